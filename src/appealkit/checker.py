@@ -1,0 +1,102 @@
+"""The consistency checker: load a source and its translation, align them, run every rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from appealkit.alignment import align
+from appealkit.checks import RULES, Hit, Rule
+from appealkit.checks.context import BeadContext, LetterContext
+from appealkit.errors import AppealInputError
+from appealkit.facts import source_facts, target_facts
+from appealkit.findings import Finding
+from appealkit.glossary import Glossary
+from appealkit.letters import Letter, LetterPair, load_letter
+
+SUPPORTED = ("zh", "ko")
+
+
+@dataclass
+class PairResult:
+    pair: LetterPair
+    context: LetterContext
+    findings: list[Finding]
+
+
+def resolve_language(target: Letter, explicit: str | None) -> str:
+    lang = (explicit or target.lang or "").lower()
+    if lang not in SUPPORTED:
+        shown = lang or "unknown"
+        raise AppealInputError(f"cannot check language '{shown}': use --lang zh or --lang ko", target.path)
+    return lang
+
+
+def build_context(source: Letter, target: Letter, lang: str, glossary: Glossary) -> LetterContext:
+    src = [source_facts(p.text, glossary) for p in source.paragraphs]
+    tgt = [target_facts(p.text, lang, glossary) for p in target.paragraphs]
+    ctx = LetterContext(source, target, lang, glossary, src, tgt)
+    ctx.beads = align(src, tgt)
+    return ctx
+
+
+def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
+    src_par = ctx.source.paragraphs[hit.source_paragraph] if hit.source_paragraph is not None else None
+    tgt_par = ctx.target.paragraphs[hit.target_paragraph] if hit.target_paragraph is not None else None
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=hit.severity or rule.severity,
+        message=hit.message,
+        source_text=hit.source_text,
+        expected=tuple(hit.expected),
+        file=str(ctx.target.path),
+        line=tgt_par.line if tgt_par else (ctx.target.body_start_line if rule.scope == "letter" else _nearest_line(ctx, hit)),
+        source_file=str(ctx.source.path),
+        source_line=src_par.line if src_par else ctx.source.body_start_line,
+        lang=ctx.lang,
+        found=hit.found,
+        source_paragraph=hit.source_paragraph,
+        target_paragraph=hit.target_paragraph,
+        source_span=hit.source_span,
+        target_span=hit.target_span,
+    )
+
+
+def _nearest_line(ctx: LetterContext, hit: Hit) -> int:
+    """For a fact whose paragraph vanished, the line of the target paragraph aligned just before it."""
+    best = ctx.target.body_start_line
+    for bead in ctx.beads:
+        if hit.source_paragraph is not None and hit.source_paragraph in bead.source:
+            break
+        if bead.target:
+            best = ctx.target.paragraphs[bead.target[-1]].end_line
+    return best
+
+
+def run_rules(ctx: LetterContext, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    selected = list(rules or RULES.values())
+    findings: list[Finding] = []
+    for rule in (r for r in selected if r.scope == "letter"):
+        findings += [_finding(rule, hit, ctx) for hit in rule.check(ctx)]
+    for index, bead in enumerate(ctx.beads):
+        bead_ctx = BeadContext(ctx, bead, index)
+        for rule in (r for r in selected if r.scope == "bead"):
+            findings += [_finding(rule, hit, ctx) for hit in rule.check(bead_ctx)]
+    return sorted(findings, key=Finding.sort_key)
+
+
+def check_letters(source: Letter, target: Letter, glossary: Glossary, lang: str | None = None) -> PairResult:
+    resolved = resolve_language(target, lang)
+    ctx = build_context(source, target, resolved, glossary)
+    pair = LetterPair(source.path, target.path, resolved, source.path.parent.name)
+    return PairResult(pair, ctx, run_rules(ctx))
+
+
+def check_files(source: Path | str, target: Path | str, glossary: Glossary, lang: str | None = None) -> PairResult:
+    return check_letters(load_letter(source), load_letter(target), glossary, lang)
+
+
+def check_pairs(pairs: Iterable[LetterPair], glossary: Glossary) -> list[PairResult]:
+    return [check_files(p.source, p.target, glossary, p.lang or None) for p in pairs]

@@ -1,0 +1,100 @@
+"""Treaty and legal citations: the instrument, its article and paragraph, its year, UN document symbols."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from appealkit.checks.context import BeadContext
+from appealkit.checks.registry import Hit, rule
+from appealkit.facts import Citation
+from appealkit.glossary import Entry
+
+ARTICLE_FORMS = {"zh": "第{a}条", "ko": "제{a}조"}
+PARAGRAPH_FORMS = {"zh": "第{a}条第{p}款", "ko": "제{a}조 제{p}항"}
+
+
+def _citations(ctx: BeadContext) -> Iterator[tuple[int, Citation]]:
+    for i, facts in ctx.sources():
+        for citation in facts.citations:
+            yield i, citation
+
+
+def _instrument_found(ctx: BeadContext, entry: Entry) -> bool:
+    return any(t.entry.id == entry.id and t.quality != "forbidden" for _, f in ctx.targets() for t in f.terms)
+
+
+def _target_articles(ctx: BeadContext):
+    return [(j, a) for j, facts in ctx.targets() for a in facts.articles]
+
+
+def _renderings(entry: Entry, lang: str) -> tuple[str, ...]:
+    rendering = entry.rendering(lang)
+    return rendering.correct if rendering else ()
+
+
+@rule("citation-instrument", "citation", "error")
+def citation_instrument(ctx: BeadContext) -> Iterator[Hit]:
+    """A treaty or law named in the source is missing from the translation.
+
+    The instrument is resolved through the glossary's aliases, so 《关于难民地位的公约》, 难民公约 and
+    1951年《难民公约》 all count for "the 1951 Refugee Convention".
+    """
+    for i, citation in _citations(ctx):
+        entry = citation.instrument.entry if citation.instrument else None
+        if entry and not _instrument_found(ctx, entry):
+            yield Hit(f"instrument '{citation.instrument.text}' is missing from the translation",
+                      citation.text, _renderings(entry, ctx.lang), i, (citation.start, citation.end), ctx.first_target)
+
+
+def _article_hits(ctx: BeadContext, citation: Citation) -> list[tuple[int, object]]:
+    article = citation.article
+    return [(j, a) for j, a in _target_articles(ctx) if article and a.article == article.article]
+
+
+@rule("citation-article", "citation", "error")
+def citation_article(ctx: BeadContext) -> Iterator[Hit]:
+    """An article cited in the source (Article 33, article 4(1)) is missing or renumbered in the translation."""
+    for i, citation in _citations(ctx):
+        article = citation.article
+        if article and not _article_hits(ctx, citation):
+            form = ARTICLE_FORMS.get(ctx.lang, "{a}").format(a=article.article)
+            yield Hit(f"article {article.article} ('{article.text}') is missing from the translation",
+                      citation.text, (form,), i, (article.start, article.end), ctx.first_target)
+
+
+@rule("citation-paragraph", "citation", "error")
+def citation_paragraph(ctx: BeadContext) -> Iterator[Hit]:
+    """The paragraph of a cited article (article 4(1) → 第4条第1款 / 제4조 제1항) was lost or changed."""
+    for i, citation in _citations(ctx):
+        article = citation.article
+        hits = _article_hits(ctx, citation)
+        if article and article.paragraph and hits and not any(a.paragraph == article.paragraph for _, a in hits):
+            form = PARAGRAPH_FORMS.get(ctx.lang, "{a}({p})").format(a=article.article, p=article.paragraph)
+            j, found = hits[0]
+            yield Hit(f"paragraph {article.paragraph} of article {article.article} is missing from the translation",
+                      article.text, (form,), i, (article.start, article.end), j, (found.start, found.end), found.text)
+
+
+@rule("citation-year", "citation", "warning")
+def citation_year(ctx: BeadContext) -> Iterator[Hit]:
+    """The year written with a cited instrument ("the 1951 Refugee Convention") is absent from the translation.
+
+    A warning, not an error: the official title (《关于难民地位的公约》) identifies the instrument without
+    its year, but a reader loses the date the source gave.
+    """
+    numbers = {int(n.value) for _, f in ctx.targets() for n in f.all_numbers if float(n.value).is_integer()}
+    years = {d.year for _, f in ctx.targets() for d in f.dates}
+    for i, citation in _citations(ctx):
+        if citation.year and citation.year not in numbers | years:
+            yield Hit(f"year {citation.year} of '{citation.text}' is missing from the translation",
+                      citation.text, (str(citation.year),), i, (citation.start, citation.end), ctx.first_target)
+
+
+@rule("citation-symbol", "citation", "error")
+def citation_symbol(ctx: BeadContext) -> Iterator[Hit]:
+    """A UN document symbol (A/70/302, CAT/C/GC/4) did not survive verbatim."""
+    for i, facts in ctx.sources():
+        for start, end, symbol in facts.symbols:
+            if symbol not in ctx.target_text:
+                yield Hit(f"document symbol '{symbol}' is missing or altered in the translation", symbol,
+                          (symbol,), i, (start, end), ctx.first_target)

@@ -1,0 +1,71 @@
+"""What a rule sees: one aligned bead (source paragraphs ↔ target paragraphs) or one letter pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable, Iterator, TypeVar
+
+from appealkit.alignment import Bead
+from appealkit.facts import ParagraphFacts
+from appealkit.glossary import Glossary
+from appealkit.letters import Letter
+
+T = TypeVar("T")
+
+
+@dataclass
+class LetterContext:
+    source: Letter
+    target: Letter
+    lang: str
+    glossary: Glossary
+    source_facts: list[ParagraphFacts]
+    target_facts: list[ParagraphFacts]
+    beads: list[Bead] = field(default_factory=list)
+
+
+@dataclass
+class BeadContext:
+    letter: LetterContext
+    bead: Bead
+    index: int
+    _memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.letter.lang
+
+    @property
+    def glossary(self) -> Glossary:
+        return self.letter.glossary
+
+    def sources(self) -> Iterator[tuple[int, ParagraphFacts]]:
+        for i in self.bead.source:
+            yield i, self.letter.source_facts[i]
+
+    def targets(self) -> Iterator[tuple[int, ParagraphFacts]]:
+        for j in self.bead.target:
+            yield j, self.letter.target_facts[j]
+
+    @cached_property
+    def target_text(self) -> str:
+        return "\n".join(self.letter.target_facts[j].text for j in self.bead.target)
+
+    @property
+    def first_target(self) -> int | None:
+        return self.bead.target[0] if self.bead.target else None
+
+    def neighbour_targets(self) -> Iterator[tuple[int, ParagraphFacts]]:
+        """Target paragraphs of the adjacent beads: where a moved fact may have gone."""
+        beads = self.letter.beads
+        for other in (self.index - 1, self.index + 1):
+            if 0 <= other < len(beads):
+                for j in beads[other].target:
+                    yield j, self.letter.target_facts[j]
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Share one computation (e.g. figure matching) between the rules that read it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]

@@ -1,0 +1,97 @@
+"""Dates: every date in the source must reach the aligned translation with its year, month, day and part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from appealkit.checks.context import BeadContext
+from appealkit.checks.registry import Hit, rule
+from appealkit.dates import DateMention
+
+PART_NAMES = {"early": ("初", "초"), "mid": ("中旬", "중순"), "late": ("底", "말")}
+
+
+@dataclass
+class DateMatch:
+    matched: list[tuple[int, DateMention, int, DateMention]] = field(default_factory=list)
+    changed: list[tuple[int, DateMention, int, DateMention]] = field(default_factory=list)
+    missing: list[tuple[int, DateMention]] = field(default_factory=list)
+
+
+def _agrees(source: DateMention, target: DateMention) -> bool:
+    """Same date; a year the translator left implicit (11月4日 after 2017年) is accepted."""
+    year_ok = target.year is None or target.year == source.year
+    return year_ok and target.month == source.month and target.day == source.day
+
+
+def _partial(source: DateMention, target: DateMention) -> bool:
+    return target.year == source.year and (source.month is None or target.month in (None, source.month) or source.day is not None)
+
+
+def expected_forms(date: DateMention, lang: str) -> tuple[str, ...]:
+    """Target renderings of a date: 2017年11月4日 / 2017년 11월 4일, with the part (中旬 / 중순)."""
+    zh = "".join(f"{v}{u}" for v, u in ((date.year, "年"), (date.month, "月"), (date.day, "日")) if v)
+    ko = " ".join(f"{v}{u}" for v, u in ((date.year, "년"), (date.month, "월"), (date.day, "일")) if v)
+    if date.part in PART_NAMES:
+        zh_part, ko_part = PART_NAMES[date.part]
+        zh, ko = zh + zh_part, f"{ko} {ko_part}"
+    return (zh,) if lang == "zh" else (ko,)
+
+
+def match_dates(ctx: BeadContext) -> DateMatch:
+    def compute() -> DateMatch:
+        result = DateMatch()
+        pool = [(j, d) for j, facts in ctx.targets() for d in facts.dates]
+        year_numbers = {int(n.value) for _, f in ctx.targets() for n in f.all_numbers}
+        for i, facts in ctx.sources():
+            for date in facts.dates:
+                hit = next((t for t in pool if _agrees(date, t[1])), None)
+                if hit is None and date.month is None and date.year in year_numbers:
+                    result.matched.append((i, date, ctx.first_target or 0, date))  # bare year kept as a number
+                    continue
+                if hit:
+                    pool.remove(hit)
+                    result.matched.append((i, date, *hit))
+                    continue
+                near = next((t for t in pool if _partial(date, t[1])), None)
+                if near:
+                    pool.remove(near)
+                    result.changed.append((i, date, *near))
+                else:
+                    result.missing.append((i, date))
+        return result
+
+    return ctx.memo("dates", compute)
+
+
+@rule("date-missing", "date", "error")
+def date_missing(ctx: BeadContext) -> Iterator[Hit]:
+    """A date in the source has no counterpart in the aligned translation.
+
+    Every English form counts ("4 November 2017", "November 4, 2017", "mid-March 2017", "early 2020",
+    "July 1998", "23 September to 8 October 2023", "in 2014") against 2017年11月4日, 2017년 11월 4일,
+    2017年3月中旬, 1998年7月 and the like.
+    """
+    for i, date in match_dates(ctx).missing:
+        yield Hit(f"date '{date.text}' is missing from the translation", date.text,
+                  expected_forms(date, ctx.lang), i, (date.start, date.end), ctx.first_target)
+
+
+@rule("date-changed", "date", "error")
+def date_changed(ctx: BeadContext) -> Iterator[Hit]:
+    """A date lost or changed its day or month (4 November 2017 → 2017年11月, or → 2017年11月14日)."""
+    for i, date, j, found in match_dates(ctx).changed:
+        lost = "day" if date.day and found.month == date.month else "month" if date.month else "date"
+        verb = "lost" if getattr(found, lost, None) is None else "changed"
+        yield Hit(f"date '{date.text}': {lost} {verb} in the translation ('{found.text}')", date.text,
+                  expected_forms(date, ctx.lang), i, (date.start, date.end), j, (found.start, found.end), found.text)
+
+
+@rule("date-part", "date", "warning")
+def date_part(ctx: BeadContext) -> Iterator[Hit]:
+    """A date kept its year and month but lost its part of the month or year (mid-March → 3月)."""
+    for i, date, j, found in match_dates(ctx).matched:
+        if date.part and found is not date and found.part != date.part:
+            yield Hit(f"date '{date.text}': '{date.part}' was lost in the translation ('{found.text}')", date.text,
+                      expected_forms(date, ctx.lang), i, (date.start, date.end), j, (found.start, found.end), found.text)

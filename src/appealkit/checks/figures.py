@@ -1,0 +1,164 @@
+"""Figures: every number in the source must reach the aligned translation with the same value and count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from appealkit.checks.context import BeadContext
+from appealkit.checks.registry import Hit, rule
+from appealkit.numerals import NumberMention
+from appealkit.numerals.forms import localized_forms
+
+
+@dataclass
+class FigureMatch:
+    """Result of pairing source figures with target numbers in one bead."""
+
+    matched: list[tuple[int, NumberMention, int, NumberMention]] = field(default_factory=list)
+    changed: list[tuple[int, NumberMention, int, NumberMention]] = field(default_factory=list)
+    missing: list[tuple[int, NumberMention]] = field(default_factory=list)
+    leftover: list[tuple[int, NumberMention]] = field(default_factory=list)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(float(a) - float(b)) < 1e-9
+
+
+def _looks_changed(source: float, target: float) -> bool:
+    """A plausible typo or edit of the same figure: shared digits, or off by a power of ten."""
+    if source == 0 or target == 0:
+        return False
+    ratio = max(source, target) / min(source, target)
+    if ratio in (10, 100, 1000):
+        return True
+    a, b = f"{source:g}", f"{target:g}"
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return len(longer) - len(shorter) == 1 and all(ch in longer for ch in shorter)
+
+
+def match_figures(ctx: BeadContext) -> FigureMatch:
+    def compute() -> FigureMatch:
+        result = FigureMatch()
+        pool = [(j, n) for j, facts in ctx.targets() for n in facts.figures]
+        for i, facts in ctx.sources():
+            for figure in facts.figures:
+                hit = next((t for t in pool if _same(t[1].value, figure.value)), None)
+                if hit:
+                    pool.remove(hit)
+                    result.matched.append((i, figure, *hit))
+                else:
+                    result.missing.append((i, figure))
+        source_values = {float(n.value) for _, f in ctx.sources() for n in f.all_numbers}
+        for i, figure in list(result.missing):
+            near = next((t for t in pool if float(t[1].value) not in source_values
+                         and _looks_changed(float(figure.value), float(t[1].value))), None)
+            if near:
+                pool.remove(near)
+                result.missing.remove((i, figure))
+                result.changed.append((i, figure, *near))
+        result.leftover = pool
+        return result
+
+    return ctx.memo("figures", compute)
+
+
+def _source_count(ctx: BeadContext, value: float) -> int:
+    return sum(1 for _, f in ctx.sources() for n in f.figures if _same(n.value, value))
+
+
+def _moved_to(ctx: BeadContext, value: float) -> int | None:
+    for j, facts in ctx.neighbour_targets():
+        if any(_same(n.value, value) for n in facts.figures):
+            return j
+    return None
+
+
+@rule("figure-missing", "figure", "error")
+def figure_missing(ctx: BeadContext) -> Iterator[Hit]:
+    """A figure in the source has no counterpart in the aligned translation.
+
+    Figures are found however they are written: digits (2,000), words (two thousand), ages
+    (four-year-old), ordinals (19th, fifty-ninth) and percentages; in the translation every notation of
+    the target language counts (2000, 两千, 2千, 2천, 이천, 九名, 아홉 명, 第十九届, 제19차). When the figure
+    appears in a neighbouring paragraph instead, the message says so: it still left its paragraph.
+    """
+    match = match_figures(ctx)
+    for i, figure in match.missing:
+        if _source_count(ctx, figure.value) > 1 and any(_same(m[1].value, figure.value) for m in match.matched):
+            continue  # reported by figure-count
+        moved = _moved_to(ctx, figure.value)
+        where = " (it appears in a neighbouring paragraph instead)" if moved is not None else ""
+        yield Hit(
+            f"figure '{figure.text}' ({figure.value:g}) is missing from the translation{where}",
+            figure.text, localized_forms(figure.value, ctx.lang), i, (figure.start, figure.end),
+            target_paragraph=moved if moved is not None else ctx.first_target,
+        )
+
+
+@rule("figure-count", "figure", "error")
+def figure_count(ctx: BeadContext) -> Iterator[Hit]:
+    """The source gives a figure more often than the translation does.
+
+    "10 North Koreans ... the 10 detainees" translated with one 10: one mention was lost or merged.
+    """
+    match = match_figures(ctx)
+    reported: set[float] = set()
+    for i, figure in match.missing:
+        value = float(figure.value)
+        kept = sum(1 for m in match.matched if _same(m[1].value, value))
+        if value in reported or not kept:
+            continue
+        reported.add(value)
+        wanted = _source_count(ctx, value)
+        yield Hit(
+            f"figure {figure.value:g} appears {wanted} times in the source but {kept} in the translation",
+            figure.text, localized_forms(figure.value, ctx.lang), i, (figure.start, figure.end),
+            target_paragraph=ctx.first_target,
+        )
+
+
+@rule("figure-changed", "figure", "error")
+def figure_changed(ctx: BeadContext) -> Iterator[Hit]:
+    """A figure was changed: the translation has a different number where the source's should be.
+
+    Reported with both values (60 → 600), when the translation holds an unexplained number that
+    differs from the missing one by one digit or a power of ten.
+    """
+    for i, figure, j, found in match_figures(ctx).changed:
+        yield Hit(
+            f"figure changed: source {figure.value:g} ('{figure.text}'), translation {found.value:g} ('{found.text}')",
+            figure.text, localized_forms(figure.value, ctx.lang), i, (figure.start, figure.end),
+            j, (found.start, found.end), found.text,
+        )
+
+
+@rule("figure-qualifier", "figure", "warning")
+def figure_qualifier(ctx: BeadContext) -> Iterator[Hit]:
+    """A figure kept its value but lost its qualifier ("about 60" → 60, "more than 670" → 670).
+
+    The qualifier may change form (约60名, 60여 명, 逾670, 至少92名): only its loss is reported.
+    """
+    for i, figure, j, found in match_figures(ctx).matched:
+        if figure.qualifier and not found.qualifier:
+            span = figure.qualifier_span or (figure.start, figure.end)
+            text = ctx.letter.source_facts[i].text[span[0] : figure.end]
+            yield Hit(
+                f"qualifier '{figure.qualifier.replace('_', ' ')}' of figure {figure.value:g} was dropped",
+                text, (), i, (span[0], figure.end), j, (found.start, found.end), found.text,
+            )
+
+
+@rule("figure-added", "figure", "info")
+def figure_added(ctx: BeadContext) -> Iterator[Hit]:
+    """The translation has a figure the source paragraph does not (an added dateline or explanation).
+
+    Additions are not omissions: informational only.
+    """
+    source_values = {float(n.value) for _, f in ctx.sources() for n in f.all_numbers}
+    for j, found in match_figures(ctx).leftover:
+        if float(found.value) not in source_values and float(found.value) != 1:
+            yield Hit(f"translation adds figure {found.value:g} ('{found.text}')", "", (), None, None,
+                      j, (found.start, found.end), found.text)

@@ -1,0 +1,58 @@
+"""Rule metadata and the decorator that registers a rule."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from appealkit.findings import CATEGORIES, SEVERITIES
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports; the checker turns it into a Finding with files and lines."""
+
+    message: str
+    source_text: str = ""
+    expected: tuple[str, ...] = ()
+    source_paragraph: int | None = None
+    source_span: tuple[int, int] | None = None
+    target_paragraph: int | None = None
+    target_span: tuple[int, int] | None = None
+    found: str | None = None
+    severity: str | None = None  # overrides the rule's default when set
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    scope: str  # "bead": runs on each aligned group; "letter": once per letter pair
+    check: Callable[..., Iterator[Hit]]
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else self.id
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, category: str, severity: str, scope: str = "bead"):
+    """Register a check function under a stable id."""
+    if category not in CATEGORIES or severity not in SEVERITIES:
+        raise ValueError(f"bad metadata for rule {rule_id}")
+
+    def register(func: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
+        if rule_id in RULES:
+            raise ValueError(f"duplicate rule id {rule_id}")
+        RULES[rule_id] = Rule(rule_id, category, severity, scope, func)
+        return func
+
+    return register

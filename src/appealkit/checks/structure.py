@@ -1,0 +1,30 @@
+"""Structure: source paragraphs with no counterpart, and target paragraphs with no source."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from appealkit.checks.context import BeadContext
+from appealkit.checks.registry import Hit, rule
+
+
+@rule("structure-missing-paragraph", "structure", "error")
+def missing_paragraph(ctx: BeadContext) -> Iterator[Hit]:
+    """A source paragraph has no counterpart in the translation (alignment found nothing for it)."""
+    if ctx.bead.target:
+        return
+    for i, facts in ctx.sources():
+        excerpt = facts.text if len(facts.text) <= 80 else facts.text[:77] + "..."
+        yield Hit(f"source paragraph has no counterpart in the translation: '{excerpt}'", excerpt, (), i,
+                  (0, len(facts.text)), None)
+
+
+@rule("structure-added-paragraph", "structure", "info")
+def added_paragraph(ctx: BeadContext) -> Iterator[Hit]:
+    """The translation has a paragraph with no source counterpart (a dateline, a translator's note)."""
+    if ctx.bead.source:
+        return
+    for j, facts in ctx.targets():
+        excerpt = facts.text if len(facts.text) <= 60 else facts.text[:57] + "..."
+        yield Hit(f"translation adds a paragraph with no source counterpart: '{excerpt}'", "", (), None, None,
+                  j, (0, len(facts.text)), excerpt)

@@ -1,0 +1,74 @@
+"""Glossary terms: a source term needs the glossary's preferred rendering in the aligned translation."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from appealkit.checks.context import BeadContext
+from appealkit.checks.registry import Hit, rule
+from appealkit.facts import INSTRUMENT_KINDS
+from appealkit.glossary import TermMatch
+
+
+def _source_terms(ctx: BeadContext) -> Iterator[tuple[int, TermMatch]]:
+    """First mention of each non-instrument entry in the bead (instruments belong to the citation rules)."""
+    seen: set[str] = set()
+    for i, facts in ctx.sources():
+        for term in facts.terms:
+            if term.entry.id not in seen and term.entry.kind not in INSTRUMENT_KINDS:
+                seen.add(term.entry.id)
+                yield i, term
+
+
+def _renderings_of(ctx: BeadContext, entry_id: str) -> list[tuple[int, TermMatch]]:
+    return [(j, t) for j, facts in ctx.targets() for t in facts.terms if t.entry.id == entry_id]
+
+
+def _expected(term: TermMatch, lang: str) -> tuple[str, ...]:
+    rendering = term.entry.rendering(lang)
+    return rendering.correct if rendering else ()
+
+
+@rule("term-missing", "term", "error")
+def term_missing(ctx: BeadContext) -> Iterator[Hit]:
+    """A glossary term in the source has none of its renderings in the aligned translation."""
+    for i, term in _source_terms(ctx):
+        if not _renderings_of(ctx, term.entry.id):
+            rendering = term.entry.rendering(ctx.lang)
+            preferred = rendering.preferred if rendering else "?"
+            yield Hit(f"glossary term '{term.text}' ({term.entry.id}) is not rendered; expected '{preferred}'",
+                      term.text, _expected(term, ctx.lang), i, (term.start, term.end), ctx.first_target)
+
+
+@rule("term-forbidden", "term", "error")
+def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
+    """A glossary term is rendered with a form the glossary forbids (a known wrong translation).
+
+    Applies to every kind of entry, treaties included.
+    """
+    seen: set[str] = set()
+    for i, facts in ctx.sources():
+        for term in facts.terms:
+            if term.entry.id in seen:
+                continue
+            seen.add(term.entry.id)
+            for j, found in _renderings_of(ctx, term.entry.id):
+                if found.quality == "forbidden":
+                    yield Hit(f"'{found.text}' is a forbidden rendering of '{term.text}' ({term.entry.id})",
+                              term.text, _expected(term, ctx.lang), i, (term.start, term.end),
+                              j, (found.start, found.end), found.text)
+
+
+@rule("term-variant", "term", "warning")
+def term_variant(ctx: BeadContext) -> Iterator[Hit]:
+    """A glossary term uses an accepted variant instead of the preferred rendering (a style warning)."""
+    for i, term in _source_terms(ctx):
+        found = _renderings_of(ctx, term.entry.id)
+        if found and not any(t.quality == "preferred" for _, t in found):
+            j, variant = next(((j, t) for j, t in found if t.quality == "accepted"), found[0])
+            if variant.quality != "accepted":
+                continue
+            rendering = term.entry.rendering(ctx.lang)
+            yield Hit(f"'{variant.text}' is an accepted variant; the glossary prefers '{rendering.preferred}'",
+                      term.text, _expected(term, ctx.lang), i, (term.start, term.end),
+                      j, (variant.start, variant.end), variant.text)

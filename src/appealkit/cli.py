@@ -1,0 +1,127 @@
+"""The ``appeal`` command line: a thin layer over the library.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings (or lint errors); 2 usage or input errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from appealkit import __version__
+from appealkit.errors import INPUT_ERROR_EXIT, AppealInputError
+
+
+class AppealGroup(click.Group):
+    """Turns input errors into one line and exit 2, and never shows a traceback for them."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AppealInputError as exc:
+            click.echo(f"appeal: error: {exc}", err=True)
+            sys.exit(INPUT_ERROR_EXIT)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("appeal: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - last line of defence: one line, not a traceback
+            if os.environ.get("APPEAL_DEBUG"):
+                raise
+            click.echo(f"appeal: internal error: {type(exc).__name__}: {exc} (set APPEAL_DEBUG=1 for details)", err=True)
+            sys.exit(3)
+
+
+@click.group(cls=AppealGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="appeal")
+def main() -> None:
+    """appealkit: translate appeal letters into zh and ko and check that no fact was lost."""
+
+
+def _glossary(path: Path | None):
+    from appealkit.glossary import load_glossary
+
+    return load_glossary(path)
+
+
+glossary_option = click.option(
+    "--glossary", "glossary_path", type=click.Path(path_type=Path),
+    help="Glossary directory or file (default: ./glossary when present, else the bundled copy).",
+)
+
+
+# ---------------------------------------------------------------- check
+from appealkit.cli_check import check  # noqa: E402
+
+main.add_command(check)
+
+
+# ---------------------------------------------------------------- glossary
+@main.group()
+def glossary() -> None:
+    """Inspect and validate the glossary."""
+
+
+@glossary.command("lint")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+def glossary_lint(path: Path | None) -> None:
+    """Validate glossary files: schema, duplicate ids, contested English forms, contradictions.
+
+    Prints problems as file:line: message. Exit 1 when there are problems, 2 when a file cannot be read.
+    """
+    from appealkit.glossary import default_glossary_path, glossary_files
+    from appealkit.glossary_lint import lint_documents, read_documents
+
+    root = path or default_glossary_path()
+    documents = read_documents(glossary_files(root))
+    problems = lint_documents(documents)
+    for problem in problems:
+        click.echo(str(problem))
+    entries = sum(1 for doc in documents for _ in doc.entries())
+    click.echo(f"{len(documents)} file(s), {entries} entries, {len(problems)} problem(s)", err=True)
+    sys.exit(1 if problems else 0)
+
+
+@glossary.command("show")
+@click.argument("term")
+@glossary_option
+def glossary_show(term: str, glossary_path: Path | None) -> None:
+    """Show the entry for TERM (an id, an English form or any rendering) and its renderings."""
+    entries = _glossary(glossary_path).lookup(term)
+    if not entries:
+        click.echo(f"appeal: no glossary entry matches '{term}'", err=True)
+        sys.exit(1)
+    for entry in entries:
+        click.echo(f"{entry.id}  ({entry.kind}{', ' + str(entry.year) if entry.year else ''})  {entry.file}:{entry.line}")
+        click.echo(f"  en: {'; '.join(entry.en)}")
+        for lang, rendering in entry.targets.items():
+            click.echo(f"  {lang}: preferred {rendering.preferred}")
+            if rendering.accepted:
+                click.echo(f"      accepted  {'; '.join(rendering.accepted)}")
+            if rendering.forbidden:
+                click.echo(f"      forbidden {'; '.join(rendering.forbidden)}")
+        if entry.note:
+            click.echo(f"  note: {entry.note}")
+        if entry.source:
+            click.echo(f"  source: {entry.source}")
+
+
+# ---------------------------------------------------------------- rules
+@main.command("rules")
+@click.argument("rule_id", required=False)
+def rules(rule_id: str | None) -> None:
+    """List the checker's rules, or show the documentation of one."""
+    from appealkit.checks import RULES
+
+    if rule_id:
+        if rule_id not in RULES:
+            raise click.BadParameter(f"unknown rule '{rule_id}'", param_hint="RULE_ID")
+        rule = RULES[rule_id]
+        click.echo(f"{rule.id}  [{rule.category}, {rule.severity}]\n\n{rule.doc}")
+        return
+    for rule in sorted(RULES.values(), key=lambda r: (r.category, r.id)):
+        click.echo(f"{rule.id:<30} {rule.category:<13} {rule.severity:<8} {rule.summary}")

@@ -1,0 +1,130 @@
+"""Facts: what a paragraph asserts that a translation must keep.
+
+Source side (English) facts are precise: each one is a requirement. Target side (zh/ko) facts are
+generous: every way a translator may write a figure, date, article or term, so that a kept fact is
+never reported as lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from appealkit.citations import ArticleRef, find_articles, find_symbols
+from appealkit.dates import DateMention, find_dates
+from appealkit.entities import Entity, find_entities
+from appealkit.glossary import Glossary, TermMatch
+from appealkit.numerals import NumberMention, find_numbers
+
+INSTRUMENT_KINDS = ("treaty", "law")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR_BEFORE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*$")
+# What may stand between an article and its instrument: "Article 33 of the ", "art. 3 under the UN ".
+_ARTICLE_OF = re.compile(r",?\s*(?:of|under|in)\s+(?:the\s+|its\s+)?(?:UN\s+|U\.N\.\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An instrument mention, optionally with the article, paragraph and year cited with it."""
+
+    instrument: TermMatch | None
+    article: ArticleRef | None
+    year: int | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ParagraphFacts:
+    """Facts of one paragraph; spans are offsets into that paragraph's text."""
+
+    text: str
+    figures: list[NumberMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    articles: list[ArticleRef] = field(default_factory=list)
+    symbols: list[tuple[int, int, str]] = field(default_factory=list)
+    terms: list[TermMatch] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    all_numbers: list[NumberMention] = field(default_factory=list)
+
+    def anchors(self) -> set[str]:
+        """Language-independent tokens used to align paragraphs."""
+        tokens = {f"n{int(n.value) if float(n.value).is_integer() else n.value}" for n in self.all_numbers}
+        tokens |= {f"t{t.entry.id}" for t in self.terms}
+        tokens |= {f"e{e.text.lower()}" for e in self.entities}
+        tokens |= {f"s{s[2]}" for s in self.symbols}
+        tokens |= {f"d{d.year}-{d.month}" for d in self.dates if d.month}
+        return tokens
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _year_of(text: str, term: TermMatch) -> tuple[int | None, int]:
+    """The year written in or just before an instrument's name, and where the citation starts."""
+    inside = _YEAR.search(term.text)
+    if inside:
+        return int(inside[1]), term.start
+    before = _YEAR_BEFORE.search(text[max(0, term.start - 8) : term.start])
+    if before:
+        return int(before[1]), max(0, term.start - 8) + before.start()
+    return None, term.start
+
+
+def _citations(text: str, terms: list[TermMatch], articles: list[ArticleRef]) -> list[Citation]:
+    """Pair each instrument with the article cited just before it ("Article 33 of the ...") and its year."""
+    citations: list[Citation] = []
+    unused = list(articles)
+    for term in (t for t in terms if t.entry.kind in INSTRUMENT_KINDS):
+        year, start = _year_of(text, term)
+        article = next((a for a in unused if a.end <= start and _ARTICLE_OF.fullmatch(text[a.end : start])), None)
+        if article is not None:
+            unused.remove(article)
+            start = article.start
+        citations.append(Citation(term, article, year, start, term.end, text[start : term.end]))
+    citations += [Citation(None, a, None, a.start, a.end, a.text) for a in unused]
+    return sorted(citations, key=lambda c: c.start)
+
+
+def source_facts(text: str, glossary: Glossary) -> ParagraphFacts:
+    """English paragraph facts; numbers inside dates, citations, terms and entities are not figures."""
+    entities = find_entities(text)
+    symbols = find_symbols(text)
+    terms = glossary.find_in_english(text)
+    articles = find_articles(text, "en")
+    citations = _citations(text, terms, articles)
+    fenced = [(e.start, e.end) for e in entities] + [(s, e) for s, e, _ in symbols]
+    dates = [d for d in find_dates(text, "en") if not _overlaps(d.start, d.end, fenced)
+             and not _inside(d.start, d.end, [(t.start, t.end) for t in terms])
+             and not _overlaps(d.start, d.end, [(c.start, c.end) for c in citations if c.year])]
+    fenced += [(d.start, d.end) for d in dates] + [(c.start, c.end) for c in citations]
+    fenced += [(t.start, t.end) for t in terms]
+    numbers = find_numbers(text, "en")
+    figures = [n for n in numbers if not _overlaps(n.start, n.end, fenced)]
+    return ParagraphFacts(text, figures, dates, citations, articles, symbols, terms, entities, numbers)
+
+
+def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
+    """Translation paragraph facts: every number not part of a date counts as a figure."""
+    dates = find_dates(text, lang)
+    entities = find_entities(text)
+    fenced = [(d.start, d.end) for d in dates] + [(e.start, e.end) for e in entities]
+    numbers = find_numbers(text, lang)
+    figures = [n for n in numbers if not _overlaps(n.start, n.end, fenced)]
+    return ParagraphFacts(
+        text,
+        figures=figures,
+        dates=dates,
+        articles=find_articles(text, lang),
+        symbols=find_symbols(text),
+        terms=glossary.find_in_target(text, lang),
+        entities=entities,
+        all_numbers=numbers,
+    )

@@ -1,0 +1,54 @@
+"""Findings: what the checker reports, in a stable, serialisable shape."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+CATEGORIES = ("figure", "date", "citation", "term", "entity", "untranslated", "structure", "stale")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    message: str
+    source_text: str
+    expected: tuple[str, ...]
+    file: str
+    line: int
+    source_file: str
+    source_line: int
+    lang: str = ""
+    found: str | None = None
+    source_paragraph: int | None = None
+    target_paragraph: int | None = None
+    source_span: tuple[int, int] | None = None
+    target_span: tuple[int, int] | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.source_line, self.source_span or (0, 0), self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["expected"] = list(self.expected)
+        for key in ("source_span", "target_span"):
+            data[key] = list(data[key]) if data[key] is not None else None
+        if not data["extra"]:
+            data.pop("extra")
+        return data
+
+
+def at_or_above(severity: str, threshold: str) -> bool:
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
+
+
+def summarize(findings: list[Finding]) -> dict[str, int]:
+    counts = {name: 0 for name in SEVERITIES}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts

@@ -1,0 +1,173 @@
+"""Letters: Markdown or plain-text files, optional YAML front matter, paragraphs with line numbers.
+
+A letter folder is ``letters/<slug>/en.md`` plus its translations ``zh.md`` and ``ko.md``.
+Files without front matter and plain ``.txt`` files load too: paragraphs are separated by blank lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from appealkit.errors import AppealInputError
+from appealkit.textio import read_text
+
+FRONT_MATTER_FENCE = "---"
+KNOWN_LANGS = ("en", "zh", "ko")
+_LANG_IN_NAME = re.compile(r"(?:^|[._-])(en|zh|ko)(?:[._-]|$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One blank-line-separated block of the body, with the file line where it starts."""
+
+    index: int
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass
+class Letter:
+    path: Path
+    meta: dict[str, Any]
+    body: str
+    body_start_line: int
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str | None:
+        return detect_language(self.path, self.meta, self.body)
+
+    @property
+    def status(self) -> str | None:
+        value = self.meta.get("status")
+        return str(value) if value is not None else None
+
+    @property
+    def body_sha256(self) -> str:
+        return body_sha256(self.body)
+
+
+def body_sha256(body: str) -> str:
+    """Hash of the body that ignores trailing spaces and surrounding blank lines (editor noise)."""
+    lines = [line.rstrip() for line in body.replace("\r\n", "\n").split("\n")]
+    canonical = unicodedata.normalize("NFC", "\n".join(lines).strip("\n"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict[str, Any], str, int]:
+    """Return (meta, body, line number where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        return {}, text, 1
+    for closing, line in enumerate(lines[1:], start=1):
+        if line.strip() in (FRONT_MATTER_FENCE, "..."):
+            break
+    else:
+        raise AppealInputError("front matter opened with '---' is never closed", path, 1)
+    meta = _parse_front_matter("\n".join(lines[1:closing]), path)
+    return meta, "\n".join(lines[closing + 1 :]), closing + 2
+
+
+def _parse_front_matter(yaml_text: str, path: Path | str) -> dict[str, Any]:
+    try:
+        meta = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for the opening fence
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise AppealInputError(f"malformed front matter: {problem}", path, line) from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise AppealInputError("front matter must be a YAML mapping (key: value lines)", path, 2)
+    return meta
+
+
+def split_paragraphs(body: str, first_line: int = 1) -> list[Paragraph]:
+    """Blank-line-separated blocks, each with the 1-based file line where it starts and ends."""
+    paragraphs: list[Paragraph] = []
+    block: list[str] = []
+    start = first_line
+    for offset, line in enumerate(body.split("\n")):
+        lineno = first_line + offset
+        if line.strip():
+            if not block:
+                start = lineno
+            block.append(line.rstrip())
+        elif block:
+            paragraphs.append(Paragraph(len(paragraphs), "\n".join(block), start, lineno - 1))
+            block = []
+    if block:
+        end = first_line + len(body.split("\n")) - 1
+        paragraphs.append(Paragraph(len(paragraphs), "\n".join(block), start, end))
+    return paragraphs
+
+
+def parse_letter(text: str, path: Path | str = "<text>") -> Letter:
+    meta, body, body_line = split_front_matter(text, path)
+    return Letter(Path(path), meta, body, body_line, split_paragraphs(body, body_line))
+
+
+def load_letter(path: Path | str) -> Letter:
+    return parse_letter(read_text(path), path)
+
+
+def language_from_name(path: Path | str) -> str | None:
+    match = _LANG_IN_NAME.search(Path(path).stem.lower()) or _LANG_IN_NAME.search(Path(path).name.lower())
+    return match.group(1).lower() if match else None
+
+
+def language_from_script(text: str) -> str | None:
+    """Guess zh/ko/en from the dominant script; None when there is too little text to tell."""
+    hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff")
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if hangul + han + latin < 10:
+        return None
+    if hangul >= han and hangul * 4 >= latin:
+        return "ko"
+    if han > hangul and han * 4 >= latin:
+        return "zh"
+    return "en"
+
+
+def detect_language(path: Path | str, meta: dict[str, Any], body: str) -> str | None:
+    declared = meta.get("lang") or meta.get("language")
+    if declared:
+        return str(declared).lower().split("-")[0].split("_")[0]
+    return language_from_name(path) or language_from_script(body)
+
+
+@dataclass(frozen=True)
+class LetterPair:
+    """An English source and one translation of it."""
+
+    source: Path
+    target: Path
+    lang: str
+    slug: str
+
+
+def discover_pairs(paths: Iterable[Path | str], langs: Iterable[str] = ("zh", "ko")) -> list[LetterPair]:
+    """Every ``<slug>/zh.md`` and ``<slug>/ko.md`` beside an ``en.md`` under the given paths, sorted."""
+    wanted = tuple(langs)
+    pairs: dict[tuple[str, str], LetterPair] = {}
+    for root in map(Path, paths):
+        if not root.exists():
+            raise AppealInputError("no such file or directory", root)
+        sources = [root] if root.is_file() else sorted(root.rglob("en.md"))
+        for source in sources:
+            for lang in wanted:
+                target = source.with_name(f"{lang}.md")
+                if target.is_file():
+                    pair = LetterPair(source, target, lang, source.parent.name)
+                    pairs[(str(target.resolve()), lang)] = pair
+    return sorted(pairs.values(), key=lambda p: (str(p.source), p.lang))

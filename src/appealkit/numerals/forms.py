@@ -1,0 +1,64 @@
+"""How a figure may be written in each language: used to tell a translator what was expected."""
+
+from __future__ import annotations
+
+ZH_DIGITS = "零一二三四五六七八九"
+KO_DIGITS = ["", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
+SMALL_UNITS = ((1000, "千", "천"), (100, "百", "백"), (10, "十", "십"))
+
+
+def _below_10000(value: int, lang: str) -> str:
+    """Chinese or Sino-Korean reading of 1..9999 (十九 / 십구; 一千一百七十 / 천백칠십)."""
+    parts: list[str] = []
+    zero_pending = False
+    for unit, zh, ko in SMALL_UNITS:
+        digit, value = divmod(value, unit)
+        if digit:
+            if lang == "zh":
+                if zero_pending:
+                    parts.append("零")
+                lead = "" if (unit == 10 and digit == 1 and not parts) else ZH_DIGITS[digit]
+                parts.append(lead + zh)
+            else:
+                parts.append(("" if digit == 1 else KO_DIGITS[digit]) + ko)
+            zero_pending = False
+        elif parts:
+            zero_pending = True
+    if value:
+        if lang == "zh" and zero_pending:
+            parts.append("零")
+        parts.append(ZH_DIGITS[value] if lang == "zh" else KO_DIGITS[value])
+    return "".join(parts)
+
+
+def spelled(value: int, lang: str) -> str:
+    """Native numeral spelling for 0 < value < 10**8 in zh or ko; '' otherwise."""
+    if not 0 < value < 10**8 or lang not in ("zh", "ko"):
+        return ""
+    high, low = divmod(value, 10000)
+    text = (_below_10000(high, lang) + ("万" if lang == "zh" else "만")) if high else ""
+    if low:
+        if lang == "zh" and high and low < 1000:
+            text += "零"
+        text += _below_10000(low, lang)
+    return text
+
+
+def localized_forms(value: float, lang: str) -> tuple[str, ...]:
+    """Acceptable renderings of a figure, most common first: 2000, 2,000, 两千/이천, 2千/2천."""
+    if not float(value).is_integer():
+        return (f"{value:g}",)
+    number = int(value)
+    forms = [str(number)]
+    if number >= 1000:
+        forms.append(f"{number:,}")
+    word = spelled(number, lang)
+    if word:
+        forms.append(word)
+        if lang == "zh" and word.startswith("二") and number >= 100:
+            forms.append("两" + word[1:])
+    if number >= 1000 and number % 1000 == 0 and number < 10000:
+        forms.append(f"{number // 1000}{'千' if lang == 'zh' else '천'}")
+    if number >= 10000 and number % 10000 == 0:
+        forms.append(f"{number // 10000}{'万' if lang == 'zh' else '만'}")
+    return tuple(dict.fromkeys(forms))

@@ -1,0 +1,53 @@
+"""Reading user files strictly and writing files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from appealkit.errors import AppealInputError
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+def read_text(path: Path | str) -> str:
+    """Read a UTF-8 text file, turning every failure into a one-line AppealInputError."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise AppealInputError("is a directory, expected a file", path)
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise AppealInputError(f"file larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB", path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AppealInputError("no such file", path) from None
+    except PermissionError:
+        raise AppealInputError("permission denied", path) from None
+    except OSError as exc:
+        raise AppealInputError(f"cannot read: {exc.strerror or exc}", path) from None
+    if b"\x00" in data:
+        raise AppealInputError("binary file (contains NUL bytes), expected UTF-8 text", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise AppealInputError(f"not valid UTF-8 (byte {exc.start})", path, line) from None
+    # Normalise newlines and drop a BOM so line numbers and hashes do not depend on the editor.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def atomic_write(path: Path | str, text: str) -> None:
+    """Write text so that readers see either the old file or the whole new one, never a torn write."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

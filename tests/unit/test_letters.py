@@ -1,0 +1,76 @@
+"""Letters: front matter, paragraphs with line numbers, plain files, hashes, strict reading."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from appealkit.errors import AppealInputError
+from appealkit.letters import body_sha256, detect_language, load_letter, parse_letter, split_paragraphs
+
+
+def test_front_matter_and_paragraph_lines():
+    letter = parse_letter("---\nlang: zh\nstatus: draft\n---\n第一段。\n\n第二段，\n续行。\n", "x/zh.md")
+    assert letter.meta == {"lang": "zh", "status": "draft"}
+    assert [(p.text, p.line, p.end_line) for p in letter.paragraphs] == [("第一段。", 5, 5), ("第二段，\n续行。", 7, 8)]
+    assert letter.lang == "zh"
+
+
+def test_plain_text_without_front_matter():
+    letter = parse_letter("Dear President,\n\nWe write.\n", "letter.txt")
+    assert letter.meta == {} and [p.line for p in letter.paragraphs] == [1, 3]
+
+
+@pytest.mark.parametrize("name,lang", [("zh.md", "zh"), ("x.ko.txt", "ko"), ("letter_en.md", "en")])
+def test_language_from_file_name(name, lang):
+    assert detect_language(Path(name), {}, "") == lang
+
+
+@pytest.mark.parametrize("text,lang", [("我们致信阁下，关于难民问题。" * 3, "zh"), ("저희는 난민 문제에 관해 서한을 드립니다." * 2, "ko")])
+def test_language_from_script(text, lang):
+    assert detect_language(Path("letter.txt"), {}, text) == lang
+
+
+def test_malformed_front_matter_names_file_and_line():
+    with pytest.raises(AppealInputError) as info:
+        parse_letter("---\nlang: zh\nstatus: [draft\n---\nbody\n", "bad.md")
+    assert info.value.path == "bad.md" and info.value.line is not None
+    assert str(info.value).startswith("bad.md:")
+
+
+def test_unclosed_front_matter():
+    with pytest.raises(AppealInputError, match="never closed"):
+        parse_letter("---\nlang: zh\nbody\n", "bad.md")
+
+
+def test_front_matter_must_be_mapping():
+    with pytest.raises(AppealInputError, match="mapping"):
+        parse_letter("---\n- a\n- b\n---\nbody\n", "bad.md")
+
+
+def test_non_utf8_binary_and_missing(tmp_path):
+    latin = tmp_path / "latin1.md"
+    latin.write_bytes("caf\xe9\n".encode("latin-1"))
+    with pytest.raises(AppealInputError, match="UTF-8") as info:
+        load_letter(latin)
+    assert info.value.line == 1
+    binary = tmp_path / "x.md"
+    binary.write_bytes(b"\x00\x01\x02")
+    with pytest.raises(AppealInputError, match="binary"):
+        load_letter(binary)
+    with pytest.raises(AppealInputError, match="no such file"):
+        load_letter(tmp_path / "missing.md")
+
+
+def test_hash_ignores_trailing_space_and_outer_blank_lines():
+    assert body_sha256("\nA \n\nB\n\n") == body_sha256("A\n\nB")
+    assert body_sha256("A\n\nB") != body_sha256("A\n\nC")
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1), max_size=8))
+def test_split_paragraphs_never_loses_text(blocks):
+    body = "\n\n".join(blocks)
+    paragraphs = split_paragraphs(body)
+    kept = "".join("".join(p.text.split()) for p in paragraphs)
+    assert kept == "".join(body.split())
+    assert all(p.line <= p.end_line for p in paragraphs)
