@@ -59,6 +59,16 @@ from appealkit.cli_check import check  # noqa: E402
 
 main.add_command(check)
 
+from appealkit.cli_translate import score, stats, translate  # noqa: E402
+
+main.add_command(translate)
+main.add_command(score)
+main.add_command(stats)
+
+from appealkit.cli_report import report  # noqa: E402
+
+main.add_command(report)
+
 
 # ---------------------------------------------------------------- glossary
 @main.group()

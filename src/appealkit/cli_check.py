@@ -11,6 +11,7 @@ from appealkit.errors import AppealInputError
 from appealkit.textio import atomic_write
 
 FAIL_ON = ("error", "warning", "info")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html")  # appealkit.reports.FORMATS, without importing it
 
 
 def collect_pairs(paths: tuple[Path, ...], lang: str | None):
@@ -32,17 +33,61 @@ def collect_pairs(paths: tuple[Path, ...], lang: str | None):
     return resolved, False
 
 
+def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
+                            ignore_file: Path | None, creating: bool = False):
+    """Check the letters, then apply the ignore file.
+
+    Returns (results as checked, outcome with suppressions applied, ignore file path, its entries).
+
+    ``creating``: --write-baseline may name an ignore file that does not exist yet.
+    """
+    from appealkit.checker import check_pairs
+    from appealkit.glossary import load_glossary
+    from appealkit.suppressions import apply_suppressions, load_ignore_file
+
+    if not paths:
+        if not Path("letters").is_dir():
+            raise click.UsageError("no PATH given and no ./letters directory here")
+        paths = (Path("letters"),)
+    pairs, _ = collect_pairs(paths, lang)
+    if not pairs:
+        raise AppealInputError("no translations found (expected <slug>/en.md with zh.md or ko.md beside it)",
+                               ", ".join(map(str, paths)))
+    path, entries = load_ignore_file(ignore_file, creating)
+    results = check_pairs(pairs, load_glossary(glossary_path))
+    return results, apply_suppressions(results, entries), path, entries
+
+
+def output_option(fmt: str):
+    return click.option(f"--output-{fmt}", f"output_{fmt}", type=click.Path(path_type=Path), metavar="FILE",
+                        help=f"Also write the {fmt} report to FILE (repeatable across formats).")
+
+
+def _with_output_options(command):
+    for fmt in reversed(FORMATS):
+        command = output_option(fmt)(command)
+    return command
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["zh", "ko"]), help="Target language (default: from front matter, file name or script).")
 @click.option("--glossary", "glossary_path", type=click.Path(path_type=Path),
               help="Glossary directory or file (default: ./glossary when present, else the bundled copy).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Format printed to standard output (or to --output).")
 @click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of standard output.")
+@_with_output_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Lowest severity that makes the exit status 1.")
+@click.option("--ignore-file", type=click.Path(path_type=Path),
+              help="Suppressions file (default: ./.appeal-ignore.yaml when present).")
+@click.option("--write-baseline", is_flag=True,
+              help="Record every current finding as a suppression in the ignore file (needs --reason).")
+@click.option("--reason", help="Why the findings recorded by --write-baseline are acceptable.")
 def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None, fmt: str,
-          output: Path | None, fail_on: str) -> None:
+          output: Path | None, fail_on: str, ignore_file: Path | None, write_baseline: bool,
+          reason: str | None, **outputs: Path | None) -> None:
     """Check translations against their English source.
 
     \b
@@ -51,23 +96,27 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
     """
-    from appealkit.checker import check_pairs
     from appealkit.findings import at_or_above
-    from appealkit.glossary import load_glossary
-    from appealkit.reports import renderer
+    from appealkit.reports import render
+    from appealkit import suppressions as sup
 
-    if not paths:
-        if not Path("letters").is_dir():
-            raise click.UsageError("no PATH given and no ./letters directory here")
-        paths = (Path("letters"),)
-    pairs, explicit = collect_pairs(paths, lang)
-    if not pairs:
-        raise AppealInputError("no translations found (expected <slug>/en.md with zh.md or ko.md beside it)",
-                               ", ".join(map(str, paths)))
-    glossary = load_glossary(glossary_path)
-    results = check_pairs(pairs, glossary)
+    if write_baseline and not (reason or "").strip():
+        raise click.UsageError("--write-baseline needs --reason TEXT: say why these findings are acceptable")
+    if reason and not write_baseline:
+        raise click.UsageError("--reason is only used with --write-baseline")
+    raw, outcome, ignore_path, entries = check_with_suppressions(paths, lang, glossary_path, ignore_file, write_baseline)
+    if write_baseline:
+        new_entries = sup.baseline(outcome, entries, reason or "")
+        sup.write_suppressions(ignore_path, new_entries)
+        click.echo(f"appeal: wrote {len(new_entries)} suppression(s) to {ignore_path}", err=True)
+        outcome = sup.apply_suppressions(raw, new_entries)  # the report now shows the baseline in force
+    results, suppressed = outcome.results, outcome.suppressed
+    for name in FORMATS:
+        target = outputs.get(f"output_{name}")
+        if target is not None:
+            atomic_write(target, render(name, results, suppressed=suppressed))
     color = output is None and sys.stdout.isatty()
-    report = renderer(fmt)(results, color=color)
+    report = render(fmt, results, suppressed=suppressed, color=color)
     if output:
         atomic_write(output, report)
     else:

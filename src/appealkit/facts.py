@@ -51,12 +51,19 @@ class ParagraphFacts:
 
     def anchors(self) -> set[str]:
         """Language-independent tokens used to align paragraphs."""
-        tokens = {f"n{int(n.value) if float(n.value).is_integer() else n.value}" for n in self.all_numbers}
-        tokens |= {f"t{t.entry.id}" for t in self.terms}
+        # "one" is too ambiguous across languages (一位, 한 명, "a") to anchor anything.
+        tokens = {f"n{n.value:g}" for n in self.all_numbers if n.value != 1}
+        tokens |= {f"t{t.entry.id}" for t in outermost(self.terms)}
         tokens |= {f"e{e.text.lower()}" for e in self.entities}
         tokens |= {f"s{s[2]}" for s in self.symbols}
         tokens |= {f"d{d.year}-{d.month}" for d in self.dates if d.month}
         return tokens
+
+
+def outermost(terms: list[TermMatch]) -> list[TermMatch]:
+    """Names not nested in a longer name: anchors should not count 中国 inside 中国图们市 as China."""
+    return [t for t in terms if not any(o.start <= t.start and t.end <= o.end and (o.end - o.start) > (t.end - t.start)
+                                        for o in terms)]
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -84,7 +84,8 @@ def _english_pattern(form: str) -> str:
     words = _WORD.findall(form)
     if not words:
         return ""
-    joined = r"[\s\-‐‑–]*".join(re.escape(word) for word in words) + r"(?:e?s)?"
+    # Between words: spaces, any dash, apostrophes (People's / People’s) or nothing (nonrefoulement).
+    joined = r"[\s\-‐‑–—'’.,]*".join(re.escape(word) for word in words) + r"(?:e?s)?"
     acronym = form.strip().isupper() and len(form.strip()) <= 8
     flagged = f"(?-i:{joined})" if acronym else joined
     return rf"(?<![^\W_]){flagged}(?![^\W_])"
@@ -122,37 +123,38 @@ class Glossary:
             matches.append(TermMatch(entry, match.start(), match.end(), match.group(), "source"))
         return matches
 
-    def find_in_target(self, text: str, lang: str, entries: Iterable[Entry] | None = None) -> list[TermMatch]:
-        """Renderings (preferred, accepted, forbidden) found in target text; longer renderings claim first."""
-        flat, offsets = compact(text)
-        candidates = sorted(
-            (
+    @cached_property
+    def _target_forms(self) -> dict[str, list[tuple[str, Entry, str]]]:
+        """Per language: (compacted form, entry, quality), longest first."""
+        table: dict[str, list[tuple[str, Entry, str]]] = {}
+        for lang in TARGET_LANGS:
+            forms = [
                 (compact(form)[0], entry, quality)
-                for entry in (self.entries if entries is None else entries)
+                for entry in self.entries
                 if (rendering := entry.rendering(lang))
-                for quality, forms in (
-                    ("preferred", (rendering.preferred,)),
-                    ("accepted", rendering.accepted),
-                    ("forbidden", rendering.forbidden),
-                )
-                for form in forms
-            ),
-            key=lambda item: -len(item[0]),
-        )
-        claimed = [False] * len(flat)
+                for quality, group in (("preferred", (rendering.preferred,)), ("accepted", rendering.accepted),
+                                       ("forbidden", rendering.forbidden))
+                for form in group
+                if compact(form)[0]
+            ]
+            table[lang] = sorted(forms, key=lambda item: -len(item[0]))
+        return table
+
+    def find_in_target(self, text: str, lang: str) -> list[TermMatch]:
+        """Every occurrence of every rendering in target text, overlaps included.
+
+        Which overlapping occurrence counts depends on what the source says (北京市东城区 renders both
+        "Beijing" and "Dongcheng" when the source names both): see ``resolve_overlaps``.
+        """
+        flat, offsets = compact(text)
         found: list[TermMatch] = []
-        for needle, entry, quality in candidates:
-            if not needle:
-                continue
+        for needle, entry, quality in self._target_forms.get(lang, []):
             start = flat.find(needle)
             while start != -1:
-                end = start + len(needle)
-                if not any(claimed[start:end]):
-                    claimed[start:end] = [True] * (end - start)
-                    o_start, o_end = offsets[start], offsets[end - 1] + 1
-                    found.append(TermMatch(entry, o_start, o_end, text[o_start:o_end], quality))
-                start = flat.find(needle, end)
-        return sorted(found, key=lambda m: (m.start, m.end))
+                o_start, o_end = offsets[start], offsets[start + len(needle) - 1] + 1
+                found.append(TermMatch(entry, o_start, o_end, text[o_start:o_end], quality))
+                start = flat.find(needle, start + 1)
+        return sorted(found, key=lambda m: (m.start, -m.end))
 
     def lookup(self, term: str) -> list[Entry]:
         """Entries whose id, English form or any rendering equals the term (normalised)."""
@@ -168,6 +170,22 @@ class Glossary:
             ):
                 hits.append(entry)
         return hits
+
+
+def resolve_overlaps(matches: Iterable[TermMatch]) -> list[TermMatch]:
+    """Of overlapping occurrences of one entry, keep the longest (北京市 over 北京), so that its quality
+    (preferred, accepted, forbidden) is the one reported. Occurrences of different entries may nest:
+    北京市东城区 renders both "Beijing" and "Dongcheng", 朝鲜国民 still names the DPRK."""
+    matches = list(matches)
+    return [
+        match for match in matches
+        if not any(
+            other is not match and other.entry.id == match.entry.id
+            and other.start <= match.start and match.end <= other.end
+            and (other.end - other.start) > (match.end - match.start)
+            for other in matches
+        )
+    ]
 
 
 def bundled_glossary_path() -> Path:

@@ -20,7 +20,7 @@ def _citations(ctx: BeadContext) -> Iterator[tuple[int, Citation]]:
 
 
 def _instrument_found(ctx: BeadContext, entry: Entry) -> bool:
-    return any(t.entry.id == entry.id and t.quality != "forbidden" for _, f in ctx.targets() for t in f.terms)
+    return any(t.entry.id == entry.id and t.quality != "forbidden" for _, t in ctx.target_terms)
 
 
 def _target_articles(ctx: BeadContext):

@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator, TypeVar
 
 from appealkit.alignment import Bead
 from appealkit.facts import ParagraphFacts
-from appealkit.glossary import Glossary
+from appealkit.glossary import Glossary, TermMatch, resolve_overlaps
 from appealkit.letters import Letter
 
 T = TypeVar("T")
@@ -51,6 +51,11 @@ class BeadContext:
     @cached_property
     def target_text(self) -> str:
         return "\n".join(self.letter.target_facts[j].text for j in self.bead.target)
+
+    @cached_property
+    def target_terms(self) -> list[tuple[int, TermMatch]]:
+        """Glossary renderings in the bead's target paragraphs (longest form of each entry)."""
+        return [(j, t) for j, facts in self.targets() for t in resolve_overlaps(facts.terms)]
 
     @property
     def first_target(self) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -39,13 +40,24 @@ def _looks_changed(source: float, target: float) -> bool:
     return len(longer) - len(shorter) == 1 and all(ch in longer for ch in shorter)
 
 
+_DECADES = re.compile(r"\s*decades?\b", re.IGNORECASE)
+
+
+def acceptable_values(figure: NumberMention, paragraph: str) -> tuple[float, ...]:
+    """Values a faithful translation may use: "three decades" is often rendered 30多年 / 30여 년."""
+    if _DECADES.match(paragraph, figure.end):
+        return (float(figure.value), float(figure.value) * 10)
+    return (float(figure.value),)
+
+
 def match_figures(ctx: BeadContext) -> FigureMatch:
     def compute() -> FigureMatch:
         result = FigureMatch()
         pool = [(j, n) for j, facts in ctx.targets() for n in facts.figures]
         for i, facts in ctx.sources():
             for figure in facts.figures:
-                hit = next((t for t in pool if _same(t[1].value, figure.value)), None)
+                values = acceptable_values(figure, facts.text)
+                hit = next((t for t in pool if any(_same(t[1].value, v) for v in values)), None)
                 if hit:
                     pool.remove(hit)
                     result.matched.append((i, figure, *hit))
@@ -53,7 +65,7 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
                     result.missing.append((i, figure))
         source_values = {float(n.value) for _, f in ctx.sources() for n in f.all_numbers}
         for i, figure in list(result.missing):
-            near = next((t for t in pool if float(t[1].value) not in source_values
+            near = next((t for t in pool if float(t[1].value) not in source_values and t[1].value != 1
                          and _looks_changed(float(figure.value), float(t[1].value))), None)
             if near:
                 pool.remove(near)

@@ -28,3 +28,11 @@ def added_paragraph(ctx: BeadContext) -> Iterator[Hit]:
         excerpt = facts.text if len(facts.text) <= 60 else facts.text[:57] + "..."
         yield Hit(f"translation adds a paragraph with no source counterpart: '{excerpt}'", "", (), None, None,
                   j, (0, len(facts.text)), excerpt)
+
+
+@rule("structure-pseudo-approved", "structure", "error", scope="letter")
+def pseudo_approved(ctx) -> Iterator[Hit]:
+    """A pseudo-localised translation is marked approved: pseudo output is test text and can never be approved."""
+    meta = ctx.target.meta
+    if (meta.get("pseudo") or meta.get("engine") == "pseudo") and meta.get("status") == "approved":
+        yield Hit("pseudo-localised output cannot be approved: translate with a real engine or by hand", "", ())

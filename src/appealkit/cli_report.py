@@ -1,0 +1,35 @@
+"""``appeal report``: the review page, one self-contained HTML file for people (``appeal check`` is for CI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from appealkit.textio import atomic_write
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--html", "html_path", required=True, type=click.Path(path_type=Path), metavar="FILE",
+              help="Write the review page to FILE.")
+@click.option("--lang", type=click.Choice(["zh", "ko"]), help="Only this target language.")
+@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path),
+              help="Glossary directory or file (default: ./glossary when present, else the bundled copy).")
+@click.option("--ignore-file", type=click.Path(path_type=Path),
+              help="Suppressions file (default: ./.appeal-ignore.yaml when present).")
+@click.option("--title", default="Translation review", show_default=True, help="Heading of the page.")
+def report(paths: tuple[Path, ...], html_path: Path, lang: str | None, glossary_path: Path | None,
+           ignore_file: Path | None, title: str) -> None:
+    """Write an HTML review page: summary per letter and language, aligned paragraphs, highlighted findings.
+
+    PATH as for `appeal check` (default: letters/). Exit status: 0 when the page is written, 2 on input errors
+    (findings do not fail this command; gate with `appeal check`).
+    """
+    from appealkit.cli_check import check_with_suppressions
+    from appealkit.reports import render
+
+    _, outcome, _, _ = check_with_suppressions(paths, lang, glossary_path, ignore_file)
+    atomic_write(html_path, render("html", outcome.results, suppressed=outcome.suppressed, title=title))
+    findings = sum(len(r.findings) for r in outcome.results)
+    click.echo(f"appeal: wrote {html_path} ({len(outcome.results)} translation(s), {findings} finding(s))", err=True)

@@ -1,0 +1,312 @@
+"""Date recognisers for appeal letters (en source, zh/ko targets).
+
+``find_dates(text, lang)`` returns maximal date expressions: full dates,
+month-year, part-of-period ("mid-March 2017", 2017年3月中旬, 2020년 초) and bare
+years.  In a range ("23 September to 8 October 2023", 2023年9月23日至10月8日)
+each end is its own mention and a missing year (or month) is taken from the
+other end.
+
+All patterns are linear (no nested unbounded quantifiers).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+
+from appealkit.numerals import FULLWIDTH, masked_spans, overlaps_any
+from appealkit.numerals.zh import cn_to_int
+
+__all__ = ["DateMention", "find_dates"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    year: int | None
+    month: int | None
+    day: int | None
+    part: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _D:
+    """A date before range resolution; ``day_only`` fragments (25日 in
+    9月23日至25日) are kept only when a range gives them a month."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    part: str | None
+    start: int
+    end: int
+    day_only: bool = False
+
+
+def find_dates(text: str, lang: str) -> list[DateMention]:
+    finders = {"en": _find_en, "zh": _find_zh, "ko": _find_ko}
+    if lang not in finders:
+        raise ValueError(f"unsupported language {lang!r}")
+    raw = sorted(finders[lang](text), key=lambda d: (d.start, -d.end))
+    resolved = _resolve_ranges(text, raw, _CONNECTOR[lang])
+    masks = masked_spans(text)
+    out: list[DateMention] = []
+    last_end = -1
+    for d in resolved:
+        if d.start < last_end or d.day_only or not _valid(d):
+            continue
+        if masks and overlaps_any(masks, d.start, d.end):
+            continue
+        out.append(DateMention(d.year, d.month, d.day, d.part, d.start, d.end, text[d.start : d.end]))
+        last_end = d.end
+    return out
+
+
+_CONNECTOR = {
+    "en": re.compile(r"\s*+(?:-|–|—|to|until|till|through|and)\s*+", re.IGNORECASE),
+    "zh": re.compile(r"\s*+(?:至|到|－|-|—|–|~|～|、|和|与|及)\s*+"),
+    "ko": re.compile(r"\s*+(?:부터|에서|~|∼|～|-|–|—|및|와|과)\s*+"),
+}
+
+
+def _resolve_ranges(text: str, dates: list[_D], connector: re.Pattern[str]) -> list[_D]:
+    """Share year/month across the two ends of a range."""
+    out = list(dates)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.end > b.start or not connector.fullmatch(text, a.end, b.start):
+            continue
+        if b.day_only and a.month is not None:
+            b = out[i + 1] = replace(b, month=a.month, year=a.year, day_only=False)
+        if a.year is None and b.year is not None and a.month is not None:
+            out[i] = replace(a, year=b.year)
+        elif b.year is None and a.year is not None and b.month is not None:
+            out[i + 1] = replace(b, year=a.year)
+    return out
+
+
+def _valid(d: _D) -> bool:
+    if d.year is not None and not 1000 <= d.year <= 2999:
+        return False
+    if d.month is not None and not 1 <= d.month <= 12:
+        return False
+    if d.day is not None:
+        if d.month is None:
+            return False
+        days = calendar.monthrange(d.year if d.year is not None else 2000, d.month)[1]
+        return 1 <= d.day <= days
+    return d.year is not None or d.month is not None
+
+
+def _int(s: str | None) -> int | None:
+    if s is None:
+        return None
+    s = s.translate(FULLWIDTH)
+    return int(s) if s.isascii() and s.isdigit() else cn_to_int(s)
+
+
+# --------------------------------------------------------------------- en
+
+_MON_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MON_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH_NUM = {name.lower(): i for i, name in enumerate(_MON_FULL.split("|"), 1)}
+_MONTH_NUM.update({a.lower(): _MONTH_NUM[f.lower()] for a, f in (
+    ("Jan", "January"), ("Feb", "February"), ("Mar", "March"), ("Apr", "April"),
+    ("Jun", "June"), ("Jul", "July"), ("Aug", "August"), ("Sept", "September"),
+    ("Sep", "September"), ("Oct", "October"), ("Nov", "November"), ("Dec", "December"))})
+
+
+def _en_regex() -> re.Pattern[str]:
+    # Month names are case-sensitive: "may" is a verb, "May" mostly the month.
+    mon = rf"(?:{_MON_FULL}|{_MON_ABBR})\b\.?"
+    day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
+    year = r"(?<![0-9])[12][0-9]{3}(?![0-9])"
+    part = r"(?i:early|late|mid|middle\s++of|end\s++of|beginning\s++of|start\s++of)(?:-|\s++)"
+    dash = r"\s*+(?:-|–|—)\s*+"
+    alts = {
+        "iso": rf"(?<![0-9])(?P<iso_y>[12][0-9]{{3}})-(?P<iso_m>0?[1-9]|1[0-2])-(?P<iso_d>[0-3]?[0-9])(?![0-9])",
+        "dmy": rf"(?<![0-9.,])(?P<dmy_d1>{day})(?:(?:{dash}|\s++(?:to|and)\s++)(?P<dmy_d2>{day}))?"
+               rf"\s++(?:of\s++)?(?P<dmy_m>{mon})(?:,?\s++(?P<dmy_y>{year}))?",
+        "mdy": rf"(?P<mdy_m>{mon})\s++(?P<mdy_d1>{day})(?:(?:{dash}|\s++(?:to|and)\s++)(?P<mdy_d2>{day}))?"
+               rf"(?:,?\s++(?P<mdy_y>{year}))?",
+        "my": rf"(?:(?P<my_p>{part}))?(?P<my_m>{mon}),?\s++(?P<my_y>{year})",
+        "pm": rf"(?P<pm_p>{part})(?P<pm_m>{mon})",
+        "py": rf"(?P<py_p>{part})(?P<py_y>{year})",
+        "mo": rf"(?P<mo_m>{_MON_FULL})\b",
+        "y": r"(?<![0-9.,/])(?P<y_y>(?:19|20)[0-9]{2})(?![0-9]|[.,][0-9]|[A-Za-z])",
+    }
+    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
+
+
+_EN = _en_regex()
+_EN_PART = {"early": "early", "beginning": "early", "start": "early", "mid": "mid",
+            "middle": "mid", "late": "late", "end": "late"}
+# A bare year needs year-like context ("in 2014", "the 1951 Convention",
+# "2014,"): "2000 people" is a count, not a date.
+_EN_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|from|until|till|by|of|during|before|after|to|through|between|and|the|its|"
+    r"his|her|their|our|this|early|late|mid|year|circa)\s++|[-–—(\[]\s*+|^\s*+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EN_YEAR_AFTER = re.compile(r"\s*+(?:\Z|\n|[,.;:!?)\]\"”’'–—-])")
+_EN_MONTH_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|from|during|of|before|after|through|last|next|this|to)\s++$",
+    re.IGNORECASE,
+)
+
+
+def _find_en(text: str) -> list[_D]:
+    out: list[_D] = []
+    for m in _EN.finditer(text):
+        k = m.lastgroup
+        g = m.group
+        if k == "iso":
+            out.append(_D(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")), None, *m.span()))
+        elif k in ("dmy", "mdy"):
+            out.extend(_en_day_range(m, k))
+        elif k in ("my", "pm", "py"):
+            p = g(f"{k}_p")
+            part = _EN_PART[p.split()[0].strip("-").lower()] if p else None
+            month = _en_month(g(f"{k}_m")) if k != "py" else None
+            year = int(g(f"{k}_y")) if k != "pm" else None
+            out.append(_D(year, month, None, part, *m.span()))
+        elif k == "mo":
+            if g("mo_m") != "May" and _EN_MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                out.append(_D(None, _en_month(g("mo_m")), None, None, *m.span()))
+        elif k == "y" and (
+            _EN_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            or _EN_YEAR_AFTER.match(text, m.end())
+        ):
+            out.append(_D(int(g("y_y")), None, None, None, *m.span()))
+    return out
+
+
+def _en_month(name: str) -> int:
+    return _MONTH_NUM[name.rstrip(".").lower()]
+
+
+def _en_day_range(m: re.Match[str], k: str) -> list[_D]:
+    g = m.group
+    year = int(g(f"{k}_y")) if g(f"{k}_y") else None
+    month = _en_month(g(f"{k}_m"))
+    d1 = int(g(f"{k}_d1").rstrip("stndrdth"))
+    if not g(f"{k}_d2"):
+        return [_D(year, month, d1, None, *m.span())]
+    d2 = int(g(f"{k}_d2").rstrip("stndrdth"))
+    # Two mentions that do not overlap: "23" and "25 September 2023";
+    # "September 23" and "25, 2023".
+    return [_D(year, month, d1, None, m.start(), m.end(f"{k}_d1")),
+            _D(year, month, d2, None, m.start(f"{k}_d2"), m.end())]
+
+
+# --------------------------------------------------------------------- zh
+
+_ZH_CN_DIGIT = "〇零一二三四五六七八九"
+
+
+def _zh_regex() -> re.Pattern[str]:
+    year = (rf"(?:(?<![0-9０-９])(?P<{{n}}y>[0-9０-９]{{{{4}}}})|(?<![{_ZH_CN_DIGIT}])(?P<{{n}}cy>[{_ZH_CN_DIGIT}]{{{{4}}}}))"
+            r" ?年")
+    month = (r"(?:(?<![0-9０-９])(?P<{n}m>[0-9０-９]{{1,2}})|(?<![十〇零一二三四五六七八九])(?P<{n}cm>十[一二]?|[一二三四五六七八九]))"
+             r" ?月")
+    day = (r"(?:(?<![0-9０-９])(?P<{n}d>[0-9０-９]{{1,2}})"
+           r"|(?<![十〇零一二三四五六七八九])(?P<{n}cd>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]))"
+           r" ?[日号]")
+    part_m = r"(?P<{n}pm>上旬|中旬|下旬|初(?!步)|底|末)"
+    part_y = r"年?(?P<{n}py>初(?!步)|底|末|中期)"
+    iso = (r"(?<![0-9０-９])(?P<iso_y>[0-9]{4})(?P<sep>[-/.])(?P<iso_m>0?[1-9]|1[0-2])(?P=sep)"
+           r"(?P<iso_d>[0-3]?[0-9])(?![0-9])")
+
+    def f(s: str, n: str) -> str:
+        return s.format(n=n)
+
+    alts = {
+        "iso": iso,
+        "ymd": f(year, "a_") + r"(?: ?" + f(month, "a_") + r"(?: ?" + f(day, "a_") + "|" + f(part_m, "a_")
+        + r")?|" + f(part_y, "a_") + ")?",
+        "md": f(month, "b_") + r"(?: ?" + f(day, "b_") + "|" + f(part_m, "b_") + r")?",
+        "d": f(day, "c_"),
+    }
+    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
+
+
+_ZH = _zh_regex()
+_ZH_PART = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "late",
+            "末": "late", "中期": "mid"}
+
+
+def _find_zh(text: str) -> list[_D]:
+    out: list[_D] = []
+    for m in _ZH.finditer(text):
+        k = m.lastgroup
+        g = m.groupdict()
+        if k == "iso":
+            out.append(_D(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), None, *m.span()))
+            continue
+        n = {"ymd": "a_", "md": "b_", "d": "c_"}[k]
+        year = _int(g.get(n + "y") or g.get(n + "cy"))
+        if k == "ymd" and year is not None and not (g["a_m"] or g["a_cm"] or g["a_py"]) and not 1800 <= year <= 2199:
+            continue  # a bare N年 is a year only when it looks like one
+        part = g.get(n + "pm") or g.get(n + "py")
+        out.append(_D(
+            year,
+            _int(g.get(n + "m") or g.get(n + "cm")),
+            _int(g.get(n + "d") or g.get(n + "cd")),
+            _ZH_PART.get(part) if part else None,
+            *m.span(),
+            day_only=k == "d",
+        ))
+    return out
+
+
+# --------------------------------------------------------------------- ko
+
+def _ko_regex() -> re.Pattern[str]:
+    # 초/말 are parts only before a particle or non-Hangul (2020년 초에, not
+    # 2020년 말씀 / 초청).
+    tail = r"(?:(?![가-힣])|(?=[에부까께경의이로을쯤]))"
+    year = r"(?<![0-9０-９])(?P<{n}y>[0-9０-９]{{4}}) ?년(?:도)?"
+    month = r"(?<![0-9０-９])(?P<{n}m>1[0-2]|0?[1-9]) ?월"
+    day = r"(?<![0-9０-９])(?P<{n}d>3[01]|[12][0-9]|0?[1-9]) ?일"
+    part_m = r"(?P<{n}pm>초순|상순|중순|하순|초" + tail + "|말" + tail + ")"
+    part_y = r"(?P<{n}py>초" + tail + "|말" + tail + "|중반)"
+    iso = (r"(?<![0-9０-９])(?P<iso_y>[0-9]{4})(?:\. ?|-|/)(?P<iso_m>0?[1-9]|1[0-2])(?:\. ?|-|/)"
+           r"(?P<iso_d>[0-3]?[0-9])(?![0-9])\.?")
+
+    def f(s: str, n: str) -> str:
+        return s.format(n=n)
+
+    alts = {
+        "iso": iso,
+        "ymd": f(year, "a_") + r"(?: ?" + f(month, "a_") + r"(?: ?" + f(day, "a_") + "| ?" + f(part_m, "a_")
+        + r")?| ?" + f(part_y, "a_") + ")?",
+        "md": f(month, "b_") + r"(?: ?" + f(day, "b_") + "| ?" + f(part_m, "b_") + r")?",
+        "d": f(day, "c_"),
+    }
+    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
+
+
+_KO = _ko_regex()
+_KO_PART = {"초순": "early", "상순": "early", "초": "early", "중순": "mid", "중반": "mid",
+            "하순": "late", "말": "late"}
+
+
+def _find_ko(text: str) -> list[_D]:
+    out: list[_D] = []
+    for m in _KO.finditer(text):
+        k = m.lastgroup
+        g = m.groupdict()
+        if k == "iso":
+            out.append(_D(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), None, *m.span()))
+            continue
+        n = {"ymd": "a_", "md": "b_", "d": "c_"}[k]
+        year = _int(g.get(n + "y"))
+        if k == "ymd" and year is not None and not (g["a_m"] or g["a_py"]) and not 1800 <= year <= 2199:
+            continue
+        part = g.get(n + "pm") or g.get(n + "py")
+        out.append(_D(year, _int(g.get(n + "m")), _int(g.get(n + "d")),
+                      _KO_PART.get(part) if part else None, *m.span(), day_only=k == "d"))
+    return out

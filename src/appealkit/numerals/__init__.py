@@ -1,0 +1,113 @@
+"""Figure recognisers for appeal letters.
+
+``find_numbers(text, lang)`` returns every figure a translation must keep:
+English is the source side and is deliberately strict (it defines what is
+required); Chinese and Korean are target sides and accept every notation a
+translator uses, while refusing numeral characters that are part of ordinary
+words (统一, 一些, 구금, 세계 ...).
+
+The language modules (``en``, ``zh``, ``ko``) each expose ``find(text)``;
+this module owns the shared types and the post-processing every language
+needs (URL/e-mail masking, sorting, overlap removal).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Iterable
+
+__all__ = ["NumberMention", "find_numbers", "LANGS", "KINDS", "QUALIFIERS"]
+
+LANGS = ("en", "zh", "ko")
+KINDS = ("cardinal", "ordinal", "percent", "age")
+QUALIFIERS = ("about", "more_than", "at_least", "less_than", "up_to")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: int | float
+    start: int
+    end: int
+    text: str
+    kind: str
+    qualifier: str | None = None
+    qualifier_span: tuple[int, int] | None = None
+
+
+# Integer parts longer than this are identifiers or garbage, not figures; the
+# cap also keeps int() clear of Python's 4300-digit conversion limit.
+MAX_DIGITS = 24
+
+# Full-width forms that Chinese and Korean typesetting use for digits.
+FULLWIDTH = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
+
+# URLs and e-mail addresses are copied verbatim by translators and checked by
+# the citation check; the numbers inside them ("news/2015/11/21/...-nine-...")
+# are not figures.  ASCII-only classes so a URL never swallows the CJK text
+# that follows it without a space.  Possessive quantifiers plus the lookbehind
+# keep this linear on pathological input (5 MB of word characters).
+_MASK = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]++"
+    r"|(?<![A-Za-z0-9_.+\-])[A-Za-z0-9_.+\-]++@[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++"
+)
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (URLs, e-mail addresses) inside which nothing is reported."""
+    return [m.span() for m in _MASK.finditer(text)]
+
+
+def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True if [start, end) intersects one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][1] > start:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < end
+
+
+def to_value(d: Decimal) -> int | float:
+    """Integral values become int so that 1.5 million == 1500000 compares equal."""
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def decimal_of(digits: str) -> Decimal | None:
+    """Parse an ASCII/full-width digit string with ',' separators and '.'."""
+    s = digits.translate(FULLWIDTH).replace(",", "")
+    if len(s.split(".")[0]) > MAX_DIGITS:
+        return None
+    try:
+        return Decimal(s)
+    except InvalidOperation:  # pragma: no cover - the regexes only pass digits
+        return None
+
+
+def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention]:
+    """Drop masked mentions, sort, and keep the first of overlapping ones."""
+    masks = masked_spans(text)
+    out: list[NumberMention] = []
+    last_end = -1
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start < last_end or (masks and overlaps_any(masks, m.start, m.end)):
+            continue
+        out.append(m)
+        last_end = m.end
+    return out
+
+
+def find_numbers(text: str, lang: str) -> list[NumberMention]:
+    """All figures in ``text`` (sorted by start, non-overlapping)."""
+    # Imported here because the language modules import the types above.
+    if lang == "en":
+        from appealkit.numerals import en as mod
+    elif lang == "zh":
+        from appealkit.numerals import zh as mod
+    elif lang == "ko":
+        from appealkit.numerals import ko as mod
+    else:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
+    return finalize(text, mod.find(text))

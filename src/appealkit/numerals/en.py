@@ -1,0 +1,285 @@
+"""English figures (source side).
+
+Precision matters more than recall here: every mention becomes a figure the
+translation is required to keep, so vague or pronominal words ("one of",
+"hundreds of", "first step") are not reported.
+
+Every regex is linear: no nested unbounded quantifiers, possessive
+quantifiers where a repetition may be followed by a failing token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from appealkit.numerals import NumberMention, decimal_of, to_value
+
+_UNITS = dict(zip("one two three four five six seven eight nine".split(), range(1, 10)))
+_TEENS = dict(
+    zip(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+        range(10, 20),
+    )
+)
+_TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_ORD_UNITS = dict(
+    zip("first second third fourth fifth sixth seventh eighth ninth".split(), range(1, 10))
+)
+_ORD_TEENS = dict(
+    zip(
+        "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+        "eighteenth nineteenth".split(),
+        range(10, 20),
+    )
+)
+_ORD_TENS = dict(
+    zip(
+        "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+        range(20, 100, 10),
+    )
+)
+
+
+@dataclass(frozen=True)
+class _Word:
+    cls: str  # "unit" | "teen" | "ten" | "hundred" | "scale" | "and"
+    value: int
+    ordinal: bool = False
+
+
+def _lexicon() -> dict[str, _Word]:
+    lex: dict[str, _Word] = {"and": _Word("and", 0), "a": _Word("unit", 1)}
+    for table, cls, ordinal in (
+        (_UNITS, "unit", False),
+        (_TEENS, "teen", False),
+        (_TENS, "ten", False),
+        (_ORD_UNITS, "unit", True),
+        (_ORD_TEENS, "teen", True),
+        (_ORD_TENS, "ten", True),
+    ):
+        lex.update({w: _Word(cls, v, ordinal) for w, v in table.items()})
+    lex["hundred"] = _Word("hundred", 100)
+    lex["hundredth"] = _Word("hundred", 100, True)
+    lex.update({w: _Word("scale", v) for w, v in _SCALES.items()})
+    lex.update({w + "th": _Word("scale", v, True) for w, v in _SCALES.items()})
+    return lex
+
+
+_LEX = _lexicon()
+_NUMBER_WORDS = sorted((w for w in _LEX if w not in ("and", "a")), key=len, reverse=True)
+_NW = r"(?:" + "|".join(_NUMBER_WORDS) + r")\b"
+
+
+def _first_letter_dispatch(words: list[str]) -> str:
+    """A regex for ``words`` that starts with a character class.
+
+    CPython's regex engine skips quickly to the next candidate only when a
+    pattern starts with a character class or literal; the word-start check
+    then runs as a lookbehind, and the rest of the word is chosen by first
+    letter.  About 3x faster than a word-boundary alternation on 5 MB of prose.
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    branches = "|".join(
+        f"(?<={c})(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+        for c, rests in sorted(by_first.items())
+    )
+    return f"[{''.join(sorted(by_first))}](?<![a-z0-9_].)(?:{branches})\\b"
+
+
+# Digits.  The lookbehind comes after the first digit so that the pattern
+# starts with a character class (fast scanning); it rejects digits glued to a
+# digit or a Latin letter (sha256, H1N1, G20 are identifiers).
+_NUM = re.compile(
+    r"[0-9](?<![0-9A-Za-z][0-9])"
+    # "2017.11.04", "1.2.3": dotted groups are separate integers, not a decimal.
+    r"(?:(?P<dot>[0-9]*+(?:\.[0-9]++){2,}+)"
+    r"|(?P<num>(?:[0-9]{0,2}(?:,[0-9]{3})++(?![0-9])|[0-9]*+)(?:\.[0-9]++)?)"
+    r"(?:\s{1,3}+(?P<scale>(?i:hundred|thousand|million|billion|trillion)\b))?"
+    r"(?P<ordsuf>(?:st|nd|rd|th)(?![A-Za-z]))?)"
+)
+# Runs of number words, matched on a lower-cased copy of the text.
+_WORDS = re.compile(
+    _first_letter_dispatch(_NUMBER_WORDS) + r"(?:(?:-|\s++and\s++|\s++)" + _NW + r")*+"
+)
+_A_BEFORE = re.compile(r"\ba\s++$")  # "a hundred", "a million"
+_WORD = re.compile(r"[A-Za-z]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+_PERCENT = re.compile(r"\s?%|\s++per\s?cent\b|\s++percent\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(
+    r"(?:-|\s++)(?:years?|months?|weeks?|days?)(?:-|\s++)olds?\b"
+    r"|\s++(?:years?|months?)\s++of\s++age\b",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|the\s+age\s+of)\s++$", re.IGNORECASE)
+
+_QUALIFIERS = {
+    "about": "about", "around": "about", "approximately": "about", "some": "about",
+    "roughly": "about", "nearly": "about", "almost": "about", "close to": "about",
+    "more than": "more_than", "over": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "at least": "at_least", "fewer than": "less_than",
+    "less than": "less_than", "under": "less_than", "up to": "up_to",
+}
+_QUAL_BEFORE = re.compile(
+    r"\b(?P<q>" + "|".join(k.replace(" ", r"\s+") for k in sorted(_QUALIFIERS, key=len, reverse=True))
+    + r")\s++$",
+    re.IGNORECASE,
+)
+_WINDOW = 24  # longer than any qualifier/prefix phrase plus spacing
+
+
+def find(text: str) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for m in _NUM.finditer(text):
+        if m.group("dot") is not None:
+            out.extend(_dotted(text, m))
+        elif mention := _digits(text, m):
+            out.append(mention)
+    low = text.lower()
+    if len(low) != len(text):  # a few non-ASCII capitals lower to 2 chars
+        low = text.translate(_ASCII_LOWER)
+    for m in _WORDS.finditer(low):
+        out.extend(_word_run(text, low, m))
+    return out
+
+
+def _dotted(text: str, m: re.Match[str]) -> list[NumberMention]:
+    res = []
+    for g in re.finditer(r"[0-9]+", m.group()):
+        d = decimal_of(g.group())
+        if d is not None:
+            s, e = m.start() + g.start(), m.start() + g.end()
+            res.append(_decorate(text, s, e, d, "cardinal"))
+    return res
+
+
+def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
+    d = decimal_of(text[m.start() : m.end("num")])
+    if d is None:
+        return None
+    scale = m.group("scale")
+    if scale:
+        d *= _SCALES.get(scale.lower(), 100)
+    kind = "ordinal" if m.group("ordsuf") else "cardinal"
+    return _decorate(text, m.start(), m.end(), d, kind)
+
+
+def _decorate(text: str, start: int, end: int, d: Decimal, kind: str) -> NumberMention:
+    """Attach percent/age suffixes, the "aged" prefix and a leading qualifier."""
+    if kind == "cardinal":
+        if pm := _PERCENT.match(text, end):
+            kind, end = "percent", pm.end()
+        elif am := _AGE_AFTER.match(text, end):
+            kind, end = "age", am.end()
+        elif bm := _AGE_BEFORE.search(text, max(0, start - _WINDOW), start):
+            kind, start = "age", bm.start()
+    qualifier = qspan = None
+    if qm := _QUAL_BEFORE.search(text, max(0, start - _WINDOW), start):
+        qualifier = _QUALIFIERS[" ".join(qm.group("q").lower().split())]
+        qspan = qm.span("q")
+    return NumberMention(to_value(d), start, end, text[start:end], kind, qualifier, qspan)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    word: str
+    start: int
+    end: int
+    hyphen_before: bool
+    info: _Word
+
+
+def _word_run(text: str, low: str, m: re.Match[str]) -> list[NumberMention]:
+    toks: list[_Tok] = []
+    if _LEX[low[m.start() : m.end()].split()[0].split("-")[0]].cls in ("hundred", "scale"):
+        if a := _A_BEFORE.search(low, max(0, m.start() - 8), m.start()):
+            toks.append(_Tok("a", a.start(), a.start() + 1, False, _LEX["a"]))
+    prev_end = m.start()
+    for w in _WORD.finditer(low, m.start(), m.end()):
+        word = w.group()
+        hyphen = "-" in text[prev_end : w.start()]
+        toks.append(_Tok(word, w.start(), w.end(), hyphen, _LEX[word]))
+        prev_end = w.end()
+    res = []
+    i = 0
+    while i < len(toks):
+        taken = _take_number(toks, i)
+        if taken is None:
+            i += 1
+            continue
+        j, value, ordinal = taken
+        mention = _word_mention(text, toks[i:j], value, ordinal)
+        if mention:
+            res.append(mention)
+        i = j
+    return res
+
+
+def _word_mention(text: str, toks: list[_Tok], value: int, ordinal: bool) -> NumberMention | None:
+    start, end = toks[0].start, toks[-1].end
+    if len(toks) == 1:
+        # "first"/"second" are discourse words far more often than figures.
+        if ordinal and value <= 2:
+            return None
+        # Bare "one" is a pronoun/article ("one of", "no one"); it is a
+        # figure only in an age or percent expression.
+        if toks[0].word == "one":
+            if not (_AGE_AFTER.match(text, end) or _PERCENT.match(text, end)):
+                return None
+    return _decorate(text, start, end, Decimal(value), "ordinal" if ordinal else "cardinal")
+
+
+def _take_number(toks: list[_Tok], i: int) -> tuple[int, int, bool] | None:
+    """Consume the longest well-formed number starting at toks[i].
+
+    Returns (end index, value, is_ordinal), or None if toks[i] cannot start a
+    number (a bare "hundred", "and").
+    """
+    if toks[i].info.cls not in ("unit", "teen", "ten"):
+        return None
+    total = cur = 0
+    last: str | None = None
+    last_scale = 10**18
+    k = i
+    while k < len(toks):
+        tok = toks[k]
+        if not _fits(toks, k, last, cur, last_scale):
+            break
+        info = tok.info
+        if info.cls == "hundred":
+            cur *= 100
+        elif info.cls == "scale":
+            total, cur, last_scale = total + cur * info.value, 0, info.value
+        elif info.cls != "and":
+            cur += info.value
+        last = info.cls
+        k += 1
+        if info.ordinal:
+            return k, total + cur, True
+    return k, total + cur, False
+
+
+def _fits(toks: list[_Tok], k: int, last: str | None, cur: int, last_scale: int) -> bool:
+    tok = toks[k]
+    cls = tok.info.cls
+    if tok.word == "a":
+        return last is None
+    if cls == "unit":
+        if last == "ten" and tok.info.ordinal and tok.info.value <= 2:
+            # "twenty-first" yes, "thirty second delay" no.
+            return tok.hyphen_before
+        return last in (None, "ten", "hundred", "scale", "and")
+    if cls in ("teen", "ten"):
+        return last in (None, "hundred", "scale", "and")
+    if cls == "hundred":
+        return last in ("unit", "teen", "ten") and 0 < cur < 100
+    if cls == "scale":
+        return last in ("unit", "teen", "ten", "hundred") and cur > 0 and tok.info.value < last_scale
+    # "and" joins only "hundred and five", "thousand and twenty".
+    nxt = toks[k + 1].info.cls if k + 1 < len(toks) else None
+    return last in ("hundred", "scale") and nxt in ("unit", "teen", "ten")

@@ -1,0 +1,232 @@
+"""Korean figures (target side).
+
+Korean writes figures as Arabic digits (1,170명), digits with Sino-Korean
+multipliers (2천, 3만 5천, 1억 2천만), Sino-Korean words (이천, 십구) or native
+words before a counter (아홉 명, 네 살, 열한 명).  Hangul numeral syllables are
+also ordinary syllables (구금, 요구, 사람, 이 편지, 세계, 한국), so words are
+reported only when
+
+  * Sino-Korean: the word starts a word, has at least two syllables, contains
+    십/백/천/만/억 and is followed by a counter (이천 명, 사십 세); or it
+    follows 제 (제삼국, 제십구 회);
+  * native: the word starts a word and is followed by a counter which is
+    itself followed by a particle or a non-Hangul character (한 명이, 네 살),
+    so 한 개인 (an individual) is not "one 개".
+
+Digits are always figures.  The numeral grammar is shared with Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from appealkit.numerals import NumberMention, decimal_of, to_value
+from appealkit.numerals.zh import Atom, parse_atoms
+
+_SINO_DIGIT = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5,
+               "육": 6, "칠": 7, "팔": 8, "구": 9}
+_SINO_MULT = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8}
+_NATIVE_TENS = {"열": 10, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50,
+                "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
+_NATIVE_UNITS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6,
+                 "일곱": 7, "여덟": 8, "아홉": 9}
+
+_COUNTER_NATIVE = r"개국|개월|번째|사람|가지|차례|시간|마리|명|살|개|번|달|곳|건|권|분|채|척|장"
+_COUNTER_SINO = (
+    r"개국|개월|번째|퍼센트|시간|달러|페이지|명|세|살|년|월|일|조|항|회|차|번|개|배|건|곳|원|분|초|주|층|호|권|쪽|%|％"
+)
+# After a counter that follows a word numeral: a particle or non-Hangul.
+_COUNTER_END = re.compile(r"(?![가-힣])|[이가을를은는의에도와과로으만씩째나까부밖뿐들간께및다정]")
+
+_ARAB = (
+    r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
+    r"|[0-9０-９]++(?:[.．][0-9０-９]++)?"
+)
+_SINO_WORD = r"[일이삼사오육칠팔구]?[십백천만억][영공일이삼사오육칠팔구십백천만억]*+"
+_NATIVE_WORD = (
+    r"(?:" + "|".join(_NATIVE_TENS) + r")(?:" + "|".join(_NATIVE_UNITS) + r")?"
+    r"|스무|" + "|".join(_NATIVE_UNITS)
+)
+_TOKEN = re.compile(
+    # Digits glued to Latin letters (sha256, H1N1, G20) are identifiers.
+    r"(?P<dot>(?<![0-9０-９A-Za-z])[0-9０-９]++(?:[.．][0-9０-９]++){2,}+)"
+    # 제 + digits anywhere (협약제3조); 제 + words only at a word start, and
+    # only 삼 or a word with a multiplier (제사 is a rite, 제일 "most").
+    r"|제(?P<jed>(?:" + _ARAB + r"))"
+    r"|(?<![가-힣])제(?P<jes>" + _SINO_WORD + r"|삼)"
+    r"|(?<![0-9０-９A-Za-z])(?P<arab>" + _ARAB + r")(?P<amult>[십백천만억]++)?"
+    # 만세 (hurrah) is not "10,000 years old".
+    r"|(?<![가-힣])(?!만세)(?P<sino>" + _SINO_WORD + r")"
+    r"|(?<![가-힣])(?P<native>" + _NATIVE_WORD + r")(?= ?(?:" + _COUNTER_NATIVE + r"))"
+)
+_SINO_COUNTER = re.compile(r" ?(?:" + _COUNTER_SINO + r")")
+_NATIVE_COUNTER = re.compile(r" ?(?:" + _COUNTER_NATIVE + r")")
+_DATE_UNIT = re.compile(r" ?[년월일]")
+
+_QUAL_BEFORE = re.compile(r"(?<![가-힣])(?P<q>약|대략|거의|최소한|최소|적어도|최대)\s?$")
+_QUAL_WORD = {"약": "about", "대략": "about", "거의": "about", "최소한": "at_least",
+              "최소": "at_least", "적어도": "at_least", "최대": "up_to"}
+_QUAL_AFTER = re.compile(
+    r" ?(?:" + _COUNTER_SINO + "|" + _COUNTER_NATIVE + r")?(?:이|가|을|를|은|는)? ?"
+    r"(?P<q>이상|넘는|넘게|넘어|남짓|가량|정도|쯤|안팎|내외|미만|이하|이내)"
+)
+_QUAL_AFTER_WORD = {
+    "이상": "more_than", "넘는": "more_than", "넘게": "more_than", "넘어": "more_than",
+    "남짓": "more_than", "가량": "about", "정도": "about", "쯤": "about", "안팎": "about",
+    "내외": "about", "미만": "less_than", "이하": "up_to", "이내": "up_to",
+}
+_ORDINAL_AFTER = re.compile(r" ?번째")
+_PERCENT_AFTER = re.compile(r"[%％]| ?퍼센트|프로(?![가-힣])")
+# 세/살 followed by a particle or a non-Hangul character: 4세의, 네 살 (not
+# 세계, 세기, 살해, 살인).
+_AGE_AFTER = re.compile(r"(?:세|살)(?:(?![가-힣])|(?=[의이가을를은는도에까부와과로만짜]))")
+_MONTHS_AGE = re.compile(r"개월(?= ?(?:된|짜리))")
+_MONTHS = re.compile(r"개월")
+
+
+@dataclass
+class _Num:
+    """A numeral found by the tokenizer, before suffix/qualifier handling."""
+
+    start: int
+    end: int
+    atoms: list[Atom]
+    ordinal_start: int | None = None  # position of 제
+    word: bool = False  # Hangul numeral word (not digits)
+
+
+def find(text: str) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for num in _numerals(text):
+        for i, j, value in parse_atoms(num.atoms, implicit_one=True):
+            s, e = num.atoms[i].start, num.atoms[j - 1].end
+            first, last = i == 0, j == len(num.atoms)
+            out.append(_mention(text, num, s, e, value, first, last))
+    return out
+
+
+def _numerals(text: str) -> list[_Num]:
+    nums: list[_Num] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "dot":
+            nums.extend(_digit_num(text, m.start() + g.start(), m.start() + g.end())
+                        for g in re.finditer(r"[0-9０-９]+", m.group()))
+        elif kind in ("jed", "jes"):
+            num = _digit_num(text, *m.span(kind)) if kind == "jed" else _sino_num(text, *m.span(kind))
+            num.ordinal_start = m.start()
+            nums.append(num)
+        elif kind in ("arab", "amult"):
+            _add_arab(text, m, nums)
+        elif kind == "sino":
+            if _counter_follows(text, m.end(), _SINO_COUNTER):
+                nums.append(_sino_num(text, m.start(), m.end()))
+        elif kind == "native" and _counter_follows(text, m.end(), _NATIVE_COUNTER):
+            nums.append(_native_num(m))
+    return [n for n in nums if n.atoms]
+
+
+def _counter_follows(text: str, end: int, counter: re.Pattern[str]) -> bool:
+    c = counter.match(text, end)
+    return bool(c and _COUNTER_END.match(text, c.end()))
+
+
+def _digit_num(text: str, s: int, e: int) -> _Num:
+    d = decimal_of(text[s:e])
+    return _Num(s, e, [] if d is None else [Atom("num", d, s, e, False)])
+
+
+def _sino_num(text: str, s: int, e: int) -> _Num:
+    atoms = []
+    for p in range(s, e):
+        ch = text[p]
+        if ch in _SINO_MULT:
+            v = _SINO_MULT[ch]
+            atoms.append(Atom("big" if v >= 10**4 else "mult", Decimal(v), p, p + 1, True))
+        else:
+            v = _SINO_DIGIT[ch]
+            atoms.append(Atom("zero" if v == 0 else "num", Decimal(v), p, p + 1, True))
+    return _Num(s, e, atoms, word=True)
+
+
+def _native_num(m: re.Match[str]) -> _Num:
+    w = m.group()
+    value = 20 if w == "스무" else 0
+    for tens, v in _NATIVE_TENS.items():
+        if w.startswith(tens):
+            value, w = v, w[len(tens):]
+    value += _NATIVE_UNITS.get(w, 0)
+    return _Num(m.start(), m.end(), [Atom("num", Decimal(value), m.start(), m.end(), False)], word=True)
+
+
+def _add_arab(text: str, m: re.Match[str], nums: list[_Num]) -> None:
+    """Digits, with 천/만/억 attached (2천, 3만5천) and the spaced 만/억 groups
+    of Korean notation (3만 5천, 3억 2,500만 1,234)."""
+    num = _digit_num(text, m.start("arab"), m.end("arab"))
+    if not num.atoms:
+        return
+    if m.group("amult"):
+        for p in range(m.start("amult"), m.end("amult")):
+            v = _SINO_MULT[text[p]]
+            num.atoms.append(Atom("big" if v >= 10**4 else "mult", Decimal(v), p, p + 1, True))
+        num.end = m.end()
+    prev = nums[-1] if nums else None
+    if prev and not prev.word and prev.ordinal_start is None and _joins(text, prev, m, num):
+        prev.atoms.extend(num.atoms)
+        prev.end = num.end
+    else:
+        nums.append(num)
+
+
+def _joins(text: str, prev: _Num, m: re.Match[str], num: _Num) -> bool:
+    if m.start() == prev.end:
+        return True  # 3만5천
+    unit = text[prev.end - 1]
+    if m.start() != prev.end + 1 or text[prev.end] != " " or unit not in "만억":
+        return False
+    if m.group("amult"):
+        return True  # 3만 5천
+    limit = 10**4 if unit == "만" else 10**8
+    return num.atoms[0].value < limit and not _DATE_UNIT.match(text, m.end())
+
+
+def _mention(text: str, num: _Num, s: int, e: int, value: Decimal, first: bool, last: bool) -> NumberMention:
+    kind, start, end = "cardinal", s, e
+    qualifier: str | None = None
+    qspan: tuple[int, int] | None = None
+    if first and num.ordinal_start is not None:
+        kind, start = "ordinal", num.ordinal_start
+    if last and kind == "cardinal":
+        kind, end = _suffix_kind(text, s, e)
+    if last:
+        qualifier, qspan = _qualifier_after(text, e, end)
+    if first and kind != "ordinal":
+        if qm := _QUAL_BEFORE.search(text, max(0, start - 5), start):
+            qualifier, qspan = _QUAL_WORD[qm.group("q")], qm.span("q")
+    return NumberMention(to_value(value), start, end, text[start:end], kind, qualifier, qspan)
+
+
+def _suffix_kind(text: str, s: int, e: int) -> tuple[str, int]:
+    for kind, pattern in (("ordinal", _ORDINAL_AFTER), ("percent", _PERCENT_AFTER)):
+        if m := pattern.match(text, e):
+            return kind, m.end()
+    if m := _AGE_AFTER.match(text, e) or _AGE_AFTER.match(text, e + (text[e : e + 1] == " ")):
+        return "age", m.end()
+    # "11개월" is an age only as "생후 11개월" or "11개월 된 아기"; otherwise a
+    # duration.
+    if m := _MONTHS_AGE.match(text, e):
+        return "age", m.end()
+    if text.endswith("생후 ", 0, s) or text.endswith("생후", 0, s):
+        if m := _MONTHS.match(text, e):
+            return "age", m.end()
+    return "cardinal", e
+
+
+def _qualifier_after(text: str, e: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    if text[e : e + 1] == "여":  # 600여 명, 30여 년
+        return "more_than", (e, e + 1)
+    if m := _QUAL_AFTER.match(text, end):
+        return _QUAL_AFTER_WORD[m.group("q")], m.span("q")
+    return None, None

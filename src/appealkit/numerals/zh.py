@@ -1,0 +1,353 @@
+"""Chinese (Simplified) figures (target side).
+
+Recall matters: a translator may write 2000, ２０００, 2,000, 2，000, 2千, 两千
+or 二千.  But numeral characters also live inside ordinary words (统一, 一些,
+十分, 千万, 四处), so a run written only in Chinese numerals is reported
+only when it is
+
+  (a) preceded by 第 (ordinal), or
+  (b) followed by a measure word / unit (名 人 岁 年 % 多 余 ...), or
+  (c) at least two characters long and contains a multiplier (十 百 千 万 亿),
+
+and it is not part of an idiom on the stop-list.  Runs with Arabic digits are
+always figures.
+
+The numeral grammar (``Atom``/``parse_atoms``) is shared with Korean, whose
+Sino-Korean numerals follow the same structure.  Conversion is hand-written
+rather than done with cn2an, whose "smart" mode rewrites 统一 to 统1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from appealkit.numerals import MAX_DIGITS, NumberMention, decimal_of, to_value
+
+
+@dataclass(frozen=True)
+class Atom:
+    kind: str  # "num" | "zero" | "mult" (10/100/1000) | "big" (10**4, 10**8)
+    value: Decimal
+    start: int
+    end: int
+    native: bool  # a CJK/Hangul digit rather than an Arabic digit group
+
+
+def parse_atoms(atoms: list[Atom], implicit_one: bool = False) -> list[tuple[int, int, Decimal]]:
+    """Split a run of atoms into numbers: [(first atom, end atom, value)].
+
+    Greedy: each number takes atoms while they stay well-formed, so "三四"
+    (three or four) gives 3 and 4, "十九" gives 19, "一千零一" 1001.
+    ``implicit_one``: Korean drops 일 before every multiplier (천백칠십 =
+    1170), whereas Chinese 千百 is an idiom, not 1100.
+    """
+    pieces = []
+    i = 0
+    while i < len(atoms):
+        j, value = _parse_one(atoms, i, implicit_one)
+        pieces.append((i, j, value))
+        i = j
+    return pieces
+
+
+def _parse_one(atoms: list[Atom], i: int, implicit_one: bool) -> tuple[int, Decimal]:
+    yi = wan = small = Decimal(0)
+    cur: Decimal | None = None
+    last_small = 10**4  # the next 十/百/千 must be smaller than this
+    last_mult = 0  # multiplier applied just before, for 一千二 = 1200
+    zero = wan_done = yi_done = False
+    k = i
+    while k < len(atoms):
+        a = atoms[k]
+        if a.kind == "num":
+            if cur is not None:
+                break
+            cur = a.value
+        elif a.kind == "zero":
+            if cur is not None:
+                break
+            if k == i:
+                cur = Decimal(0)
+            zero = True
+        elif a.kind == "mult":
+            if a.value >= last_small:
+                break
+            if cur is None:
+                if not (implicit_one or k == i or zero or atoms[k - 1].kind == "big"):
+                    break  # 百千, 千百: not a number
+                cur = Decimal(1)  # 十九 = 19, 一万十 = 10010
+            small += cur * a.value
+            cur, last_small, last_mult, zero = None, int(a.value), int(a.value), False
+        else:  # 万 / 亿
+            section = small + (cur or 0)
+            if a.value == 10**8:
+                section += wan * 10**4
+            if (a.value == 10**4 and wan_done) or (a.value == 10**8 and yi_done):
+                break
+            if section == 0:
+                if k != i:
+                    break
+                section = Decimal(1)
+            if a.value == 10**4:
+                wan, wan_done = section, True
+            else:
+                yi, wan, wan_done, yi_done = section, Decimal(0), False, True
+            small, cur, last_small, last_mult, zero = Decimal(0), None, 10**4, int(a.value), False
+        k += 1
+    if cur is not None and k - i >= 2 and atoms[k - 1].native and atoms[k - 2].kind in ("mult", "big"):
+        cur *= Decimal(last_mult) / 10  # 一千二 = 1200, 两万五 = 25000, 十二 = 12
+    return k, yi * 10**8 + wan * 10**4 + small + (cur or 0)
+
+
+_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+          "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_CN_CHARS = "".join(_DIGIT) + "".join(_MULT)
+_MAX_RUN = 40  # longer numeral runs are not figures (and would be slow)
+
+_ARAB = (
+    r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
+    r"|[0-9０-９]++(?:[.．][0-9０-９]++)?"
+)
+# Digits glued to Latin letters (sha256, H1N1, G20) are identifiers.
+_TOKEN = re.compile(
+    r"(?P<pct>百分之)"
+    r"|(?P<dot>(?<![0-9０-９A-Za-z])[0-9０-９]++(?:[.．][0-9０-９]++){2,}+)"
+    r"|(?<![0-9０-９A-Za-z])(?P<arab>" + _ARAB + r")"
+    r"|(?P<cn>[" + _CN_CHARS + r"]++)"
+)
+
+# Measure words / units that make a numeral run a figure.  Multi-character
+# ones first.  A lone 一 is so common in words (一起, 一种, 一部分) that it
+# needs one of the stricter set.
+_MEASURE_ALL = re.compile(
+    r"个月|周岁|小时|世纪|公里|美元|人民币|分钟|"
+    r"[名人位个岁年月日号条款项届次倍家国天周批起例份页%％所座间件种类枚轮场期元米吨秒代]"
+)
+_MEASURE_ONE = re.compile(r"个月|周岁|小时|[名人位个岁年月日号条款项届次天周例份]")
+
+# Whole runs that are words, not numbers.
+_STOP_RUNS = frozenset({"千万", "万一", "万万", "亿万", "千千", "千百", "百千", "万千", "千千万万"})
+# Idioms and words containing numerals; a run inside one is not a figure.
+_STOP_PHRASES = re.compile(
+    "十分|万分|百姓|万岁|十字|百分比|千方百计|一千零一夜|一国两制|三番五次|五花八门|"
+    "四面八方|七上八下|一五一十|乱七八糟|九死一生|千辛万苦|万无一失|成千上万|成百上千|"
+    "十万火急|十全十美|一模一样|一心一意|三心二意|一清二楚|独一无二|一家人|九牛一毛|"
+    "一举两得|一石二鸟|两全其美|三言两语|一干二净|一穷二白|四分五裂|五体投地|七嘴八舌|"
+    "千军万马|万水千山|千家万户|接二连三|三三两两|不三不四|说一不二|丢三落四|一年四季|"
+    "一来二去|数以百计|数以千计|数以万计|千载难逢|万众一心|千篇一律"
+)
+# Characters before a lone 一 that make it a word: 统一 唯一 万一 同一 另一 每一 ...
+_YI_BLOCK = frozenset("统唯万同另每这那任上下独其单划专逐")
+
+_QUAL_BEFORE = re.compile(
+    r"(?P<q>大约|大概|将近|接近|差不多|约莫|约|近|逾|超过|多于|至少|最少|起码|不到|不足|少于|低于|最多|至多)\s?$"
+)
+_QUAL_WORD = {
+    "大约": "about", "大概": "about", "将近": "about", "接近": "about", "差不多": "about",
+    "约莫": "about", "约": "about", "近": "about", "逾": "more_than", "超过": "more_than",
+    "多于": "more_than", "至少": "at_least", "最少": "at_least", "起码": "at_least",
+    "不到": "less_than", "不足": "less_than", "少于": "less_than", "低于": "less_than",
+    "最多": "up_to", "至多": "up_to",
+}
+# 约 and 近 end many words: 公约 条约 签约 / 最近 附近 亲近.
+_NOT_QUAL_AFTER = {"约": frozenset("公条协契合预节制签规特缔邀履毁誓"), "近": frozenset("最附亲邻靠贴")}
+_QUAL_AFTER = re.compile(r"\s?(?P<q>以上|左右|上下|以下|以内)")
+_QUAL_AFTER_WORD = {"以上": "more_than", "左右": "about", "上下": "about", "以下": "less_than", "以内": "up_to"}
+
+
+@dataclass
+class _Run:
+    start: int
+    end: int
+    parts: list[tuple[str, int, int]]  # ("arab" | "cn", start, end)
+    pct_start: int | None = None  # start of a 百分之 prefix
+
+    @property
+    def arabic(self) -> bool:
+        return any(kind == "arab" for kind, _, _ in self.parts)
+
+
+def find(text: str) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for run in _runs(text):
+        out.extend(_run_mentions(text, run))
+    return out
+
+
+def _runs(text: str) -> list[_Run]:
+    """Group adjacent Arabic/Chinese numeral tokens (2千, 1.5万, 一千一百)."""
+    runs: list[_Run] = []
+    pct_start, pct_end = None, -1
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "pct":
+            pct_start, pct_end = m.start(), m.end()
+            continue
+        if kind == "dot":  # 2017.11.4: separate integers
+            for g in re.finditer(r"[0-9０-９]+", m.group()):
+                s = m.start() + g.start()
+                runs.append(_Run(s, s + len(g.group()), [("arab", s, s + len(g.group()))]))
+            continue
+        last = runs[-1] if runs else None
+        if last and last.end == m.start() and last.parts[-1][0] in ("arab", "cn"):
+            last.parts.append((kind, m.start(), m.end()))
+            last.end = m.end()
+        else:
+            pct = pct_start if pct_end == m.start() else None
+            runs.append(_Run(m.start(), m.end(), [(kind, m.start(), m.end())], pct))
+    return runs
+
+
+def atoms_of(text: str, parts: list[tuple[str, int, int]]) -> list[Atom] | None:
+    """Atoms of a run: one per Chinese character, one per Arabic group."""
+    atoms: list[Atom] = []
+    for kind, s, e in parts:
+        if kind == "cn":
+            atoms.extend(_cn_atom(text[p], p) for p in range(s, e))
+        else:
+            d = decimal_of(text[s:e])
+            if d is None:
+                return None
+            atoms.append(Atom("num", d, s, e, False))
+    return atoms
+
+
+def _cn_atom(ch: str, pos: int) -> Atom:
+    if ch in _MULT:
+        v = _MULT[ch]
+        return Atom("big" if v >= 10**4 else "mult", Decimal(v), pos, pos + 1, True)
+    v = _DIGIT[ch]
+    return Atom("zero" if v == 0 else "num", Decimal(v), pos, pos + 1, True)
+
+
+def cn_to_int(s: str) -> int | None:
+    """Value of an isolated Chinese numeral string (二〇一七 -> 2017, 十一 -> 11)."""
+    if not s or any(c not in _DIGIT and c not in _MULT for c in s) or len(s) > _MAX_RUN:
+        return None
+    if not any(c in _MULT for c in s):
+        return int("".join(str(_DIGIT[c]) for c in s))
+    atoms = [_cn_atom(c, i) for i, c in enumerate(s)]
+    pieces = parse_atoms(atoms)
+    if len(pieces) != 1:
+        return None
+    return int(pieces[0][2])
+
+
+def _pieces(text: str, run: _Run) -> list[tuple[int, int, Decimal]] | None:
+    """(start, end, value) numbers in a run."""
+    s = text[run.start : run.end]
+    if len(s) > _MAX_RUN:
+        return None
+    if all(c in _DIGIT for c in s) and (len(s) >= 3 or "〇" in s or "零" in s):
+        # Digit-by-digit reading: 二〇一七 is 2017.  Two plain digits (三四)
+        # are "three or four" and fall through to the greedy parser.
+        return [(run.start, run.end, Decimal(int("".join(str(_DIGIT[c]) for c in s))))]
+    atoms = atoms_of(text, run.parts)
+    if atoms is None:
+        return None
+    return [(atoms[i].start, atoms[j - 1].end, v) for i, j, v in parse_atoms(atoms)]
+
+
+def _run_mentions(text: str, run: _Run) -> list[NumberMention]:
+    pieces = _pieces(text, run)
+    if not pieces:
+        return []
+    if not run.arabic and run.pct_start is None and not _cn_run_is_figure(text, run):
+        return []
+    res = []
+    for n, (s, e, v) in enumerate(pieces):
+        first, last = n == 0, n == len(pieces) - 1
+        res.append(_mention(text, s, e, v, run if first else None, last))
+    return res
+
+
+def _cn_run_is_figure(text: str, run: _Run) -> bool:
+    s, e = run.start, run.end
+    word = text[s:e]
+    prev = text[s - 1] if s else "\0"  # "\0": `"" in "数几"` would be True
+    if word in _STOP_RUNS or _in_stop_phrase(text, s, e):
+        return False
+    if prev == "第":
+        return True
+    if prev in "数几" or (prev in "上成" and word[0] in "十百千万亿"):
+        return False  # 数十, 几百, 上千, 成千: vague, not figures
+    nxt = text[e : e + 1] or "\0"
+    if nxt == "几":
+        return False  # 十几, 二十几
+    if word == "一":
+        if prev in _YI_BLOCK:
+            return False
+        return bool(_MEASURE_ONE.match(text, e))
+    after = e + 1 if nxt in "多余来" else e
+    if _MEASURE_ALL.match(text, after):
+        return True
+    return len(word) >= 2 and any(c in "十百千万亿" for c in word)
+
+
+def _in_stop_phrase(text: str, s: int, e: int) -> bool:
+    lo = max(0, s - 5)
+    for m in _STOP_PHRASES.finditer(text, lo, min(len(text), e + 5)):
+        if m.start() < e and m.end() > s:
+            return True
+    return False
+
+
+def _mention(text: str, s: int, e: int, v: Decimal, run: _Run | None, last: bool) -> NumberMention:
+    """Build one mention; ``run`` is set for the first number of a run
+    (prefixes apply to it), ``last`` for the last (suffixes apply to it)."""
+    kind = "cardinal"
+    start, end = s, e
+    qualifier: str | None = None
+    qspan: tuple[int, int] | None = None
+    if run is not None:
+        if run.pct_start is not None:
+            kind, start = "percent", run.pct_start
+        elif s and text[s - 1] == "第":
+            kind, start = "ordinal", s - 1
+    if last and kind == "cardinal":
+        kind, end = _suffix_kind(text, e)
+    if last:
+        qualifier, qspan = _qualifier_after(text, e)
+    if run is not None and kind != "ordinal":
+        qualifier, qspan = _qualifier_before(text, start) or (qualifier, qspan)
+    return NumberMention(to_value(v), start, end, text[start:end], kind, qualifier, qspan)
+
+
+def _suffix_kind(text: str, e: int) -> tuple[str, int]:
+    if text[e : e + 1] in ("%", "％"):
+        return "percent", e + 1
+    if text.startswith("周岁", e):
+        return "age", e + 2
+    if text.startswith("岁", e) and not text.startswith("岁月", e):
+        return "age", e + 1
+    if text.startswith("个月大", e):
+        return "age", e + 3
+    return "cardinal", e
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
+    m = _QUAL_BEFORE.search(text, max(0, start - 5), start)
+    if not m:
+        return None
+    q = m.group("q")
+    before = text[m.start() - 1] if m.start() else ""
+    if before in _NOT_QUAL_AFTER.get(q, ()):
+        return None
+    return _QUAL_WORD[q], m.span("q")
+
+
+def _qualifier_after(text: str, e: int) -> tuple[str | None, tuple[int, int] | None]:
+    nxt = text[e : e + 1]
+    if nxt in ("多", "余"):
+        return "more_than", (e, e + 1)
+    if nxt == "来" and _MEASURE_ALL.match(text, e + 1):  # 二十来个: about twenty
+        return "about", (e, e + 1)
+    after = e
+    if mm := _MEASURE_ALL.match(text, e):
+        after = mm.end()
+    if qm := _QUAL_AFTER.match(text, after):
+        return _QUAL_AFTER_WORD[qm.group("q")], qm.span("q")
+    return None, None

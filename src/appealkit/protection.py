@@ -1,0 +1,149 @@
+"""Protecting facts through machine translation, and restoring them robustly.
+
+Before decoding, every glossary term, figure, date, citation, URL and document symbol in a sentence is
+replaced by a placeholder ``[[N]]``: ASCII brackets and digits exist in every SentencePiece vocabulary and
+NMT models tend to copy them. After decoding, placeholders are found tolerantly (any bracket family, one or
+two brackets, spaces inside, digits turned into CJK numerals) and replaced by the target rendering.
+Restoration never drops an item silently: a hypothesis missing a placeholder is rejected in favour of the
+next n-best hypothesis; when none keeps them all, the missing renderings are inserted and the segment is
+marked for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from appealkit.facts import source_facts
+from appealkit.glossary import Glossary
+from appealkit.localize import render_citation, render_date, render_figure, render_term
+
+_OPEN = "[［【〔(（<〈《"
+_CLOSE = "]］】〕)）>〉》"
+_CJK_DIGITS = "〇一二三四五六七八九"
+PLACEHOLDER = re.compile(
+    rf"[{re.escape(_OPEN)}]{{1,2}}\s*([0-9０-９{_CJK_DIGITS}十]{{1,3}})\s*[{re.escape(_CLOSE)}]{{1,2}}"
+)
+
+
+def placeholder(index: int) -> str:
+    return f"[[{index}]]"
+
+
+@dataclass(frozen=True)
+class Protected:
+    """One protected span: its source text, what it must become, and what kind of fact it is."""
+
+    index: int
+    kind: str  # term | figure | date | citation | entity | symbol
+    source: str
+    target: str
+    entry_id: str | None = None
+
+
+@dataclass
+class ProtectedSegment:
+    source: str
+    text: str  # the source with placeholders, what the engine sees
+    items: list[Protected] = field(default_factory=list)
+
+
+@dataclass
+class Restored:
+    text: str
+    missing: list[Protected] = field(default_factory=list)
+    duplicated: list[int] = field(default_factory=list)
+    needs_review: bool = False
+    hypothesis: int = 0
+
+
+def _spans(text: str, glossary: Glossary, lang: str) -> list[tuple[int, int, str, str, str | None]]:
+    facts = source_facts(text, glossary)
+    spans: list[tuple[int, int, str, str, str | None]] = []
+    for c in facts.citations:
+        entry = c.instrument.entry.id if c.instrument else None
+        spans.append((c.start, c.end, "citation", render_citation(c, lang), entry))
+    for t in facts.terms:
+        spans.append((t.start, t.end, "term", render_term(t.entry, lang), t.entry.id))
+    for d in facts.dates:
+        spans.append((d.start, d.end, "date", render_date(d, lang), None))
+    for n in facts.figures:
+        spans.append((n.start, n.end, "figure", render_figure(n, lang, text[n.end : n.end + 40]), None))
+    for e in facts.entities:
+        spans.append((e.start, e.end, "entity", e.text, None))
+    for start, end, symbol in facts.symbols:
+        spans.append((start, end, "symbol", symbol, None))
+    chosen: list[tuple[int, int, str, str, str | None]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if not any(span[0] < c[1] and c[0] < span[1] for c in chosen):
+            chosen.append(span)
+    return chosen
+
+
+def protect(text: str, glossary: Glossary, lang: str) -> ProtectedSegment:
+    """Replace each fact in an English sentence by a numbered placeholder."""
+    segment = ProtectedSegment(text, "")
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, kind, target, entry_id in _spans(text, glossary, lang):
+        index = len(segment.items) + 1
+        segment.items.append(Protected(index, kind, text[start:end], target, entry_id))
+        pieces += [text[cursor:start], placeholder(index)]
+        cursor = end
+    pieces.append(text[cursor:])
+    segment.text = "".join(pieces)
+    return segment
+
+
+def _index(token: str) -> int | None:
+    token = token.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if token.isdigit():
+        return int(token)
+    if token == "十":
+        return 10
+    if all(ch in _CJK_DIGITS for ch in token):
+        return int("".join(str(_CJK_DIGITS.index(ch)) for ch in token))
+    if token.startswith("十") and len(token) == 2:
+        return 10 + _CJK_DIGITS.index(token[1])
+    return None
+
+
+def restore_one(segment: ProtectedSegment, hypothesis: str) -> Restored:
+    """Replace placeholders in one hypothesis; report which items are missing or duplicated."""
+    items = {item.index: item for item in segment.items}
+    seen: set[int] = set()
+    duplicated: list[int] = []
+
+    def substitute(match: re.Match[str]) -> str:
+        index = _index(match.group(1))
+        if index not in items:
+            return match.group(0)
+        if index in seen:
+            duplicated.append(index)
+            return ""
+        seen.add(index)
+        return items[index].target
+
+    text = PLACEHOLDER.sub(substitute, hypothesis)
+    text = re.sub(r"[ \t]{2,}", " ", text).strip()
+    missing = [item for index, item in items.items() if index not in seen]
+    return Restored(text, missing, duplicated)
+
+
+def restore(segment: ProtectedSegment, hypotheses: list[str], lang: str) -> Restored:
+    """Choose the first n-best hypothesis that keeps every item; otherwise repair the best one."""
+    if not segment.items:
+        return Restored(hypotheses[0] if hypotheses else "", hypothesis=0)
+    attempts = [restore_one(segment, h) for h in hypotheses] or [Restored("", list(segment.items))]
+    for rank, attempt in enumerate(attempts):
+        if not attempt.missing:
+            attempt.hypothesis = rank
+            attempt.needs_review = bool(attempt.duplicated)
+            return attempt
+    best = min(attempts, key=lambda a: len(a.missing))
+    separator = "" if lang == "zh" else " "
+    inserted = separator.join(item.target for item in best.missing)
+    best.text = f"{best.text}{separator}（{inserted}）" if lang == "zh" else f"{best.text} ({inserted})"
+    best.needs_review = True
+    best.hypothesis = attempts.index(best)
+    return best

@@ -1,0 +1,91 @@
+"""JUnit XML for CI test reporters (Jenkins, GitLab, GitHub test-report actions), built with junitparser.
+
+One ``<testsuite>`` per letter, one ``<testcase>`` per letter × language; each error finding is a
+``<failure>`` (type = rule id), warnings and info go to ``<system-out>`` so they are visible without failing
+the case. Reporters that show only a case's first failure still get the count in its message.
+No timestamps and zero times: the same findings give the same file, which keeps CI artifacts diffable.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Sequence
+
+from junitparser import Attr, Failure, JUnitXml, TestCase, TestSuite
+
+from appealkit.findings import Finding
+from appealkit.reports import LANG_NAMES
+
+if TYPE_CHECKING:
+    from appealkit.checker import PairResult
+    from appealkit.suppressions import SuppressedFinding
+
+
+class FileTestCase(TestCase):
+    """A test case with the ``file`` attribute that GitLab and the GitHub reporters use to link to the file."""
+
+    file = Attr()
+
+
+def render(results: Sequence[PairResult], suppressed: Sequence[SuppressedFinding] = (), **_: object) -> str:
+    document = JUnitXml("appeal check")
+    by_letter: dict[str, list[PairResult]] = {}
+    for result in results:
+        by_letter.setdefault(result.pair.slug, []).append(result)
+    for slug, group in by_letter.items():
+        suite = TestSuite(slug)
+        for result in group:
+            suite.add_testcase(_case(result, [s for s in suppressed if s.finding.file == str(result.pair.target)]))
+        document.add_testsuite(suite)
+    _statistics(document)
+    buffer = io.BytesIO()
+    document.write(buffer, pretty=True)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _statistics(document: JUnitXml) -> None:
+    """``failures`` counts failing test cases, not failure elements: readers compute passed = tests −
+    failures − errors, which must not go negative when a case carries several failures."""
+    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
+    for suite in document:
+        suite.update_statistics()
+        suite.failures = sum(1 for case in suite if any(isinstance(r, Failure) for r in case.result))
+        for key in totals:
+            totals[key] += getattr(suite, key)
+    for key, value in totals.items():
+        setattr(document, key, value)
+    document.time = 0.0
+
+
+def _case(result: PairResult, suppressed: Sequence[SuppressedFinding]) -> FileTestCase:
+    pair = result.pair
+    case = FileTestCase(f"{pair.slug} [{pair.lang}] {LANG_NAMES.get(pair.lang, pair.lang)}",
+                        f"appeal.{pair.slug}", 0.0)
+    case.file = str(pair.target)
+    errors = [f for f in result.findings if f.severity == "error"]
+    case.result = [_failure(f, n, len(errors)) for n, f in enumerate(errors, start=1)]
+    notes = [_describe(f) for f in result.findings if f.severity != "error"]
+    notes += [f"suppressed {_describe(s.finding)}\n    reason: {s.suppression.reason}" for s in suppressed]
+    if notes:
+        case.system_out = "\n".join(notes) + "\n"
+    return case
+
+
+def _failure(finding: Finding, number: int, total: int) -> Failure:
+    prefix = f"[{number}/{total}] " if total > 1 else ""
+    failure = Failure(f"{prefix}{finding.rule}: {finding.message}", finding.rule)
+    failure.text = _describe(finding)
+    return failure
+
+
+def _describe(finding: Finding) -> str:
+    """A plain-text block: location, rule, message, the English source and what was expected."""
+    lines = [f"{finding.file}:{finding.line}: {finding.severity} {finding.rule} ({finding.category}): "
+             f"{finding.message}"]
+    if finding.source_text:
+        lines.append(f"    source ({finding.source_file}:{finding.source_line}): {finding.source_text}")
+    if finding.expected and finding.category != "stale":
+        lines.append(f"    expected: {' | '.join(finding.expected[:6])}")
+    if finding.found:
+        lines.append(f"    found: {finding.found}")
+    return "\n".join(lines)

@@ -1,0 +1,56 @@
+"""English sentence segmentation for machine translation.
+
+argostranslate's own splitters download MiniSBD or need Stanza data, which fails offline, so we split
+ourselves: paragraphs come from the letter, sentences from this rule-based splitter, which knows the
+abbreviations appeal letters use ("No.", "art.", "U.N.", "Mr.", initials such as "J. Smith").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    """no nos art arts para paras p pp vol vols ed eds e.g i.e etc cf vs v al approx ca est fig
+    doc docs mr mrs ms dr prof sr jr st gen gov sen rep hon amb rev messrs
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    u.n u.s u.k e.u d.p.r.k p.r.c r.o.k inc ltd co corp dept univ assn""".split()
+)
+# A candidate boundary: sentence punctuation, optional closing quotes/brackets, whitespace, then a
+# likely sentence start (capital, digit, quote or CJK). Linear: no nested quantifiers.
+_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff\uac00-\ud7a3])")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def _is_abbreviation(text: str, dot_at: int) -> bool:
+    match = _WORD_BEFORE.search(text[max(0, dot_at - 12) : dot_at])
+    if not match:
+        return False
+    word = match.group(1).lower().strip(".")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith", "U. N."
+    return word in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split a paragraph into sentences, keeping offsets so that the text can be rebuilt exactly."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        punct_at = match.start(1)
+        if match.group(1) == "." and _is_abbreviation(text, punct_at):
+            continue
+        end = match.end(2)
+        if text[start:end].strip():
+            sentences.append(Sentence(text[start:end], start, end))
+        start = match.end(3)
+    if text[start:].strip():
+        sentences.append(Sentence(text[start:].rstrip(), start, len(text.rstrip())))
+    return sentences

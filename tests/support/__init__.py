@@ -1,0 +1,1 @@
+"""Helpers shared by appealkit's tests and benchmarks (not part of the installed package)."""
