@@ -19,3 +19,8 @@ def glossary():
 @pytest.fixture(scope="session")
 def letters_dir() -> Path:
     return LETTERS
+
+# argostranslate ships a top-level 'tests' package that shadows this folder: import helpers as 'support.*'.
+import sys  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))

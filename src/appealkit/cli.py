@@ -135,3 +135,51 @@ def rules(rule_id: str | None) -> None:
         return
     for rule in sorted(RULES.values(), key=lambda r: (r.category, r.id)):
         click.echo(f"{rule.id:<30} {rule.category:<13} {rule.severity:<8} {rule.summary}")
+
+
+# ---------------------------------------------------------------- models
+@main.group()
+def models() -> None:
+    """Manage Argos Translate model packages (en→zh, en→ko)."""
+
+
+@models.command("list")
+def models_list() -> None:
+    """List installed Argos packages."""
+    from appealkit.models import installed_models
+
+    found = installed_models()
+    if not found:
+        click.echo("no Argos models installed: 'appeal models install en-zh en-ko' (needs internet) "
+                   "or 'appeal models install --file PATH.argosmodel'")
+    for model in found:
+        click.echo(f"{model.name:<18} {model.version:<10} {model.path}")
+
+
+@models.command("install")
+@click.argument("pairs", nargs=-1)
+@click.option("--file", "files", multiple=True, type=click.Path(path_type=Path),
+              help="Install from a local .argosmodel file (offline). Repeatable.")
+def models_install(pairs: tuple[str, ...], files: tuple[Path, ...]) -> None:
+    """Install models: PAIRS like en-zh en-ko from the Argos package index, or --file for offline archives."""
+    from appealkit.models import install_file, install_from_index
+
+    if not pairs and not files:
+        raise click.UsageError("name language pairs (en-zh en-ko) or give --file PATH.argosmodel")
+    for path in files:
+        model = install_file(path)
+        click.echo(f"installed {model.name} {model.version} from {path}")
+    for pair in pairs:
+        model = install_from_index(pair)
+        click.echo(f"installed {model.name} {model.version}")
+
+
+@models.command("remove")
+@click.argument("pairs", nargs=-1, required=True)
+def models_remove(pairs: tuple[str, ...]) -> None:
+    """Remove installed models, by language pair (en-zh)."""
+    from appealkit.models import remove
+
+    for pair in pairs:
+        model = remove(pair)
+        click.echo(f"removed {model.name} {model.version}")

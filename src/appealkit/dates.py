@@ -124,7 +124,6 @@ def _en_regex() -> re.Pattern[str]:
     mon = rf"(?:{_MON_FULL}|{_MON_ABBR})\b\.?"
     day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
     year = r"(?<![0-9])[12][0-9]{3}(?![0-9])"
-    part = r"(?i:early|late|mid|middle\s++of|end\s++of|beginning\s++of|start\s++of)(?:-|\s++)"
     dash = r"\s*+(?:-|–|—)\s*+"
     alts = {
         "iso": rf"(?<![0-9])(?P<iso_y>[12][0-9]{{3}})-(?P<iso_m>0?[1-9]|1[0-2])-(?P<iso_d>[0-3]?[0-9])(?![0-9])",
@@ -132,23 +131,31 @@ def _en_regex() -> re.Pattern[str]:
                rf"\s++(?:of\s++)?(?P<dmy_m>{mon})(?:,?\s++(?P<dmy_y>{year}))?",
         "mdy": rf"(?P<mdy_m>{mon})\s++(?P<mdy_d1>{day})(?:(?:{dash}|\s++(?:to|and)\s++)(?P<mdy_d2>{day}))?"
                rf"(?:,?\s++(?P<mdy_y>{year}))?",
-        "my": rf"(?:(?P<my_p>{part}))?(?P<my_m>{mon}),?\s++(?P<my_y>{year})",
-        "pm": rf"(?P<pm_p>{part})(?P<pm_m>{mon})",
-        "py": rf"(?P<py_p>{part})(?P<py_y>{year})",
+        "my": rf"(?P<my_m>{mon}),?\s++(?P<my_y>{year})",
         "mo": rf"(?P<mo_m>{_MON_FULL})\b",
         "y": r"(?<![0-9.,/])(?P<y_y>(?:19|20)[0-9]{2})(?![0-9]|[.,][0-9]|[A-Za-z])",
     }
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
 
 
+# Where an English date can start: a month name or the first digit of a run.
+# Alternatives that all start with a literal let the regex engine skip
+# through text at C speed; the full pattern then runs only at anchors.
+_EN_ANCHOR = re.compile(
+    "|".join([*_MON_FULL.split("|"), *_MON_ABBR.split("|"), *(f"{d}(?<![0-9].)" for d in "0123456789")])
+)
 _EN = _en_regex()
 _EN_PART = {"early": "early", "beginning": "early", "start": "early", "mid": "mid",
             "middle": "mid", "late": "late", "end": "late"}
+_EN_PART_BEFORE = re.compile(
+    r"\b(?P<p>early|late|mid|middle\s++of|end\s++of|beginning\s++of|start\s++of)(?:-|\s++)$",
+    re.IGNORECASE,
+)
 # A bare year needs year-like context ("in 2014", "the 1951 Convention",
 # "2014,"): "2000 people" is a count, not a date.
 _EN_YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|from|until|till|by|of|during|before|after|to|through|between|and|the|its|"
-    r"his|her|their|our|this|early|late|mid|year|circa)\s++|[-–—(\[]\s*+|^\s*+)$",
+    r"his|her|their|our|this|year|circa)\s++|[-–—(\[]\s*+|^\s*+)$",
     re.IGNORECASE | re.MULTILINE,
 )
 _EN_YEAR_AFTER = re.compile(r"\s*+(?:\Z|\n|[,.;:!?)\]\"”’'–—-])")
@@ -158,30 +165,44 @@ _EN_MONTH_BEFORE = re.compile(
 )
 
 
-def _find_en(text: str) -> list[_D]:
+def _scan(text: str, anchor: re.Pattern[str], full: re.Pattern[str], build) -> list[_D]:
+    """Run ``full`` at each anchor not inside an earlier date."""
     out: list[_D] = []
-    for m in _EN.finditer(text):
-        k = m.lastgroup
-        g = m.group
-        if k == "iso":
-            out.append(_D(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")), None, *m.span()))
-        elif k in ("dmy", "mdy"):
-            out.extend(_en_day_range(m, k))
-        elif k in ("my", "pm", "py"):
-            p = g(f"{k}_p")
-            part = _EN_PART[p.split()[0].strip("-").lower()] if p else None
-            month = _en_month(g(f"{k}_m")) if k != "py" else None
-            year = int(g(f"{k}_y")) if k != "pm" else None
-            out.append(_D(year, month, None, part, *m.span()))
-        elif k == "mo":
-            if g("mo_m") != "May" and _EN_MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                out.append(_D(None, _en_month(g("mo_m")), None, None, *m.span()))
-        elif k == "y" and (
-            _EN_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start())
-            or _EN_YEAR_AFTER.match(text, m.end())
-        ):
-            out.append(_D(int(g("y_y")), None, None, None, *m.span()))
+    done = 0
+    for a in anchor.finditer(text):
+        if a.start() < done:
+            continue
+        m = full.match(text, a.start())
+        if m and (dates := build(text, m)):
+            out.extend(dates)
+            done = m.end()
     return out
+
+
+def _find_en(text: str) -> list[_D]:
+    return _scan(text, _EN_ANCHOR, _EN, _en_build)
+
+
+def _en_build(text: str, m: re.Match[str]) -> list[_D]:
+    k = m.lastgroup
+    g = m.group
+    if k == "iso":
+        return [_D(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")), None, *m.span())]
+    if k in ("dmy", "mdy"):
+        return _en_day_range(m, k)
+    start = m.start()
+    part = None
+    if p := _EN_PART_BEFORE.search(text, max(0, start - 24), start):
+        part, start = _EN_PART[p.group("p").split()[0].lower()], p.start()
+    if k == "my":
+        return [_D(int(g("my_y")), _en_month(g("my_m")), None, part, start, m.end())]
+    if k == "mo":
+        if part or (g("mo_m") != "May" and _EN_MONTH_BEFORE.search(text, max(0, start - 12), start)):
+            return [_D(None, _en_month(g("mo_m")), None, part, start, m.end())]
+        return []
+    if part or _EN_YEAR_BEFORE.search(text, max(0, start - 12), start) or _EN_YEAR_AFTER.match(text, m.end()):
+        return [_D(int(g("y_y")), None, None, part, start, m.end())]
+    return []
 
 
 def _en_month(name: str) -> int:
@@ -234,32 +255,33 @@ def _zh_regex() -> re.Pattern[str]:
 
 
 _ZH = _zh_regex()
+_ZH_ANCHOR = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?<![0-9０-９〇零一二三四五六七八九十].)")
 _ZH_PART = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "late",
             "末": "late", "中期": "mid"}
 
 
 def _find_zh(text: str) -> list[_D]:
-    out: list[_D] = []
-    for m in _ZH.finditer(text):
-        k = m.lastgroup
-        g = m.groupdict()
-        if k == "iso":
-            out.append(_D(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), None, *m.span()))
-            continue
-        n = {"ymd": "a_", "md": "b_", "d": "c_"}[k]
-        year = _int(g.get(n + "y") or g.get(n + "cy"))
-        if k == "ymd" and year is not None and not (g["a_m"] or g["a_cm"] or g["a_py"]) and not 1800 <= year <= 2199:
-            continue  # a bare N年 is a year only when it looks like one
-        part = g.get(n + "pm") or g.get(n + "py")
-        out.append(_D(
+    return _scan(text, _ZH_ANCHOR, _ZH, _zh_build)
+
+
+def _zh_build(text: str, m: re.Match[str]) -> list[_D]:
+    k = m.lastgroup
+    g = m.groupdict()
+    if k == "iso":
+        return [_D(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), None, *m.span())]
+    n = {"ymd": "a_", "md": "b_", "d": "c_"}[k]
+    year = _int(g.get(n + "y") or g.get(n + "cy"))
+    if k == "ymd" and year is not None and not (g["a_m"] or g["a_cm"] or g["a_py"]) and not 1800 <= year <= 2199:
+        return []  # a bare N年 is a year only when it looks like one
+    part = g.get(n + "pm") or g.get(n + "py")
+    return [_D(
             year,
             _int(g.get(n + "m") or g.get(n + "cm")),
             _int(g.get(n + "d") or g.get(n + "cd")),
-            _ZH_PART.get(part) if part else None,
-            *m.span(),
-            day_only=k == "d",
-        ))
-    return out
+        _ZH_PART.get(part) if part else None,
+        *m.span(),
+        day_only=k == "d",
+    )]
 
 
 # --------------------------------------------------------------------- ko
@@ -290,23 +312,24 @@ def _ko_regex() -> re.Pattern[str]:
 
 
 _KO = _ko_regex()
+_KO_ANCHOR = re.compile(r"[0-9０-９](?<![0-9０-９].)")
 _KO_PART = {"초순": "early", "상순": "early", "초": "early", "중순": "mid", "중반": "mid",
             "하순": "late", "말": "late"}
 
 
 def _find_ko(text: str) -> list[_D]:
-    out: list[_D] = []
-    for m in _KO.finditer(text):
-        k = m.lastgroup
-        g = m.groupdict()
-        if k == "iso":
-            out.append(_D(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), None, *m.span()))
-            continue
-        n = {"ymd": "a_", "md": "b_", "d": "c_"}[k]
-        year = _int(g.get(n + "y"))
-        if k == "ymd" and year is not None and not (g["a_m"] or g["a_py"]) and not 1800 <= year <= 2199:
-            continue
-        part = g.get(n + "pm") or g.get(n + "py")
-        out.append(_D(year, _int(g.get(n + "m")), _int(g.get(n + "d")),
-                      _KO_PART.get(part) if part else None, *m.span(), day_only=k == "d"))
-    return out
+    return _scan(text, _KO_ANCHOR, _KO, _ko_build)
+
+
+def _ko_build(text: str, m: re.Match[str]) -> list[_D]:
+    k = m.lastgroup
+    g = m.groupdict()
+    if k == "iso":
+        return [_D(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), None, *m.span())]
+    n = {"ymd": "a_", "md": "b_", "d": "c_"}[k]
+    year = _int(g.get(n + "y"))
+    if k == "ymd" and year is not None and not (g["a_m"] or g["a_py"]) and not 1800 <= year <= 2199:
+        return []  # a bare N년 is a year only when it looks like one
+    part = g.get(n + "pm") or g.get(n + "py")
+    return [_D(year, _int(g.get(n + "m")), _int(g.get(n + "d")),
+               _KO_PART.get(part) if part else None, *m.span(), day_only=k == "d")]

@@ -55,6 +55,23 @@ def test_json_contract_kept(run):
                                             "file", "line", "source_file", "source_line"}
 
 
+def assert_line(region: dict, paragraph_line: int) -> None:
+    """A region with columns is the exact span, on the paragraph's first line or a later line of it;
+    without columns it is the paragraph's line."""
+    if "startColumn" in region:
+        assert region["startLine"] >= paragraph_line
+    else:
+        assert region["startLine"] == paragraph_line
+
+
+def assert_snippet(run, uri: str, region: dict) -> None:
+    """The region's columns cut exactly the snippet out of the file on disk."""
+    if "snippet" not in region or region["startLine"] != region["endLine"]:
+        return
+    line = (run.cwd / uri).read_text(encoding="utf-8").split("\n")[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1:region["endColumn"] - 1] == region["snippet"]["text"]
+
+
 def test_seeded_errors_are_reported(seeded_run):
     for finding in seeded_findings(seeded_run.json()["findings"]):
         assert finding["severity"] == "error"
@@ -76,11 +93,13 @@ def test_sarif_matches_json(run):
         assert result["ruleId"] == finding["rule"] and result["level"] == levels[finding["severity"]]
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uri"] == finding["file"]
-        assert location["region"]["startLine"] == finding["line"]
+        assert_line(location["region"], finding["line"])
+        assert_snippet(run, finding["file"], location["region"])
         related = result.get("relatedLocations", [{}])[0].get("physicalLocation")
         if related:
             assert related["artifactLocation"]["uri"] == finding["source_file"]
-            assert related["region"]["startLine"] == finding["source_line"]
+            assert_line(related["region"], finding["source_line"])
+            assert_snippet(run, finding["source_file"], related["region"])
     descriptors = {r["id"]: r for r in sarif["tool"]["driver"]["rules"]}
     for rule in RULES.values():
         assert descriptors[rule.id]["shortDescription"]["text"] == rule.summary
@@ -154,7 +173,9 @@ def test_github_commands_are_well_formed(run):
         assert match, line
         props = dict(p.split("=", 1) for p in match[2].split(","))
         assert match[1] == kinds[finding["severity"]]
-        assert props["file"] == finding["file"] and props["line"] == str(finding["line"])
+        assert props["file"] == finding["file"]
+        assert_line({"startLine": int(props["line"]), **({"startColumn": 1} if "col" in props or "endLine" in props
+                                                         else {})}, finding["line"])
         assert props["title"].startswith(finding["rule"])
         message = (match[3].replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%"))
         assert message.split("\n")[0] == finding["message"]
@@ -163,7 +184,7 @@ def test_github_commands_are_well_formed(run):
 def test_github_seeded_annotations(seeded_run):
     text = seeded_run.text("github")
     for finding in seeded_findings(seeded_run.json()["findings"]):
-        assert f"::error file=letters/{SEEDED_SLUG}/zh.md,line={finding['line']}," in text
+        assert f"::error file=letters/{SEEDED_SLUG}/zh.md,line={finding['line']}," in text  # one-line paragraphs
 
 
 def test_single_format_to_stdout_and_to_output(tmp_path):

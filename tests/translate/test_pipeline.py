@@ -70,7 +70,7 @@ def test_human_edits_survive_and_only_changed_english_is_retranslated(work, glos
     result = load_letter(second.target)
     assert result.paragraphs[5].text == "译者修改过的段落。"
     assert second.count("edited") == 1 and second.count("machine") == 1
-    assert "We thank you" in result.paragraphs[7].text or "Wé thånk yõû" in result.paragraphs[7].text
+    assert "Wé thåñk ýõû" in result.paragraphs[7].text  # the new sentence went through the engine
 
 
 def test_hand_made_translation_is_not_overwritten_without_force(work, glossary, tmp_path):

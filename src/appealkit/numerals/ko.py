@@ -45,21 +45,50 @@ _ARAB = (
     r"|[0-9０-９]++(?:[.．][0-9０-９]++)?"
 )
 _SINO_WORD = r"[일이삼사오육칠팔구]?[십백천만억][영공일이삼사오육칠팔구십백천만억]*+"
-_NATIVE_WORD = (
-    r"(?:" + "|".join(_NATIVE_TENS) + r")(?:" + "|".join(_NATIVE_UNITS) + r")?"
-    r"|스무|" + "|".join(_NATIVE_UNITS)
-)
+_SINO_DIGITS = "일이삼사오육칠팔구"
+_SINO_ALL = "영공" + _SINO_DIGITS + "십백천만억"
+
+
+def _native_words() -> list[str]:
+    units = list(_NATIVE_UNITS)
+    return ["스무", *units, *(t + u for t in _NATIVE_TENS for u in ["", *units])]
+
+
+def _dispatch(words: list[str]) -> tuple[str, str]:
+    """(first-syllable class, lookbehind-dispatched rest) for ``words``."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    rest = "|".join(
+        f"(?<={c})(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+        for c, rests in sorted(by_first.items())
+    )
+    return "".join(sorted(by_first)), rest
+
+
+_NATIVE_FIRST, _NATIVE_REST = _dispatch(_native_words())
+
+# The pattern starts with a character class so that the regex engine skips
+# non-candidates at C speed; lookbehinds then dispatch on the first
+# character (digit, 제, Sino-Korean or native syllable).
 _TOKEN = re.compile(
-    # Digits glued to Latin letters (sha256, H1N1, G20) are identifiers.
-    r"(?P<dot>(?<![0-9０-９A-Za-z])[0-9０-９]++(?:[.．][0-9０-９]++){2,}+)"
+    r"[0-9０-９제" + _SINO_ALL + _NATIVE_FIRST + r"]"
+    r"(?:"
+    # Digits, not glued to a digit or a Latin letter (sha256, H1N1, G20).
+    r"(?<=[0-9０-９])(?<![0-9０-９A-Za-z].)"
+    r"(?:(?P<dot>[0-9０-９]*+(?:[.．][0-9０-９]++){2,}+)"
+    r"|(?P<arab>[0-9０-９]{0,2}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
+    r"|[0-9０-９]*+(?:[.．][0-9０-９]++)?)(?P<amult>[십백천만억]++)?)"
     # 제 + digits anywhere (협약제3조); 제 + words only at a word start, and
     # only 삼 or a word with a multiplier (제사 is a rite, 제일 "most").
-    r"|제(?P<jed>(?:" + _ARAB + r"))"
-    r"|(?<![가-힣])제(?P<jes>" + _SINO_WORD + r"|삼)"
-    r"|(?<![0-9０-９A-Za-z])(?P<arab>" + _ARAB + r")(?P<amult>[십백천만억]++)?"
-    # 만세 (hurrah) is not "10,000 years old".
-    r"|(?<![가-힣])(?!만세)(?P<sino>" + _SINO_WORD + r")"
-    r"|(?<![가-힣])(?P<native>" + _NATIVE_WORD + r")(?= ?(?:" + _COUNTER_NATIVE + r"))"
+    r"|(?<=제)(?:(?P<jed>" + _ARAB + r")|(?<![가-힣].)(?P<jes>" + _SINO_WORD + r"|삼))"
+    # Sino-Korean word at a word start with a multiplier in its first two
+    # syllables; 만세 (hurrah) is not "10,000 years old".
+    r"|(?<![가-힣].)(?:(?<=[" + _SINO_DIGITS + r"])[십백천만억]|(?<=[십백천억])|(?<=만)(?!세))"
+    r"(?P<sino>[" + _SINO_ALL + r"]*+)"
+    # Native word at a word start, directly before a counter.
+    r"|(?<![가-힣].)(?:" + _NATIVE_REST + r")(?P<native>)(?= ?(?:" + _COUNTER_NATIVE + r"))"
+    r")"
 )
 _SINO_COUNTER = re.compile(r" ?(?:" + _COUNTER_SINO + r")")
 _NATIVE_COUNTER = re.compile(r" ?(?:" + _COUNTER_NATIVE + r")")
@@ -110,20 +139,20 @@ def find(text: str) -> list[NumberMention]:
 def _numerals(text: str) -> list[_Num]:
     nums: list[_Num] = []
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "dot":
+        if m.group("dot") is not None:
             nums.extend(_digit_num(text, m.start() + g.start(), m.start() + g.end())
                         for g in re.finditer(r"[0-9０-９]+", m.group()))
-        elif kind in ("jed", "jes"):
+        elif m.group("arab") is not None:
+            _add_arab(text, m, nums)
+        elif m.group("jed") is not None or m.group("jes") is not None:
+            kind = "jed" if m.group("jed") is not None else "jes"
             num = _digit_num(text, *m.span(kind)) if kind == "jed" else _sino_num(text, *m.span(kind))
             num.ordinal_start = m.start()
             nums.append(num)
-        elif kind in ("arab", "amult"):
-            _add_arab(text, m, nums)
-        elif kind == "sino":
+        elif m.group("sino") is not None:
             if _counter_follows(text, m.end(), _SINO_COUNTER):
                 nums.append(_sino_num(text, m.start(), m.end()))
-        elif kind == "native" and _counter_follows(text, m.end(), _NATIVE_COUNTER):
+        elif m.group("native") is not None and _counter_follows(text, m.end(), _NATIVE_COUNTER):
             nums.append(_native_num(m))
     return [n for n in nums if n.atoms]
 
@@ -164,7 +193,7 @@ def _native_num(m: re.Match[str]) -> _Num:
 def _add_arab(text: str, m: re.Match[str], nums: list[_Num]) -> None:
     """Digits, with 천/만/억 attached (2천, 3만5천) and the spaced 만/억 groups
     of Korean notation (3만 5천, 3억 2,500만 1,234)."""
-    num = _digit_num(text, m.start("arab"), m.end("arab"))
+    num = _digit_num(text, m.start(), m.end("arab"))
     if not num.atoms:
         return
     if m.group("amult"):

@@ -107,16 +107,18 @@ _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _CN_CHARS = "".join(_DIGIT) + "".join(_MULT)
 _MAX_RUN = 40  # longer numeral runs are not figures (and would be slow)
 
-_ARAB = (
-    r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
-    r"|[0-9０-９]++(?:[.．][0-9０-９]++)?"
-)
-# Digits glued to Latin letters (sha256, H1N1, G20) are identifiers.
+# One token: a run of Chinese numerals, or one Arabic number (2,000 / 2，000 /
+# 1.5 / ２０００), or a dotted group (2017.11.4).  The pattern starts with a
+# character class so that the regex engine skips non-candidates at C speed;
+# the lookbehinds then dispatch on the first character.  Digits glued to a
+# digit or a Latin letter (sha256, H1N1, G20) are identifiers.
 _TOKEN = re.compile(
-    r"(?P<pct>百分之)"
-    r"|(?P<dot>(?<![0-9０-９A-Za-z])[0-9０-９]++(?:[.．][0-9０-９]++){2,}+)"
-    r"|(?<![0-9０-９A-Za-z])(?P<arab>" + _ARAB + r")"
-    r"|(?P<cn>[" + _CN_CHARS + r"]++)"
+    r"[0-9０-９" + _CN_CHARS + r"]"
+    r"(?:(?<=[" + _CN_CHARS + r"])(?P<cn>[" + _CN_CHARS + r"]*+)"
+    r"|(?<![0-9０-９A-Za-z].)"
+    r"(?:(?P<dot>[0-9０-９]*+(?:[.．][0-9０-９]++){2,}+)"
+    r"|(?P<arab>[0-9０-９]{0,2}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
+    r"|[0-9０-９]*+(?:[.．][0-9０-９]++)?)))"
 )
 
 # Measure words / units that make a numeral run a figure.  Multi-character
@@ -180,24 +182,21 @@ def find(text: str) -> list[NumberMention]:
 def _runs(text: str) -> list[_Run]:
     """Group adjacent Arabic/Chinese numeral tokens (2千, 1.5万, 一千一百)."""
     runs: list[_Run] = []
-    pct_start, pct_end = None, -1
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "pct":
-            pct_start, pct_end = m.start(), m.end()
-            continue
-        if kind == "dot":  # 2017.11.4: separate integers
+        s, e = m.span()
+        if m.group("dot") is not None:  # 2017.11.4: separate integers
             for g in re.finditer(r"[0-9０-９]+", m.group()):
-                s = m.start() + g.start()
-                runs.append(_Run(s, s + len(g.group()), [("arab", s, s + len(g.group()))]))
+                gs, ge = s + g.start(), s + g.end()
+                runs.append(_Run(gs, ge, [("arab", gs, ge)]))
             continue
+        kind = "cn" if m.group("cn") is not None else "arab"
         last = runs[-1] if runs else None
-        if last and last.end == m.start() and last.parts[-1][0] in ("arab", "cn"):
-            last.parts.append((kind, m.start(), m.end()))
-            last.end = m.end()
+        if last and last.end == s and len(last.parts) < _MAX_RUN:
+            last.parts.append((kind, s, e))
+            last.end = e
         else:
-            pct = pct_start if pct_end == m.start() else None
-            runs.append(_Run(m.start(), m.end(), [(kind, m.start(), m.end())], pct))
+            pct = s - 3 if text.startswith("百分之", s - 3) and s >= 3 else None
+            runs.append(_Run(s, e, [(kind, s, e)], pct))
     return runs
 
 

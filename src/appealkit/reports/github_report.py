@@ -39,22 +39,25 @@ def render(results: Sequence[PairResult], base: str | Path | None = None, **_: o
     return "".join(line + "\n" for line in lines)
 
 
-def _column(finding: Finding, result: PairResult) -> tuple[int | None, int | None]:
-    """The column of the target span when the finding has one on a single line (annotations underline it)."""
+def _position(finding: Finding, result: PairResult) -> dict[str, int | None]:
+    """Where the annotation goes: the exact target span when known (the runner underlines it), else the
+    paragraph's first line. Columns only on a single line, as the runner wants."""
+    where: dict[str, int | None] = {"line": finding.line}
     pars = result.context.target.paragraphs
     index, span = finding.target_paragraph, finding.target_span
     if index is None or span is None or finding.file != str(result.pair.target) or not 0 <= index < len(pars):
-        return None, None
+        return where
     paragraph = pars[index]
     if not 0 <= span[0] <= span[1] <= len(paragraph.text):
-        return None, None
+        return where
     start_line, start_col = line_and_column(paragraph.text, span[0], paragraph.line)
     end_line, end_col = line_and_column(paragraph.text, span[1], paragraph.line)
-    return (start_col, end_col) if start_line == end_line == finding.line else (None, None)
+    if start_line != end_line:
+        return {"line": start_line, "endLine": end_line}
+    return {"line": start_line, "col": start_col, "endColumn": end_col}
 
 
 def _annotation(finding: Finding, result: PairResult, base: str | Path | None) -> str:
-    col, end_col = _column(finding, result)
     details = [finding.message]
     if finding.source_text:
         details.append(f"English ({relative_path(finding.source_file, base)}:{finding.source_line}): "
@@ -63,4 +66,4 @@ def _annotation(finding: Finding, result: PairResult, base: str | Path | None) -
         details.append(f"Expected: {' | '.join(finding.expected[:6])}")
     title = f"{finding.rule} [{finding.lang}]" if finding.lang else finding.rule
     return command(COMMANDS[finding.severity], "\n".join(details), file=relative_path(finding.file, base),
-                   line=finding.line, col=col, endColumn=end_col, title=title)
+                   **_position(finding, result), title=title)
