@@ -37,7 +37,7 @@ def build_context(source: Letter, target: Letter, lang: str, glossary: Glossary)
     src = [source_facts(p.text, glossary) for p in source.paragraphs]
     tgt = [target_facts(p.text, lang, glossary) for p in target.paragraphs]
     ctx = LetterContext(source, target, lang, glossary, src, tgt)
-    ctx.beads = align(src, tgt)
+    ctx.beads = align(src, tgt, lang)
     return ctx
 
 

@@ -183,3 +183,15 @@ def models_remove(pairs: tuple[str, ...]) -> None:
     for pair in pairs:
         model = remove(pair)
         click.echo(f"removed {model.name} {model.version}")
+
+
+# ---------------------------------------------------------------- stamp
+@main.command("stamp")
+@click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path))
+def stamp(targets: tuple[Path, ...]) -> None:
+    """Record that TARGETS (zh.md / ko.md) now match their en.md: update source_sha256 after a review."""
+    from appealkit.letters import stamp_source_hash
+
+    for target in targets:
+        digest = stamp_source_hash(target)
+        click.echo(f"{target}: source_sha256 {digest[:12]}…")

@@ -60,7 +60,7 @@ def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_
 
 def output_option(fmt: str):
     return click.option(f"--output-{fmt}", f"output_{fmt}", type=click.Path(path_type=Path), metavar="FILE",
-                        help=f"Also write the {fmt} report to FILE (repeatable across formats).")
+                        help=f"Also write the {fmt} report to FILE (several --output-<format> may be given).")
 
 
 def _with_output_options(command):
@@ -104,7 +104,8 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
         raise click.UsageError("--write-baseline needs --reason TEXT: say why these findings are acceptable")
     if reason and not write_baseline:
         raise click.UsageError("--reason is only used with --write-baseline")
-    raw, outcome, ignore_path, entries = check_with_suppressions(paths, lang, glossary_path, ignore_file, write_baseline)
+    raw, outcome, ignore_path, entries = check_with_suppressions(paths, lang, glossary_path, ignore_file,
+                                                                 creating=write_baseline)
     if write_baseline:
         new_entries = sup.baseline(outcome, entries, reason or "")
         sup.write_suppressions(ignore_path, new_entries)

@@ -138,11 +138,12 @@ def _en_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
 
 
-# Where an English date can start: a month name or the first digit of a run.
+# Where an English date can start: a month name or the first digit of a run
+# (not after "," or "." glued to it: 1,000,000 has no date inside).
 # Alternatives that all start with a literal let the regex engine skip
 # through text at C speed; the full pattern then runs only at anchors.
 _EN_ANCHOR = re.compile(
-    "|".join([*_MON_FULL.split("|"), *_MON_ABBR.split("|"), *(f"{d}(?<![0-9].)" for d in "0123456789")])
+    "|".join([*_MON_FULL.split("|"), *_MON_ABBR.split("|"), *(f"{d}(?<![0-9,.].)" for d in "0123456789")])
 )
 _EN = _en_regex()
 _EN_PART = {"early": "early", "beginning": "early", "start": "early", "mid": "mid",
@@ -255,7 +256,7 @@ def _zh_regex() -> re.Pattern[str]:
 
 
 _ZH = _zh_regex()
-_ZH_ANCHOR = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?<![0-9０-９〇零一二三四五六七八九十].)")
+_ZH_ANCHOR = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?<![0-9０-９〇零一二三四五六七八九十,.].)")
 _ZH_PART = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "late",
             "末": "late", "中期": "mid"}
 
@@ -312,7 +313,7 @@ def _ko_regex() -> re.Pattern[str]:
 
 
 _KO = _ko_regex()
-_KO_ANCHOR = re.compile(r"[0-9０-９](?<![0-9０-９].)")
+_KO_ANCHOR = re.compile(r"[0-9０-９](?<![0-9０-９,.].)")
 _KO_PART = {"초순": "early", "상순": "early", "초": "early", "중순": "mid", "중반": "mid",
             "하순": "late", "말": "late"}
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from appealkit.citations import ArticleRef, find_articles, find_symbols
 from appealkit.dates import DateMention, find_dates
 from appealkit.entities import Entity, find_entities
-from appealkit.glossary import Glossary, TermMatch
+from appealkit.glossary import Glossary, TermMatch, outermost
 from appealkit.numerals import NumberMention, find_numbers
 
 INSTRUMENT_KINDS = ("treaty", "law")
@@ -49,7 +50,8 @@ class ParagraphFacts:
     entities: list[Entity] = field(default_factory=list)
     all_numbers: list[NumberMention] = field(default_factory=list)
 
-    def anchors(self) -> set[str]:
+    @cached_property
+    def anchors(self) -> frozenset[str]:
         """Language-independent tokens used to align paragraphs."""
         # "one" is too ambiguous across languages (一位, 한 명, "a") to anchor anything.
         tokens = {f"n{n.value:g}" for n in self.all_numbers if n.value != 1}
@@ -57,13 +59,12 @@ class ParagraphFacts:
         tokens |= {f"e{e.text.lower()}" for e in self.entities}
         tokens |= {f"s{s[2]}" for s in self.symbols}
         tokens |= {f"d{d.year}-{d.month}" for d in self.dates if d.month}
-        return tokens
+        return frozenset(tokens)
 
-
-def outermost(terms: list[TermMatch]) -> list[TermMatch]:
-    """Names not nested in a longer name: anchors should not count 中国 inside 中国图们市 as China."""
-    return [t for t in terms if not any(o.start <= t.start and t.end <= o.end and (o.end - o.start) > (t.end - t.start)
-                                        for o in terms)]
+    @cached_property
+    def size(self) -> int:
+        """Non-space characters: the length measure of the alignment model."""
+        return sum(1 for ch in self.text if not ch.isspace())
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -104,10 +105,11 @@ def source_facts(text: str, glossary: Glossary) -> ParagraphFacts:
     """English paragraph facts; numbers inside dates, citations, terms and entities are not figures."""
     entities = find_entities(text)
     symbols = find_symbols(text)
-    terms = glossary.find_in_english(text)
+    fenced = [(e.start, e.end) for e in entities] + [(s, e) for s, e, _ in symbols]
+    # "CAT" inside CAT/C/GC/4 or a name inside a URL is part of that entity, not a term.
+    terms = [t for t in glossary.find_in_english(text) if not _overlaps(t.start, t.end, fenced)]
     articles = find_articles(text, "en")
     citations = _citations(text, terms, articles)
-    fenced = [(e.start, e.end) for e in entities] + [(s, e) for s, e, _ in symbols]
     dates = [d for d in find_dates(text, "en") if not _overlaps(d.start, d.end, fenced)
              and not _inside(d.start, d.end, [(t.start, t.end) for t in terms])
              and not _overlaps(d.start, d.end, [(c.start, c.end) for c in citations if c.year])]

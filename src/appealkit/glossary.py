@@ -69,6 +69,14 @@ def english_key(form: str) -> str:
     return key[:-1] if key.endswith("s") and len(key) > 3 else key
 
 
+_COMPACT_TABLE = {ord(ch): None for ch in _IGNORED_IN_TARGET} | {ord(ch): "·" for ch in "ㆍ・•"}
+
+
+def compact_form(text: str) -> str:
+    """``compact(text)[0]`` without the offsets: for glossary forms, compared many times."""
+    return text.translate(_COMPACT_TABLE)
+
+
 def compact(text: str) -> tuple[str, list[int]]:
     """Text without spaces and title marks, and for each kept character its offset in the original."""
     kept: list[str] = []
@@ -80,15 +88,19 @@ def compact(text: str) -> tuple[str, list[int]]:
     return "".join(kept), offsets
 
 
-def _english_pattern(form: str) -> str:
-    words = _WORD.findall(form)
-    if not words:
-        return ""
-    # Between words: spaces, any dash, apostrophes (People's / People’s) or nothing (nonrefoulement).
-    joined = r"[\s\-‐‑–—'’.,]*".join(re.escape(word) for word in words) + r"(?:e?s)?"
-    acronym = form.strip().isupper() and len(form.strip()) <= 8
-    flagged = f"(?-i:{joined})" if acronym else joined
-    return rf"(?<![^\W_]){flagged}(?![^\W_])"
+_GAP = re.compile(r"[\s\-‐‑–—'’.,]*")  # what may separate the words of a term in running text
+MAX_TERM_WORDS = 16
+
+
+def _is_acronym(form: str) -> bool:
+    stripped = form.strip()
+    return stripped.isupper() and len(stripped) <= 8
+
+
+def _form_key(form: str) -> str:
+    """A form's words run together, lower case unless it is an acronym (CAT is not "cat")."""
+    joined = "".join(_WORD.findall(form))
+    return joined if _is_acronym(form) else joined.lower()
 
 
 @dataclass
@@ -106,21 +118,51 @@ class Glossary:
         return self.digest[:12]
 
     @cached_property
-    def _english_regex(self) -> tuple[re.Pattern[str], list[Entry]]:
-        forms = sorted(
-            ((form, entry) for entry in self.entries for form in entry.en if _english_pattern(form)),
-            key=lambda item: -len(english_key(item[0])),
-        )
-        pattern = "|".join(f"(?P<g{i}>{_english_pattern(form)})" for i, (form, _) in enumerate(forms))
-        return re.compile(pattern or r"(?!x)x", re.IGNORECASE), [entry for _, entry in forms]
+    def _english_index(self) -> dict[str, Entry]:
+        """Form keys (words run together) → entry; hyphen, space or nothing between words all match."""
+        return {_form_key(form): entry for entry in self.entries for form in entry.en if _form_key(form)}
+
+    @cached_property
+    def _english_prefixes(self) -> frozenset[str]:
+        """Every prefix of every form key, lower-cased: lets the walk stop as soon as no term can match."""
+        return frozenset(key.lower()[:n] for key in self._english_index for n in range(1, len(key) + 1))
+
+    def _lookup_words(self, words: list[str]) -> Entry | None:
+        """Exact case for acronyms (stored upper case), any case otherwise; then simple plurals."""
+        index = self._english_index
+        joined = "".join(words)
+        candidates = [joined, joined.lower()]
+        candidates += [c[: -len(suffix)] for c in candidates for suffix in ("es", "s") if c.endswith(suffix)]
+        return next((index[c] for c in candidates if c in index), None)
 
     def find_in_english(self, text: str) -> list[TermMatch]:
-        """Non-overlapping glossary terms in English text, longest form first at each position."""
-        regex, owners = self._english_regex
-        matches = []
-        for match in regex.finditer(text):
-            entry = owners[int(match.lastgroup[1:])]  # type: ignore[index]
-            matches.append(TermMatch(entry, match.start(), match.end(), match.group(), "source"))
+        """Non-overlapping glossary terms in English text: leftmost, then longest.
+
+        Words are compared run together, so "non-refoulement", "nonrefoulement" and "Non Refoulement"
+        are one term; a word-by-word walk keeps this linear in the text (a regex alternation of every
+        form was 100× slower).
+        """
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        matches: list[TermMatch] = []
+        i = 0
+        while i < len(tokens):
+            best: tuple[int, Entry] | None = None
+            for j in range(i, min(len(tokens), i + MAX_TERM_WORDS)):
+                if j > i and not _GAP.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
+                    break
+                words = [t[2] for t in tokens[i : j + 1]]
+                entry = self._lookup_words(words)
+                if entry is not None:
+                    best = (j, entry)
+                if "".join(words).lower() not in self._english_prefixes:
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, entry = best
+            start, end = tokens[i][0], tokens[j][1]
+            matches.append(TermMatch(entry, start, end, text[start:end], "source"))
+            i = j + 1
         return matches
 
     @cached_property
@@ -129,13 +171,13 @@ class Glossary:
         table: dict[str, list[tuple[str, Entry, str]]] = {}
         for lang in TARGET_LANGS:
             forms = [
-                (compact(form)[0], entry, quality)
+                (compact_form(form), entry, quality)
                 for entry in self.entries
                 if (rendering := entry.rendering(lang))
                 for quality, group in (("preferred", (rendering.preferred,)), ("accepted", rendering.accepted),
                                        ("forbidden", rendering.forbidden))
                 for form in group
-                if compact(form)[0]
+                if compact_form(form)
             ]
             table[lang] = sorted(forms, key=lambda item: -len(item[0]))
         return table
@@ -159,33 +201,43 @@ class Glossary:
     def lookup(self, term: str) -> list[Entry]:
         """Entries whose id, English form or any rendering equals the term (normalised)."""
         key = english_key(term)
-        flat = compact(term)[0]
+        flat = compact_form(term)
         hits = []
         for entry in self.entries:
             renderings = [f for r in entry.targets.values() for f in (*r.correct, *r.forbidden)]
             if (
                 entry.id == term
                 or any(english_key(form) == key for form in entry.en)
-                or any(compact(form)[0] == flat for form in renderings)
+                or any(compact_form(form) == flat for form in renderings)
             ):
                 hits.append(entry)
         return hits
+
+
+def outermost(matches: Iterable[TermMatch], same_entry_only: bool = False) -> list[TermMatch]:
+    """Drop occurrences nested inside a longer one (of the same entry only, when asked).
+
+    One pass over matches sorted by start and then by decreasing end: a match is nested when an
+    earlier-starting (or same-start, longer) match already reaches past its end.
+    """
+    kept: list[TermMatch] = []
+    reach: dict[str, tuple[int, int]] = {}  # group → (furthest end so far, start of the match reaching it)
+    for match in sorted(matches, key=lambda m: (m.start, -m.end)):
+        key = match.entry.id if same_entry_only else ""
+        end, start = reach.get(key, (-1, -1))
+        if end > match.end or (end == match.end and start < match.start):
+            continue  # strictly inside a longer match; equal spans of two entries both stay
+        kept.append(match)
+        if match.end > end:
+            reach[key] = (match.end, match.start)
+    return kept
 
 
 def resolve_overlaps(matches: Iterable[TermMatch]) -> list[TermMatch]:
     """Of overlapping occurrences of one entry, keep the longest (北京市 over 北京), so that its quality
     (preferred, accepted, forbidden) is the one reported. Occurrences of different entries may nest:
     北京市东城区 renders both "Beijing" and "Dongcheng", 朝鲜国民 still names the DPRK."""
-    matches = list(matches)
-    return [
-        match for match in matches
-        if not any(
-            other is not match and other.entry.id == match.entry.id
-            and other.start <= match.start and match.end <= other.end
-            and (other.end - other.start) > (match.end - match.start)
-            for other in matches
-        )
-    ]
+    return outermost(matches, same_entry_only=True)
 
 
 def bundled_glossary_path() -> Path:

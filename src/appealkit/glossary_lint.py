@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from appealkit.glossary import KINDS, TARGET_LANGS, compact, english_key
+from appealkit.glossary import KINDS, TARGET_LANGS, compact_form, english_key
 from appealkit.yamlsafe import LINES_KEY, line_of, load_yaml_file
 
 ENTRY_KEYS = {"id", "kind", "en", "zh", "ko", "note", "source", "year", "short", LINES_KEY}
@@ -73,11 +73,11 @@ def _check_rendering(raw: dict[str, Any], lang: str, problem) -> None:
         if values is None:
             problem(spec, key, f"'{lang}.{key}' must be a list of strings")
         lists[key] = values or []
-    forbidden = {compact(x)[0] for x in lists["forbidden"]}
-    if compact(preferred)[0] in forbidden:
+    forbidden = {compact_form(x) for x in lists["forbidden"]}
+    if compact_form(preferred) in forbidden:
         problem(spec, "forbidden", f"preferred rendering '{preferred}' is also forbidden")
     for accepted in lists["accepted"]:
-        if compact(accepted)[0] in forbidden:
+        if compact_form(accepted) in forbidden:
             problem(spec, "forbidden", f"accepted rendering '{accepted}' is also forbidden")
 
 

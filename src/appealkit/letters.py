@@ -171,3 +171,33 @@ def discover_pairs(paths: Iterable[Path | str], langs: Iterable[str] = ("zh", "k
                     pair = LetterPair(source, target, lang, source.parent.name)
                     pairs[(str(target.resolve()), lang)] = pair
     return sorted(pairs.values(), key=lambda p: (str(p.source), p.lang))
+
+
+_HASH_LINE = re.compile(r"^source_sha256:.*$", re.MULTILINE)
+
+
+def stamp_source_hash(target: Path | str, source: Path | str | None = None) -> str:
+    """Record in a translation's front matter the hash of the English it now matches.
+
+    Edits only the ``source_sha256`` line (adding it when absent) so the translator's formatting and
+    comments survive; the write is atomic.
+    """
+    from appealkit.textio import atomic_write
+
+    target = Path(target)
+    source = Path(source) if source else target.with_name("en.md")
+    digest = load_letter(source).body_sha256
+    text = read_text(target)
+    if not text.startswith(FRONT_MATTER_FENCE):
+        text = f"---\nsource_sha256: {digest}\n---\n{text}"
+    else:
+        closing = text.find("\n---", 3)
+        head, rest = text[:closing], text[closing:]
+        if _HASH_LINE.search(head):
+            head = _HASH_LINE.sub(f"source_sha256: {digest}", head, count=1)
+        else:
+            head += f"\nsource_sha256: {digest}"
+        text = head + rest
+    parse_letter(text, target)  # never write a file we could not read back
+    atomic_write(target, text)
+    return digest

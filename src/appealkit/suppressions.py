@@ -223,7 +223,8 @@ def matches(suppression: Suppression, result: PairResult, finding: Finding) -> b
         return False
     if suppression.source is not None and normalize(suppression.source) != normalize(finding.source_text):
         return False
-    if suppression.span is not None and finding.source_span is not None and suppression.span != tuple(finding.source_span):
+    span = tuple(finding.source_span) if finding.source_span is not None else None
+    if suppression.span is not None and span is not None and suppression.span != span:
         return False
     return suppression.fingerprint == paragraph_fingerprint(result, finding)
 

@@ -227,3 +227,19 @@ def test_html_page_is_self_contained(tmp_path):
     assert "<link" not in page and "@import" not in page and "url(" not in page
     assert page.count("<caption>") == 2 and '<th scope="col">' in page and '<th scope="row">' in page
     assert 'lang="zh-Hans"' in page and "Noto Sans CJK SC" in page and "Malgun Gothic" in page
+
+
+def test_html_escapes_letter_text(tmp_path):
+    hostile_en = "---\nid: x\n---\nWe ask you to protect 2,000 <script>alert('en')</script> people.\n\nB.\n\nC.\n"
+    hostile_zh = "---\nlang: zh\n---\n我们请求您保护200名<img src=x onerror=alert(1)>。\n\n乙。\n\n丙。\n"
+    source, target = letters(tmp_path, "x", hostile_en, hostile_zh)
+    from appealkit.checker import PairResult
+
+    base = sample_result(tmp_path / "base")
+    odd = finding(source, target, "figure-changed", "error", "figure", 0, "2,000", 0, "200",
+                  "figure '2,000' became '200' <b>not bold</b>", ("2,000 & more",))
+    context = type(base.context)(**{**vars(base.context), "source": source, "target": target})
+    page = render("html", [PairResult(base.pair, context, [odd])])
+    assert "<script>alert" not in page and "<img" not in page and "<b>not bold" not in page
+    assert "&lt;script&gt;alert(&#x27;en&#x27;)&lt;/script&gt;" in page
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in page and "2,000 &amp; more" in page

@@ -83,22 +83,25 @@ def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i + 1 < len(spans) and spans[i + 1][0] < end
 
 
-def to_value(d: Decimal) -> int | float:
+def to_value(d: int | Decimal) -> int | float:
     """Integral values become int so that 1.5 million == 1500000 compares equal."""
+    if isinstance(d, int):
+        return d
     if d == d.to_integral_value():
         return int(d)
     return float(d)
 
 
-def decimal_of(digits: str) -> Decimal | None:
-    """Parse an ASCII/full-width digit string with ',' separators and '.'."""
+def decimal_of(digits: str) -> int | Decimal | None:
+    """Parse an ASCII/full-width digit string with ',' separators and '.'.
+
+    int when there is no decimal point (the common, fast case).
+    """
     s = digits.translate(FULLWIDTH).replace(",", "")
-    if len(s.split(".")[0]) > MAX_DIGITS:
+    whole, dot, frac = s.partition(".")
+    if len(whole) > MAX_DIGITS or not whole.isdigit() or (dot and not frac.isdigit()):
         return None
-    try:
-        return Decimal(s)
-    except InvalidOperation:  # pragma: no cover - the regexes only pass digits
-        return None
+    return Decimal(s) if dot else int(whole)
 
 
 def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention]:

@@ -11,8 +11,8 @@ quantifiers where a repetition may be followed by a failing token.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from appealkit.numerals import NumberMention, decimal_of, to_value
 
@@ -43,8 +43,7 @@ _ORD_TENS = dict(
 )
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     cls: str  # "unit" | "teen" | "ten" | "hundred" | "scale" | "and"
     value: int
     ordinal: bool = False
@@ -131,6 +130,7 @@ _QUAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 24  # longer than any qualifier/prefix phrase plus spacing
+_PREFIX_ENDINGS = frozenset(w[-2:] for w in [*_QUALIFIERS, "aged", "age", "the age of"])
 
 
 def find(text: str) -> list[NumberMention]:
@@ -169,24 +169,36 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
     return _decorate(text, m.start(), m.end(), d, kind)
 
 
-def _decorate(text: str, start: int, end: int, d: Decimal, kind: str) -> NumberMention:
+def _may_have_prefix(text: str, start: int) -> bool:
+    """Cheap pre-check before the window searches: prefix words are followed
+    by whitespace and end in one of a few letter pairs."""
+    j = start - 1
+    if j < 0 or not text[j].isspace():
+        return False
+    while j > 0 and text[j].isspace():
+        j -= 1
+    return text[j - 1 : j + 1].lower() in _PREFIX_ENDINGS
+
+
+def _decorate(text: str, start: int, end: int, d: int | Decimal, kind: str) -> NumberMention:
     """Attach percent/age suffixes, the "aged" prefix and a leading qualifier."""
+    prefixed = _may_have_prefix(text, start)
     if kind == "cardinal":
         if pm := _PERCENT.match(text, end):
             kind, end = "percent", pm.end()
         elif am := _AGE_AFTER.match(text, end):
             kind, end = "age", am.end()
-        elif bm := _AGE_BEFORE.search(text, max(0, start - _WINDOW), start):
+        elif prefixed and (bm := _AGE_BEFORE.search(text, max(0, start - _WINDOW), start)):
             kind, start = "age", bm.start()
+            prefixed = _may_have_prefix(text, start)
     qualifier = qspan = None
-    if qm := _QUAL_BEFORE.search(text, max(0, start - _WINDOW), start):
+    if prefixed and (qm := _QUAL_BEFORE.search(text, max(0, start - _WINDOW), start)):
         qualifier = _QUALIFIERS[" ".join(qm.group("q").lower().split())]
         qspan = qm.span("q")
     return NumberMention(to_value(d), start, end, text[start:end], kind, qualifier, qspan)
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # NamedTuple: cheap to build, one per word
     word: str
     start: int
     end: int
@@ -231,7 +243,7 @@ def _word_mention(text: str, toks: list[_Tok], value: int, ordinal: bool) -> Num
         if toks[0].word == "one":
             if not (_AGE_AFTER.match(text, end) or _PERCENT.match(text, end)):
                 return None
-    return _decorate(text, start, end, Decimal(value), "ordinal" if ordinal else "cardinal")
+    return _decorate(text, start, end, value, "ordinal" if ordinal else "cardinal")
 
 
 def _take_number(toks: list[_Tok], i: int) -> tuple[int, int, bool] | None:

@@ -95,6 +95,7 @@ _NATIVE_COUNTER = re.compile(r" ?(?:" + _COUNTER_NATIVE + r")")
 _DATE_UNIT = re.compile(r" ?[년월일]")
 
 _QUAL_BEFORE = re.compile(r"(?<![가-힣])(?P<q>약|대략|거의|최소한|최소|적어도|최대)\s?$")
+_QUAL_LAST_CHARS = frozenset("약략의소한도대 ")  # cheap pre-check before the search
 _QUAL_WORD = {"약": "about", "대략": "about", "거의": "about", "최소한": "at_least",
               "최소": "at_least", "적어도": "at_least", "최대": "up_to"}
 _QUAL_AFTER = re.compile(
@@ -106,14 +107,14 @@ _QUAL_AFTER_WORD = {
     "남짓": "more_than", "가량": "about", "정도": "about", "쯤": "about", "안팎": "about",
     "내외": "about", "미만": "less_than", "이하": "up_to", "이내": "up_to",
 }
-_ORDINAL_AFTER = re.compile(r" ?번째")
-_PERCENT_AFTER = re.compile(r"[%％]| ?퍼센트|프로(?![가-힣])")
-# 세/살 followed by a particle or a non-Hangul character: 4세의, 네 살 (not
-# 세계, 세기, 살해, 살인).
-_AGE_AFTER = re.compile(r"(?:세|살)(?:(?![가-힣])|(?=[의이가을를은는도에까부와과로만짜]))")
-_MONTHS_AGE = re.compile(r"개월(?= ?(?:된|짜리))")
-_MONTHS = re.compile(r"개월")
-
+# What follows a number decides its kind: 19번째 / 25% / 25퍼센트 / 4세 / 네 살
+# (세/살 then a particle or non-Hangul: not 세계, 세기, 살해) / 11개월 된.
+_SUFFIX = re.compile(
+    r"(?P<ordinal> ?번째)|(?P<percent>[%％]| ?퍼센트|프로(?![가-힣]))"
+    r"|(?P<age> ?(?:세|살)(?:(?![가-힣])|(?=[의이가을를은는도에까부와과로만짜])))"
+    r"|(?P<months>개월)"
+)
+_MONTHS_OLD = re.compile(r" ?(?:된|짜리)")
 
 @dataclass
 class _Num:
@@ -129,6 +130,9 @@ class _Num:
 def find(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     for num in _numerals(text):
+        if len(num.atoms) == 1:  # fast path: a lone number
+            out.append(_mention(text, num, num.start, num.end, num.atoms[0].value, True, True))
+            continue
         for i, j, value in parse_atoms(num.atoms, implicit_one=True):
             s, e = num.atoms[i].start, num.atoms[j - 1].end
             first, last = i == 0, j == len(num.atoms)
@@ -139,11 +143,11 @@ def find(text: str) -> list[NumberMention]:
 def _numerals(text: str) -> list[_Num]:
     nums: list[_Num] = []
     for m in _TOKEN.finditer(text):
-        if m.group("dot") is not None:
+        if m.group("arab") is not None:
+            _add_arab(text, m, nums)
+        elif m.group("dot") is not None:
             nums.extend(_digit_num(text, m.start() + g.start(), m.start() + g.end())
                         for g in re.finditer(r"[0-9０-９]+", m.group()))
-        elif m.group("arab") is not None:
-            _add_arab(text, m, nums)
         elif m.group("jed") is not None or m.group("jes") is not None:
             kind = "jed" if m.group("jed") is not None else "jes"
             num = _digit_num(text, *m.span(kind)) if kind == "jed" else _sino_num(text, *m.span(kind))
@@ -173,10 +177,10 @@ def _sino_num(text: str, s: int, e: int) -> _Num:
         ch = text[p]
         if ch in _SINO_MULT:
             v = _SINO_MULT[ch]
-            atoms.append(Atom("big" if v >= 10**4 else "mult", Decimal(v), p, p + 1, True))
+            atoms.append(Atom("big" if v >= 10**4 else "mult", v, p, p + 1, True))
         else:
             v = _SINO_DIGIT[ch]
-            atoms.append(Atom("zero" if v == 0 else "num", Decimal(v), p, p + 1, True))
+            atoms.append(Atom("zero" if v == 0 else "num", v, p, p + 1, True))
     return _Num(s, e, atoms, word=True)
 
 
@@ -187,7 +191,7 @@ def _native_num(m: re.Match[str]) -> _Num:
         if w.startswith(tens):
             value, w = v, w[len(tens):]
     value += _NATIVE_UNITS.get(w, 0)
-    return _Num(m.start(), m.end(), [Atom("num", Decimal(value), m.start(), m.end(), False)], word=True)
+    return _Num(m.start(), m.end(), [Atom("num", value, m.start(), m.end(), False)], word=True)
 
 
 def _add_arab(text: str, m: re.Match[str], nums: list[_Num]) -> None:
@@ -199,7 +203,7 @@ def _add_arab(text: str, m: re.Match[str], nums: list[_Num]) -> None:
     if m.group("amult"):
         for p in range(m.start("amult"), m.end("amult")):
             v = _SINO_MULT[text[p]]
-            num.atoms.append(Atom("big" if v >= 10**4 else "mult", Decimal(v), p, p + 1, True))
+            num.atoms.append(Atom("big" if v >= 10**4 else "mult", v, p, p + 1, True))
         num.end = m.end()
     prev = nums[-1] if nums else None
     if prev and not prev.word and prev.ordinal_start is None and _joins(text, prev, m, num):
@@ -221,7 +225,7 @@ def _joins(text: str, prev: _Num, m: re.Match[str], num: _Num) -> bool:
     return num.atoms[0].value < limit and not _DATE_UNIT.match(text, m.end())
 
 
-def _mention(text: str, num: _Num, s: int, e: int, value: Decimal, first: bool, last: bool) -> NumberMention:
+def _mention(text: str, num: _Num, s: int, e: int, value: int | Decimal, first: bool, last: bool) -> NumberMention:
     kind, start, end = "cardinal", s, e
     qualifier: str | None = None
     qspan: tuple[int, int] | None = None
@@ -231,25 +235,22 @@ def _mention(text: str, num: _Num, s: int, e: int, value: Decimal, first: bool, 
         kind, end = _suffix_kind(text, s, e)
     if last:
         qualifier, qspan = _qualifier_after(text, e, end)
-    if first and kind != "ordinal":
+    if first and kind != "ordinal" and text[start - 1 : start] in _QUAL_LAST_CHARS:
         if qm := _QUAL_BEFORE.search(text, max(0, start - 5), start):
             qualifier, qspan = _QUAL_WORD[qm.group("q")], qm.span("q")
     return NumberMention(to_value(value), start, end, text[start:end], kind, qualifier, qspan)
 
 
 def _suffix_kind(text: str, s: int, e: int) -> tuple[str, int]:
-    for kind, pattern in (("ordinal", _ORDINAL_AFTER), ("percent", _PERCENT_AFTER)):
-        if m := pattern.match(text, e):
-            return kind, m.end()
-    if m := _AGE_AFTER.match(text, e) or _AGE_AFTER.match(text, e + (text[e : e + 1] == " ")):
-        return "age", m.end()
+    m = _SUFFIX.match(text, e)
+    if not m:
+        return "cardinal", e
+    if m.lastgroup != "months":
+        return m.lastgroup or "cardinal", m.end()
     # "11개월" is an age only as "생후 11개월" or "11개월 된 아기"; otherwise a
     # duration.
-    if m := _MONTHS_AGE.match(text, e):
+    if _MONTHS_OLD.match(text, m.end()) or text.endswith("생후 ", 0, s) or text.endswith("생후", 0, s):
         return "age", m.end()
-    if text.endswith("생후 ", 0, s) or text.endswith("생후", 0, s):
-        if m := _MONTHS.match(text, e):
-            return "age", m.end()
     return "cardinal", e
 
 

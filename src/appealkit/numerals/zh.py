@@ -20,22 +20,21 @@ rather than done with cn2an, whose "smart" mode rewrites 统一 to 统1.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from appealkit.numerals import MAX_DIGITS, NumberMention, decimal_of, to_value
 
 
-@dataclass(frozen=True)
-class Atom:
+class Atom(NamedTuple):  # a NamedTuple: several are built per figure, and it is cheap
     kind: str  # "num" | "zero" | "mult" (10/100/1000) | "big" (10**4, 10**8)
-    value: Decimal
+    value: int | Decimal  # Decimal only for Arabic decimals (1.5万)
     start: int
     end: int
     native: bool  # a CJK/Hangul digit rather than an Arabic digit group
 
 
-def parse_atoms(atoms: list[Atom], implicit_one: bool = False) -> list[tuple[int, int, Decimal]]:
+def parse_atoms(atoms: list[Atom], implicit_one: bool = False) -> list[tuple[int, int, int | Decimal]]:
     """Split a run of atoms into numbers: [(first atom, end atom, value)].
 
     Greedy: each number takes atoms while they stay well-formed, so "三四"
@@ -52,9 +51,13 @@ def parse_atoms(atoms: list[Atom], implicit_one: bool = False) -> list[tuple[int
     return pieces
 
 
-def _parse_one(atoms: list[Atom], i: int, implicit_one: bool) -> tuple[int, Decimal]:
-    yi = wan = small = Decimal(0)
-    cur: Decimal | None = None
+def _parse_one(atoms: list[Atom], i: int, implicit_one: bool) -> tuple[int, int | Decimal]:
+    if i + 1 == len(atoms) or atoms[i + 1].kind == "num":
+        a = atoms[i]  # fast path: a lone number (the common case)
+        if a.kind in ("num", "zero"):
+            return i + 1, a.value
+    yi = wan = small = 0
+    cur: int | Decimal | None = None
     last_small = 10**4  # the next 十/百/千 must be smaller than this
     last_mult = 0  # multiplier applied just before, for 一千二 = 1200
     zero = wan_done = yi_done = False
@@ -69,7 +72,7 @@ def _parse_one(atoms: list[Atom], i: int, implicit_one: bool) -> tuple[int, Deci
             if cur is not None:
                 break
             if k == i:
-                cur = Decimal(0)
+                cur = 0
             zero = True
         elif a.kind == "mult":
             if a.value >= last_small:
@@ -77,9 +80,9 @@ def _parse_one(atoms: list[Atom], i: int, implicit_one: bool) -> tuple[int, Deci
             if cur is None:
                 if not (implicit_one or k == i or zero or atoms[k - 1].kind == "big"):
                     break  # 百千, 千百: not a number
-                cur = Decimal(1)  # 十九 = 19, 一万十 = 10010
+                cur = 1  # 十九 = 19, 一万十 = 10010
             small += cur * a.value
-            cur, last_small, last_mult, zero = None, int(a.value), int(a.value), False
+            cur, last_small, last_mult, zero = None, a.value, a.value, False
         else:  # 万 / 亿
             section = small + (cur or 0)
             if a.value == 10**8:
@@ -89,15 +92,15 @@ def _parse_one(atoms: list[Atom], i: int, implicit_one: bool) -> tuple[int, Deci
             if section == 0:
                 if k != i:
                     break
-                section = Decimal(1)
+                section = 1
             if a.value == 10**4:
                 wan, wan_done = section, True
             else:
-                yi, wan, wan_done, yi_done = section, Decimal(0), False, True
-            small, cur, last_small, last_mult, zero = Decimal(0), None, 10**4, int(a.value), False
+                yi, wan, wan_done, yi_done = section, 0, False, True
+            small, cur, last_small, last_mult, zero = 0, None, 10**4, a.value, False
         k += 1
     if cur is not None and k - i >= 2 and atoms[k - 1].native and atoms[k - 2].kind in ("mult", "big"):
-        cur *= Decimal(last_mult) / 10  # 一千二 = 1200, 两万五 = 25000, 十二 = 12
+        cur = cur * last_mult // 10  # 一千二 = 1200, 两万五 = 25000, 十二 = 12
     return k, yi * 10**8 + wan * 10**4 + small + (cur or 0)
 
 
@@ -107,28 +110,34 @@ _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _CN_CHARS = "".join(_DIGIT) + "".join(_MULT)
 _MAX_RUN = 40  # longer numeral runs are not figures (and would be slow)
 
+# Measure words / units that make a numeral run a figure.  Multi-character
+# ones first.  A lone 一 is so common in words (一起, 一种, 一部分) that it
+# needs one of the stricter set.
+_MEASURE = (
+    r"个月|周岁|小时|世纪|公里|美元|人民币|分钟|"
+    r"[名人位个岁年月日号条款项届次倍家国天周批起例份页%％所座间件种类枚轮场期元米吨秒代]"
+)
+_MEASURE_ALL = re.compile(_MEASURE)
+_MEASURE_ONE = re.compile(r"个月|周岁|小时|[名人位个岁年月日号条款项届次天周例份]")
+
 # One token: a run of Chinese numerals, or one Arabic number (2,000 / 2，000 /
 # 1.5 / ２０００), or a dotted group (2017.11.4).  The pattern starts with a
 # character class so that the regex engine skips non-candidates at C speed;
-# the lookbehinds then dispatch on the first character.  Digits glued to a
-# digit or a Latin letter (sha256, H1N1, G20) are identifiers.
+# the lookbehinds then dispatch on the first character.  A single numeral
+# character is a candidate only after 第 / 百分之 / a digit (2千) or before a
+# measure word: the lone 一 of 统一, 一些, 一直 never reaches Python code.
+# Digits glued to a digit or a Latin letter (sha256, H1N1, G20) are
+# identifiers.
 _TOKEN = re.compile(
     r"[0-9０-９" + _CN_CHARS + r"]"
-    r"(?:(?<=[" + _CN_CHARS + r"])(?P<cn>[" + _CN_CHARS + r"]*+)"
+    r"(?:(?<=[" + _CN_CHARS + r"])"
+    r"(?:(?P<cn>[" + _CN_CHARS + r"]++)"
+    r"|(?P<cn1>)(?:(?<=第.)|(?<=百分之.)|(?<=[0-9０-９].)|(?=[多余来]?(?:" + _MEASURE + r"))))"
     r"|(?<![0-9０-９A-Za-z].)"
     r"(?:(?P<dot>[0-9０-９]*+(?:[.．][0-9０-９]++){2,}+)"
     r"|(?P<arab>[0-9０-９]{0,2}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
     r"|[0-9０-９]*+(?:[.．][0-9０-９]++)?)))"
 )
-
-# Measure words / units that make a numeral run a figure.  Multi-character
-# ones first.  A lone 一 is so common in words (一起, 一种, 一部分) that it
-# needs one of the stricter set.
-_MEASURE_ALL = re.compile(
-    r"个月|周岁|小时|世纪|公里|美元|人民币|分钟|"
-    r"[名人位个岁年月日号条款项届次倍家国天周批起例份页%％所座间件种类枚轮场期元米吨秒代]"
-)
-_MEASURE_ONE = re.compile(r"个月|周岁|小时|[名人位个岁年月日号条款项届次天周例份]")
 
 # Whole runs that are words, not numbers.
 _STOP_RUNS = frozenset({"千万", "万一", "万万", "亿万", "千千", "千百", "百千", "万千", "千千万万"})
@@ -147,6 +156,7 @@ _YI_BLOCK = frozenset("统唯万同另每这那任上下独其单划专逐")
 _QUAL_BEFORE = re.compile(
     r"(?P<q>大约|大概|将近|接近|差不多|约莫|约|近|逾|超过|多于|至少|最少|起码|不到|不足|少于|低于|最多|至多)\s?$"
 )
+_QUAL_LAST_CHARS = frozenset("约概近多莫逾过于少码到足 \t\u3000")
 _QUAL_WORD = {
     "大约": "about", "大概": "about", "将近": "about", "接近": "about", "差不多": "about",
     "约莫": "about", "约": "about", "近": "about", "逾": "more_than", "超过": "more_than",
@@ -156,51 +166,43 @@ _QUAL_WORD = {
 }
 # 约 and 近 end many words: 公约 条约 签约 / 最近 附近 亲近.
 _NOT_QUAL_AFTER = {"约": frozenset("公条协契合预节制签规特缔邀履毁誓"), "近": frozenset("最附亲邻靠贴")}
-_QUAL_AFTER = re.compile(r"\s?(?P<q>以上|左右|上下|以下|以内)")
+# After the number: 60多名 / 60余名, 二十来个, 18岁以上, 30岁左右.
+_QUAL_AFTER = re.compile(
+    r"(?P<more>[多余])|(?P<lai>来)(?=" + _MEASURE + r")"
+    r"|(?:" + _MEASURE + r")?\s?(?P<q>以上|左右|上下|以下|以内)"
+)
 _QUAL_AFTER_WORD = {"以上": "more_than", "左右": "about", "上下": "about", "以下": "less_than", "以内": "up_to"}
+_SUFFIX = re.compile(r"(?P<percent>[%％])|(?P<age>周岁|岁(?!月)|个月大)")
 
-
-@dataclass
-class _Run:
-    start: int
-    end: int
-    parts: list[tuple[str, int, int]]  # ("arab" | "cn", start, end)
-    pct_start: int | None = None  # start of a 百分之 prefix
-
-    @property
-    def arabic(self) -> bool:
-        return any(kind == "arab" for kind, _, _ in self.parts)
+Part = tuple[str, int, int]  # ("arab" | "cn", start, end)
 
 
 def find(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
-    for run in _runs(text):
+    run: list[Part] = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        if m.group("dot") is not None:  # 2017.11.4: separate integers
+            if run:
+                out.extend(_run_mentions(text, run))
+                run = []
+            for g in re.finditer(r"[0-9０-９]+", m.group()):
+                out.extend(_run_mentions(text, [("arab", s + g.start(), s + g.end())]))
+            continue
+        part = ("arab" if m.group("arab") is not None else "cn", s, e)
+        # Adjacent tokens form one run: 2千, 1.5万, 3万5千.
+        if run and run[-1][2] == s and len(run) < _MAX_RUN:
+            run.append(part)
+            continue
+        if run:
+            out.extend(_run_mentions(text, run))
+        run = [part]
+    if run:
         out.extend(_run_mentions(text, run))
     return out
 
 
-def _runs(text: str) -> list[_Run]:
-    """Group adjacent Arabic/Chinese numeral tokens (2千, 1.5万, 一千一百)."""
-    runs: list[_Run] = []
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        if m.group("dot") is not None:  # 2017.11.4: separate integers
-            for g in re.finditer(r"[0-9０-９]+", m.group()):
-                gs, ge = s + g.start(), s + g.end()
-                runs.append(_Run(gs, ge, [("arab", gs, ge)]))
-            continue
-        kind = "cn" if m.group("cn") is not None else "arab"
-        last = runs[-1] if runs else None
-        if last and last.end == s and len(last.parts) < _MAX_RUN:
-            last.parts.append((kind, s, e))
-            last.end = e
-        else:
-            pct = s - 3 if text.startswith("百分之", s - 3) and s >= 3 else None
-            runs.append(_Run(s, e, [(kind, s, e)], pct))
-    return runs
-
-
-def atoms_of(text: str, parts: list[tuple[str, int, int]]) -> list[Atom] | None:
+def atoms_of(text: str, parts: list[Part]) -> list[Atom] | None:
     """Atoms of a run: one per Chinese character, one per Arabic group."""
     atoms: list[Atom] = []
     for kind, s, e in parts:
@@ -217,54 +219,56 @@ def atoms_of(text: str, parts: list[tuple[str, int, int]]) -> list[Atom] | None:
 def _cn_atom(ch: str, pos: int) -> Atom:
     if ch in _MULT:
         v = _MULT[ch]
-        return Atom("big" if v >= 10**4 else "mult", Decimal(v), pos, pos + 1, True)
+        return Atom("big" if v >= 10**4 else "mult", v, pos, pos + 1, True)
     v = _DIGIT[ch]
-    return Atom("zero" if v == 0 else "num", Decimal(v), pos, pos + 1, True)
+    return Atom("zero" if v == 0 else "num", v, pos, pos + 1, True)
 
 
 def cn_to_int(s: str) -> int | None:
     """Value of an isolated Chinese numeral string (二〇一七 -> 2017, 十一 -> 11)."""
-    if not s or any(c not in _DIGIT and c not in _MULT for c in s) or len(s) > _MAX_RUN:
+    if not s or len(s) > _MAX_RUN or any(c not in _DIGIT and c not in _MULT for c in s):
         return None
     if not any(c in _MULT for c in s):
         return int("".join(str(_DIGIT[c]) for c in s))
-    atoms = [_cn_atom(c, i) for i, c in enumerate(s)]
-    pieces = parse_atoms(atoms)
+    pieces = parse_atoms([_cn_atom(c, i) for i, c in enumerate(s)])
     if len(pieces) != 1:
         return None
     return int(pieces[0][2])
 
 
-def _pieces(text: str, run: _Run) -> list[tuple[int, int, Decimal]] | None:
-    """(start, end, value) numbers in a run."""
-    s = text[run.start : run.end]
+def _pieces(text: str, run: list[Part]) -> list[tuple[int, int, int | Decimal]] | None:
+    """(start, end, value) of the numbers in a run."""
+    start, end = run[0][1], run[-1][2]
+    s = text[start:end]
     if len(s) > _MAX_RUN:
         return None
     if all(c in _DIGIT for c in s) and (len(s) >= 3 or "〇" in s or "零" in s):
         # Digit-by-digit reading: 二〇一七 is 2017.  Two plain digits (三四)
         # are "three or four" and fall through to the greedy parser.
-        return [(run.start, run.end, Decimal(int("".join(str(_DIGIT[c]) for c in s))))]
-    atoms = atoms_of(text, run.parts)
+        return [(start, end, int("".join(str(_DIGIT[c]) for c in s)))]
+    atoms = atoms_of(text, run)
     if atoms is None:
         return None
     return [(atoms[i].start, atoms[j - 1].end, v) for i, j, v in parse_atoms(atoms)]
 
 
-def _run_mentions(text: str, run: _Run) -> list[NumberMention]:
+def _run_mentions(text: str, run: list[Part]) -> list[NumberMention]:
+    start, end = run[0][1], run[-1][2]
+    pct = start - 3 if start >= 3 and text.startswith("百分之", start - 3) else None
+    if len(run) == 1 and run[0][0] == "arab":  # fast path: 2,000 / ２０００ / 3.5
+        v = decimal_of(text[start:end])
+        return [] if v is None else [_mention(text, start, end, v, pct, True, True)]
     pieces = _pieces(text, run)
     if not pieces:
         return []
-    if not run.arabic and run.pct_start is None and not _cn_run_is_figure(text, run):
+    arabic = any(kind == "arab" for kind, _, _ in run)
+    if pct is None and not arabic and not _cn_run_is_figure(text, start, end):
         return []
-    res = []
-    for n, (s, e, v) in enumerate(pieces):
-        first, last = n == 0, n == len(pieces) - 1
-        res.append(_mention(text, s, e, v, run if first else None, last))
-    return res
+    last = len(pieces) - 1
+    return [_mention(text, s, e, v, pct, n == 0, n == last) for n, (s, e, v) in enumerate(pieces)]
 
 
-def _cn_run_is_figure(text: str, run: _Run) -> bool:
-    s, e = run.start, run.end
+def _cn_run_is_figure(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     prev = text[s - 1] if s else "\0"  # "\0": `"" in "数几"` would be True
     if word in _STOP_RUNS or _in_stop_phrase(text, s, e):
@@ -294,40 +298,34 @@ def _in_stop_phrase(text: str, s: int, e: int) -> bool:
     return False
 
 
-def _mention(text: str, s: int, e: int, v: Decimal, run: _Run | None, last: bool) -> NumberMention:
-    """Build one mention; ``run`` is set for the first number of a run
-    (prefixes apply to it), ``last`` for the last (suffixes apply to it)."""
-    kind = "cardinal"
-    start, end = s, e
+def _mention(
+    text: str, s: int, e: int, v: int | Decimal, pct: int | None, first: bool, last: bool
+) -> NumberMention:
+    """One mention.  Prefixes (百分之, 第, 约) apply to the first number of a
+    run, suffixes (%, 岁, 多, 以上) to the last."""
+    kind, start, end = "cardinal", s, e
     qualifier: str | None = None
     qspan: tuple[int, int] | None = None
-    if run is not None:
-        if run.pct_start is not None:
-            kind, start = "percent", run.pct_start
-        elif s and text[s - 1] == "第":
-            kind, start = "ordinal", s - 1
-    if last and kind == "cardinal":
-        kind, end = _suffix_kind(text, e)
+    if first and pct is not None:
+        kind, start = "percent", pct
+    elif first and s and text[s - 1] == "第":
+        kind, start = "ordinal", s - 1
     if last:
-        qualifier, qspan = _qualifier_after(text, e)
-    if run is not None and kind != "ordinal":
-        qualifier, qspan = _qualifier_before(text, start) or (qualifier, qspan)
+        if kind == "cardinal" and (sm := _SUFFIX.match(text, e)):
+            kind, end = sm.lastgroup or kind, sm.end()
+        if qm := _QUAL_AFTER.match(text, e):
+            if qm.group("q"):
+                qualifier, qspan = _QUAL_AFTER_WORD[qm.group("q")], qm.span("q")
+            else:
+                qualifier, qspan = ("more_than" if qm.group("more") else "about"), (e, e + 1)
+    if first and kind != "ordinal" and (before := _qualifier_before(text, start)):
+        qualifier, qspan = before
     return NumberMention(to_value(v), start, end, text[start:end], kind, qualifier, qspan)
 
 
-def _suffix_kind(text: str, e: int) -> tuple[str, int]:
-    if text[e : e + 1] in ("%", "％"):
-        return "percent", e + 1
-    if text.startswith("周岁", e):
-        return "age", e + 2
-    if text.startswith("岁", e) and not text.startswith("岁月", e):
-        return "age", e + 1
-    if text.startswith("个月大", e):
-        return "age", e + 3
-    return "cardinal", e
-
-
 def _qualifier_before(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
+    if not start or text[start - 1] not in _QUAL_LAST_CHARS:
+        return None  # cheap pre-check: most numbers have no qualifier
     m = _QUAL_BEFORE.search(text, max(0, start - 5), start)
     if not m:
         return None
@@ -336,17 +334,3 @@ def _qualifier_before(text: str, start: int) -> tuple[str, tuple[int, int]] | No
     if before in _NOT_QUAL_AFTER.get(q, ()):
         return None
     return _QUAL_WORD[q], m.span("q")
-
-
-def _qualifier_after(text: str, e: int) -> tuple[str | None, tuple[int, int] | None]:
-    nxt = text[e : e + 1]
-    if nxt in ("多", "余"):
-        return "more_than", (e, e + 1)
-    if nxt == "来" and _MEASURE_ALL.match(text, e + 1):  # 二十来个: about twenty
-        return "about", (e, e + 1)
-    after = e
-    if mm := _MEASURE_ALL.match(text, e):
-        after = mm.end()
-    if qm := _QUAL_AFTER.match(text, after):
-        return _QUAL_AFTER_WORD[qm.group("q")], qm.span("q")
-    return None, None

@@ -269,7 +269,8 @@ def _aligned_table(view: PairView) -> str:
     head = (f'<th scope="col">Paragraph</th><th scope="col">English source</th>'
             f'<th scope="col">{escape(name)} translation</th>')
     return (f'<table class="aligned"><caption>Aligned paragraphs of {escape(view.result.pair.slug)}: English and '
-            f"{escape(name)}, with findings</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            f"{escape(name)}, with findings</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def _bead_label(bead) -> str:
@@ -297,7 +298,7 @@ def _pair_section(view: PairView) -> str:
     if letter_level:
         whole = (f"<h3>Findings about the whole letter</h3>"
                  f"{_findings_list(letter_level, LANG_TAGS.get(pair.lang, pair.lang))}")
-    status = ", ".join(f"{counts[s]} {LABELS[s].lower()}" for s in SEVERITIES)
+    status = f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
     return (f'<section class="pair" id="{view.anchor}" aria-labelledby="{view.anchor}-h">'
             f'<h2 id="{view.anchor}-h">{escape(pair.slug)} — {escape(name)}</h2>'
             f'<p class="files">English <code>{escape(str(pair.source))}</code>, translation '
@@ -389,6 +390,7 @@ li.finding dl { display: grid; grid-template-columns: max-content 1fr; gap: .1re
 li.finding dt { color: var(--muted); } li.finding dd { margin: 0; }
 .filters { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 1px solid var(--line);
   padding: .5rem 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
+.filters[hidden] { display: none; } /* the flex layout above must not undo [hidden] when JS is off */
 .filters fieldset { border: 1px solid var(--line); padding: .2rem .6rem; margin: 0; }
 .filters label { margin-right: .8rem; white-space: nowrap; }
 #filter-status { margin: 0; color: var(--muted); }

@@ -1,0 +1,217 @@
+"""One or more tests per rule: what each rule must catch, and what it must leave alone."""
+
+import pytest
+
+from appealkit.checker import check_letters
+from appealkit.checks import RULES
+from appealkit.letters import body_sha256, parse_letter
+
+
+def run(glossary, en: str, target: str, lang: str = "zh", meta: str = ""):
+    source = parse_letter(en, "letters/x/en.md")
+    translated = parse_letter(f"---\nlang: {lang}\n{meta}---\n{target}" if meta else target, f"letters/x/{lang}.md")
+    return check_letters(source, translated, glossary, lang).findings
+
+
+def rules(findings, severity=None):
+    return sorted(f.rule for f in findings if severity is None or f.severity == severity)
+
+
+def errors(findings):
+    return rules(findings, "error")
+
+
+def test_every_rule_is_documented_with_valid_metadata():
+    for rule in RULES.values():
+        assert rule.doc and rule.summary, rule.id
+        assert rule.id == rule.id.lower() and " " not in rule.id
+
+
+# ---------------------------------------------------------------- figures
+@pytest.mark.parametrize("lang,target", [
+    ("zh", "据报道，2,000名朝鲜人被遣返。"), ("zh", "据报道，2000名朝鲜人被遣返。"), ("zh", "据报道，两千名朝鲜人被遣返。"),
+    ("zh", "据报道，二千名朝鲜人被遣返。"), ("zh", "据报道，2千名朝鲜人被遣返。"),
+    ("ko", "보도에 따르면 북한 주민 2,000명이 송환되었습니다."), ("ko", "보도에 따르면 북한 주민 2천 명이 송환되었습니다."),
+    ("ko", "보도에 따르면 북한 주민 이천 명이 송환되었습니다."),
+])
+def test_thousands_in_every_notation(glossary, lang, target):
+    assert "figure-missing" not in errors(run(glossary, "Reportedly 2,000 North Koreans were returned.\n", target + "\n", lang))
+
+
+@pytest.mark.parametrize("lang,target", [
+    ("zh", "九名朝鲜人"), ("zh", "9名朝鲜人"), ("ko", "북한 주민 아홉 명"), ("ko", "북한 주민 9명"),
+])
+def test_number_words(glossary, lang, target):
+    assert errors(run(glossary, "nine North Koreans\n", target + "\n", lang)) == []
+
+
+@pytest.mark.parametrize("lang,target", [("zh", "一名四岁儿童"), ("zh", "一名4岁儿童"), ("ko", "네 살 아이"), ("ko", "4세 아동")])
+def test_ages(glossary, lang, target):
+    for en in ("a four-year-old child\n", "a four year old child\n"):
+        assert errors(run(glossary, en, target + "\n", lang)) == []
+
+
+@pytest.mark.parametrize("lang,target", [("zh", "第十九届亚运会"), ("zh", "第19届亚运会"), ("ko", "제19회 아시안게임"), ("ko", "제19차 아시안게임")])
+def test_ordinals(glossary, lang, target):
+    assert "figure-missing" not in errors(run(glossary, "the 19th Asian Games\n", target + "\n", lang))
+
+
+def test_dropped_figure_is_an_error(glossary):
+    findings = run(glossary, "Release the 10 refugees.\n", "释放这些难民。\n")
+    assert errors(findings) == ["figure-missing"]
+    assert findings[0].source_text == "10" and "10" in findings[0].expected
+
+
+def test_changed_figure_reports_both_values(glossary):
+    findings = run(glossary, "about 60 refugees\n", "约600名难民\n")
+    changed = [f for f in findings if f.rule == "figure-changed"]
+    assert changed and "60" in changed[0].message and "600" in changed[0].message
+
+
+def test_figure_given_twice_but_translated_once(glossary):
+    findings = run(glossary, "10 refugees were detained; the 10 refugees face torture.\n", "10名难民被拘留，他们面临酷刑。\n")
+    assert "figure-count" in errors(findings)
+
+
+@pytest.mark.parametrize("target,expected", [("60名难民", ["figure-qualifier"]), ("约60名难民", []), ("60余名难民", [])])
+def test_dropped_qualifier_is_a_warning(glossary, target, expected):
+    findings = run(glossary, "about 60 refugees\n", target + "\n")
+    assert errors(findings) == [] and rules(findings, "warning") == expected
+
+
+@pytest.mark.parametrize("en,target", [("more than 670 people", "670여 명"), ("at least 92 people", "최소 92명")])
+def test_qualifiers_kept_in_korean(glossary, en, target):
+    findings = run(glossary, en + "\n", target + "\n", "ko")
+    assert "figure-qualifier" not in rules(findings)
+
+
+def test_figure_moved_to_neighbouring_paragraph(glossary):
+    en = "Ten people were arrested in 2017.\n\nThey are at risk of torture.\n"
+    zh = "有人于2017年被捕。\n\n这10人面临酷刑风险。\n"
+    findings = [f for f in run(glossary, en, zh) if f.rule == "figure-missing"]
+    assert findings and "neighbouring" in findings[0].message
+
+
+def test_merged_paragraphs_are_not_omissions(glossary):
+    en = "We write about 10 refugees.\n\nThey were arrested on 4 November 2017 in Shenyang.\n\nThank you.\n"
+    zh = "我们就10名难民致信。他们于2017年11月4日在沈阳被捕。\n\n谢谢。\n"
+    assert errors(run(glossary, en, zh)) == []
+
+
+def test_added_figure_is_info_only(glossary):
+    findings = run(glossary, "Release the refugees.\n", "释放这些难民（共10人）。\n")
+    assert errors(findings) == [] and "figure-added" in rules(findings, "info")
+
+
+# ---------------------------------------------------------------- dates
+@pytest.mark.parametrize("en,lang,target", [
+    ("on 4 November 2017", "zh", "于2017年11月4日"), ("on November 4, 2017", "ko", "2017년 11월 4일에"),
+    ("since mid-March 2017", "zh", "自2017年3月中旬起"), ("since mid-March 2017", "ko", "2017년 3월 중순부터"),
+    ("in July 1998", "zh", "于1998年7月"), ("in early 2020", "ko", "2020년 초에"),
+    ("(23 September to 8 October 2023)", "zh", "（2023年9月23日至10月8日）"), ("in 2014", "zh", "2014年"),
+])
+def test_dates_in_every_notation(glossary, en, lang, target):
+    assert errors(run(glossary, en + "\n", target + "\n", lang)) == []
+
+
+@pytest.mark.parametrize("target", ["于2017年11月", "于2017年11月5日", "于2017年12月4日"])
+def test_lost_or_changed_day_or_month(glossary, target):
+    assert "date-changed" in errors(run(glossary, "on 4 November 2017\n", target + "\n"))
+
+
+def test_lost_date(glossary):
+    assert "date-missing" in errors(run(glossary, "on 4 November 2017\n", "最近\n"))
+
+
+def test_lost_part_of_month_is_a_warning(glossary):
+    findings = run(glossary, "since mid-March 2017\n", "自2017年3月起\n")
+    assert errors(findings) == [] and "date-part" in rules(findings, "warning")
+
+
+# ---------------------------------------------------------------- citations
+ART33 = "This violates Article 33 of the 1951 Refugee Convention.\n"
+
+
+@pytest.mark.parametrize("lang,target", [
+    ("zh", "这违反了1951年《难民公约》第33条。"), ("zh", "这违反了1951年《关于难民地位的公约》第三十三条。"),
+    ("ko", "이는 1951년 「난민의 지위에 관한 협약」 제33조를 위반합니다."),
+])
+def test_full_citation_kept(glossary, lang, target):
+    assert [f.rule for f in run(glossary, ART33, target + "\n", lang) if f.category == "citation"] == []
+
+
+def test_citation_parts_are_reported_separately(glossary):
+    assert errors(run(glossary, ART33, "这违反了1951年《难民公约》。\n")) == ["citation-article"]
+    assert errors(run(glossary, ART33, "这违反了1951年第33条。\n")) == ["citation-instrument"]
+    findings = run(glossary, ART33, "这违反了《关于难民地位的公约》第33条。\n")
+    assert errors(findings) == [] and "citation-year" in rules(findings, "warning")
+
+
+def test_citation_paragraph(glossary):
+    en = "Under article 4(1) of the Exit and Entry Administration Law, they must be screened.\n"
+    assert errors(run(glossary, en, "根据《中华人民共和国出境入境管理法》第4条第1款，应当进行甄别。\n")) == []
+    assert "citation-paragraph" in errors(run(glossary, en, "根据《中华人民共和国出境入境管理法》第4条，应当进行甄别。\n"))
+
+
+def test_un_symbol_must_survive(glossary):
+    en = "See the report A/70/302 and CAT/C/GC/4.\n"
+    assert errors(run(glossary, en, "见报告A/70/302和CAT/C/GC/4。\n")) == []
+    assert "citation-symbol" in errors(run(glossary, en, "见报告A/70/320和CAT/C/GC/4。\n"))
+
+
+# ---------------------------------------------------------------- terms
+def test_glossary_term_preferred_accepted_forbidden_missing(glossary):
+    en = "China must respect the principle of non-refoulement.\n"
+    assert [f for f in run(glossary, en, "中国必须尊重不驱回原则。\n") if f.category == "term"] == []
+    assert errors(run(glossary, en, "中国必须尊重不遣返原则。\n")) == ["term-forbidden"]
+    assert errors(run(glossary, en, "中国必须尊重国际法。\n")) == ["term-missing"]
+    accepted = run(glossary, en, "중국은 강제송환금지원칙을 존중해야 합니다.\n", "ko")
+    assert errors(accepted) == []
+
+
+def test_term_variant_is_a_warning(glossary):
+    findings = run(glossary, "the Committee against Torture\n", "联合国禁止酷刑委员会\n")
+    assert errors(findings) == [] and "term-variant" in rules(findings, "warning")
+
+
+# ---------------------------------------------------------------- entities, untranslated, structure, stale
+def test_entities_survive_verbatim(glossary):
+    en = "Write to info@example.org or see https://www.hrw.org/news. Fax: +86 10 6532 6806.\n"
+    assert errors(run(glossary, en, "请致信info@example.org或见https://www.hrw.org/news。传真：+86 10 6532 6806。\n")) == []
+    broken = errors(run(glossary, en, "请致信info@example.com或见网站。传真：+86 10 6532 6808。\n"))
+    assert broken.count("entity-missing") == 3
+
+
+def test_untranslated_english_sentence(glossary):
+    en = "We are writing to express our concern about the situation.\n"
+    zh = "We are writing to express our concern about the situation.\n"
+    assert "untranslated-sentence" in errors(run(glossary, en, zh))
+    names = "Human Rights Watch; Amnesty International; Committee for Human Rights in North Korea\n"
+    assert "untranslated-sentence" not in rules(run(glossary, names, names))
+
+
+def test_missing_paragraph(glossary):
+    risk = "Their safety is at risk, and they urgently need the protection that international law guarantees. " * 3
+    en = f"We write to you about the refugees.\n\n{risk}\n\nSincerely,\n"
+    zh = "我们就难民问题致信阁下。\n\n此致\n"
+    assert "structure-missing-paragraph" in errors(run(glossary, en, zh))
+
+
+def test_added_paragraph_is_info(glossary):
+    en = "We write to you about the refugees.\n"
+    zh = "【译者注：本文为非官方译文，仅供参考，如有出入，以英文原文为准；译文由志愿者完成并经审校。】\n\n我们就难民问题致信阁下。\n"
+    findings = run(glossary, en, zh)
+    assert errors(findings) == [] and "structure-added-paragraph" in rules(findings, "info")
+
+
+def test_stale_translation_is_a_warning(glossary):
+    en = "We write to you about the refugees.\n"
+    fresh = run(glossary, en, "我们就难民问题致信阁下。\n", meta=f"source_sha256: {body_sha256(en)}\n")
+    assert "stale-source" not in rules(fresh)
+    stale = run(glossary, en, "我们就难民问题致信阁下。\n", meta="source_sha256: 0000\n")
+    assert "stale-source" in rules(stale, "warning")
+
+
+def test_pseudo_output_cannot_be_approved(glossary):
+    findings = run(glossary, "We write.\n", "〔zh〕 Wé wrîté.\n", meta="engine: pseudo\nstatus: approved\n")
+    assert "structure-pseudo-approved" in errors(findings)
