@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from appealkit.numerals import FULLWIDTH, masked_spans, overlaps_any
 from appealkit.numerals.zh import cn_to_int
@@ -32,10 +34,10 @@ class DateMention:
     text: str
 
 
-@dataclass(frozen=True)
-class _D:
+class _D(NamedTuple):
     """A date before range resolution; ``day_only`` fragments (25日 in
-    9月23日至25日) are kept only when a range gives them a month."""
+    9月23日至25日) are kept only when a range gives them a month.
+    (A NamedTuple: cheap to build and to ``_replace``.)"""
 
     year: int | None
     month: int | None
@@ -50,7 +52,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     finders = {"en": _find_en, "zh": _find_zh, "ko": _find_ko}
     if lang not in finders:
         raise ValueError(f"unsupported language {lang!r}")
-    raw = sorted(finders[lang](text), key=lambda d: (d.start, -d.end))
+    raw = sorted(finders[lang](text), key=_order)
     resolved = _resolve_ranges(text, raw, _CONNECTOR[lang])
     masks = masked_spans(text)
     out: list[DateMention] = []
@@ -65,6 +67,10 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     return out
 
 
+def _order(d: _D) -> tuple[int, int]:
+    return d.start, -d.end
+
+
 _CONNECTOR = {
     "en": re.compile(r"\s*+(?:-|–|—|to|until|till|through|and)\s*+", re.IGNORECASE),
     "zh": re.compile(r"\s*+(?:至|到|－|-|—|–|~|～|、|和|与|及)\s*+"),
@@ -77,14 +83,17 @@ def _resolve_ranges(text: str, dates: list[_D], connector: re.Pattern[str]) -> l
     out = list(dates)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.end > b.start or not connector.fullmatch(text, a.end, b.start):
+        # Cheap tests first: nothing to share, or too far apart for a connector.
+        if (a.year is None) == (b.year is None) and not b.day_only:
+            continue
+        if not 0 <= b.start - a.end <= 16 or not connector.fullmatch(text, a.end, b.start):
             continue
         if b.day_only and a.month is not None:
-            b = out[i + 1] = replace(b, month=a.month, year=a.year, day_only=False)
+            b = out[i + 1] = b._replace(month=a.month, year=a.year, day_only=False)
         if a.year is None and b.year is not None and a.month is not None:
-            out[i] = replace(a, year=b.year)
+            out[i] = a._replace(year=b.year)
         elif b.year is None and a.year is not None and b.month is not None:
-            out[i + 1] = replace(b, year=a.year)
+            out[i + 1] = b._replace(year=a.year)
     return out
 
 
@@ -96,14 +105,21 @@ def _valid(d: _D) -> bool:
     if d.day is not None:
         if d.month is None:
             return False
-        days = calendar.monthrange(d.year if d.year is not None else 2000, d.month)[1]
+        days = _DAYS[d.month]
+        if d.month == 2 and d.year is not None and not calendar.isleap(d.year):
+            days = 28  # with no year, 29 February may be valid
         return 1 <= d.day <= days
     return d.year is not None or d.month is not None
+
+
+_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _int(s: str | None) -> int | None:
     if s is None:
         return None
+    if s.isascii():  # fast path: the regexes only pass digits here
+        return int(s)
     s = s.translate(FULLWIDTH)
     return int(s) if s.isascii() and s.isdigit() else cn_to_int(s)
 
@@ -113,26 +129,31 @@ def _int(s: str | None) -> int | None:
 _MON_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH_NUM = {name.lower(): i for i, name in enumerate(_MON_FULL.split("|"), 1)}
-_MONTH_NUM.update({a.lower(): _MONTH_NUM[f.lower()] for a, f in (
-    ("Jan", "January"), ("Feb", "February"), ("Mar", "March"), ("Apr", "April"),
-    ("Jun", "June"), ("Jul", "July"), ("Aug", "August"), ("Sept", "September"),
-    ("Sep", "September"), ("Oct", "October"), ("Nov", "November"), ("Dec", "December"))})
+# Every abbreviation is a prefix of exactly one month name.
+_MONTH_NUM.update(
+    {a.lower(): next(i for n, i in _MONTH_NUM.items() if n.startswith(a.lower())) for a in _MON_ABBR.split("|")}
+)
+
+
+# Capitalised or all capitals (Amnesty's "PLEASE SEND APPEALS BEFORE 17 AUGUST 2017"), never lower case.
+_MON_FULL_CASES = f"{_MON_FULL}|{_MON_FULL.upper()}"
+_MON_ABBR_CASES = f"{_MON_ABBR}|{_MON_ABBR.upper()}"
 
 
 def _en_regex() -> re.Pattern[str]:
     # Month names are case-sensitive: "may" is a verb, "May" mostly the month.
-    mon = rf"(?:{_MON_FULL}|{_MON_ABBR})\b\.?"
+    mon = rf"(?:{_MON_FULL_CASES}|{_MON_ABBR_CASES})\b\.?"
     day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
     year = r"(?<![0-9])[12][0-9]{3}(?![0-9])"
     dash = r"\s*+(?:-|–|—)\s*+"
     alts = {
-        "iso": rf"(?<![0-9])(?P<iso_y>[12][0-9]{{3}})-(?P<iso_m>0?[1-9]|1[0-2])-(?P<iso_d>[0-3]?[0-9])(?![0-9])",
+        "iso": r"(?<![0-9])(?P<iso_y>[12][0-9]{3})-(?P<iso_m>0?[1-9]|1[0-2])-(?P<iso_d>[0-3]?[0-9])(?![0-9])",
         "dmy": rf"(?<![0-9.,])(?P<dmy_d1>{day})(?:(?:{dash}|\s++(?:to|and)\s++)(?P<dmy_d2>{day}))?"
                rf"\s++(?:of\s++)?(?P<dmy_m>{mon})(?:,?\s++(?P<dmy_y>{year}))?",
         "mdy": rf"(?P<mdy_m>{mon})\s++(?P<mdy_d1>{day})(?:(?:{dash}|\s++(?:to|and)\s++)(?P<mdy_d2>{day}))?"
                rf"(?:,?\s++(?P<mdy_y>{year}))?",
         "my": rf"(?P<my_m>{mon}),?\s++(?P<my_y>{year})",
-        "mo": rf"(?P<mo_m>{_MON_FULL})\b",
+        "mo": rf"(?P<mo_m>{_MON_FULL_CASES})\b",
         "y": r"(?<![0-9.,/])(?P<y_y>(?:19|20)[0-9]{2})(?![0-9]|[.,][0-9]|[A-Za-z])",
     }
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
@@ -143,7 +164,7 @@ def _en_regex() -> re.Pattern[str]:
 # Alternatives that all start with a literal let the regex engine skip
 # through text at C speed; the full pattern then runs only at anchors.
 _EN_ANCHOR = re.compile(
-    "|".join([*_MON_FULL.split("|"), *_MON_ABBR.split("|"), *(f"{d}(?<![0-9,.].)" for d in "0123456789")])
+    "|".join([*_MON_FULL_CASES.split("|"), *_MON_ABBR_CASES.split("|"), *(f"{d}(?<![0-9,.].)" for d in "0123456789")])
 )
 _EN = _en_regex()
 _EN_PART = {"early": "early", "beginning": "early", "start": "early", "mid": "mid",
@@ -166,7 +187,12 @@ _EN_MONTH_BEFORE = re.compile(
 )
 
 
-def _scan(text: str, anchor: re.Pattern[str], full: re.Pattern[str], build) -> list[_D]:
+def _scan(
+    text: str,
+    anchor: re.Pattern[str],
+    full: re.Pattern[str],
+    build: Callable[[str, re.Match[str]], list[_D]],
+) -> list[_D]:
     """Run ``full`` at each anchor not inside an earlier date."""
     out: list[_D] = []
     done = 0
@@ -198,7 +224,9 @@ def _en_build(text: str, m: re.Match[str]) -> list[_D]:
     if k == "my":
         return [_D(int(g("my_y")), _en_month(g("my_m")), None, part, start, m.end())]
     if k == "mo":
-        if part or (g("mo_m") != "May" and _EN_MONTH_BEFORE.search(text, max(0, start - 12), start)):
+        # A month alone needs a preposition or part word before it ("in May";
+        # not "May God ...").
+        if part or _EN_MONTH_BEFORE.search(text, max(0, start - 12), start):
             return [_D(None, _en_month(g("mo_m")), None, part, start, m.end())]
         return []
     if part or _EN_YEAR_BEFORE.search(text, max(0, start - 12), start) or _EN_YEAR_AFTER.match(text, m.end()):
@@ -210,14 +238,19 @@ def _en_month(name: str) -> int:
     return _MONTH_NUM[name.rstrip(".").lower()]
 
 
+def _day(s: str) -> int:
+    """"21st" -> 21."""
+    return int(s[:-2] if s[-2:] in ("st", "nd", "rd", "th") else s)
+
+
 def _en_day_range(m: re.Match[str], k: str) -> list[_D]:
     g = m.group
     year = int(g(f"{k}_y")) if g(f"{k}_y") else None
     month = _en_month(g(f"{k}_m"))
-    d1 = int(g(f"{k}_d1").rstrip("stndrdth"))
+    d1 = _day(g(f"{k}_d1"))
     if not g(f"{k}_d2"):
         return [_D(year, month, d1, None, *m.span())]
-    d2 = int(g(f"{k}_d2").rstrip("stndrdth"))
+    d2 = _day(g(f"{k}_d2"))
     # Two mentions that do not overlap: "23" and "25 September 2023";
     # "September 23" and "25, 2023".
     return [_D(year, month, d1, None, m.start(), m.end(f"{k}_d1")),
@@ -227,31 +260,37 @@ def _en_day_range(m: re.Match[str], k: str) -> list[_D]:
 # --------------------------------------------------------------------- zh
 
 _ZH_CN_DIGIT = "〇零一二三四五六七八九"
+_ZH_CN_1_9 = "一二三四五六七八九"
+
+
+def _named(template: str, prefix: str) -> str:
+    """Give the ``@``-named groups of ``template`` a prefix (a_y, b_m, ...):
+    one pattern is reused in several alternatives of a single regex."""
+    return template.replace("(?P<@", f"(?P<{prefix}")
 
 
 def _zh_regex() -> re.Pattern[str]:
-    year = (rf"(?:(?<![0-9０-９])(?P<{{n}}y>[0-9０-９]{{{{4}}}})|(?<![{_ZH_CN_DIGIT}])(?P<{{n}}cy>[{_ZH_CN_DIGIT}]{{{{4}}}}))"
-            r" ?年")
-    month = (r"(?:(?<![0-9０-９])(?P<{n}m>[0-9０-９]{{1,2}})|(?<![十〇零一二三四五六七八九])(?P<{n}cm>十[一二]?|[一二三四五六七八九]))"
-             r" ?月")
-    day = (r"(?:(?<![0-9０-９])(?P<{n}d>[0-9０-９]{{1,2}})"
-           r"|(?<![十〇零一二三四五六七八九])(?P<{n}cd>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]))"
-           r" ?[日号]")
-    part_m = r"(?P<{n}pm>上旬|中旬|下旬|初(?!步)|底|末)"
-    part_y = r"年?(?P<{n}py>初(?!步)|底|末|中期)"
-    iso = (r"(?<![0-9０-９])(?P<iso_y>[0-9]{4})(?P<sep>[-/.])(?P<iso_m>0?[1-9]|1[0-2])(?P=sep)"
-           r"(?P<iso_d>[0-3]?[0-9])(?![0-9])")
-
-    def f(s: str, n: str) -> str:
-        return s.format(n=n)
-
-    alts = {
-        "iso": iso,
-        "ymd": f(year, "a_") + r"(?: ?" + f(month, "a_") + r"(?: ?" + f(day, "a_") + "|" + f(part_m, "a_")
-        + r")?|" + f(part_y, "a_") + ")?",
-        "md": f(month, "b_") + r"(?: ?" + f(day, "b_") + "|" + f(part_m, "b_") + r")?",
-        "d": f(day, "c_"),
-    }
+    year = (
+        r"(?:(?<![0-9０-９])(?P<@y>[0-9０-９]{4})"
+        rf"|(?<![{_ZH_CN_DIGIT}])(?P<@cy>[{_ZH_CN_DIGIT}]{{4}})) ?年"
+    )
+    month = (
+        r"(?:(?<![0-9０-９])(?P<@m>[0-9０-９]{1,2})"
+        rf"|(?<![十{_ZH_CN_DIGIT}])(?P<@cm>十[一二]?|[{_ZH_CN_1_9}])) ?月"
+    )
+    day = (
+        r"(?:(?<![0-9０-９])(?P<@d>[0-9０-９]{1,2})"
+        rf"|(?<![十{_ZH_CN_DIGIT}])(?P<@cd>三十一?|二十[{_ZH_CN_1_9}]?|十[{_ZH_CN_1_9}]?|[{_ZH_CN_1_9}])) ?[日号]"
+    )
+    part_m = r"(?P<@pm>上旬|中旬|下旬|初(?!步)|底|末)"  # 初步 = preliminary
+    part_y = r"年?(?P<@py>初(?!步)|底|末|中期)"  # 2020年初, 2020年年初
+    iso = (
+        r"(?<![0-9０-９])(?P<iso_y>[0-9]{4})(?P<sep>[-/.])(?P<iso_m>0?[1-9]|1[0-2])(?P=sep)"
+        r"(?P<iso_d>[0-3]?[0-9])(?![0-9])"
+    )
+    ymd = f"{year}(?: ?{month}(?: ?{day}|{part_m})?|{part_y})?"
+    md = f"{month}(?: ?{day}|{part_m})?"
+    alts = {"iso": iso, "ymd": _named(ymd, "a_"), "md": _named(md, "b_"), "d": _named(day, "c_")}
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
 
 
@@ -267,22 +306,19 @@ def _find_zh(text: str) -> list[_D]:
 
 def _zh_build(text: str, m: re.Match[str]) -> list[_D]:
     k = m.lastgroup
-    g = m.groupdict()
+    g = m.group
     if k == "iso":
-        return [_D(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), None, *m.span())]
-    n = {"ymd": "a_", "md": "b_", "d": "c_"}[k]
-    year = _int(g.get(n + "y") or g.get(n + "cy"))
-    if k == "ymd" and year is not None and not (g["a_m"] or g["a_cm"] or g["a_py"]) and not 1800 <= year <= 2199:
+        return [_D(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")), None, *m.span())]
+    if k == "d":
+        return [_D(None, None, _int(g("c_d") or g("c_cd")), None, *m.span(), day_only=True)]
+    n = "a_" if k == "ymd" else "b_"
+    year = _int(g("a_y") or g("a_cy")) if k == "ymd" else None
+    month = _int(g(n + "m") or g(n + "cm"))
+    part = g(n + "pm") or (g("a_py") if k == "ymd" else None)
+    if year is not None and month is None and part is None and not 1800 <= year <= 2199:
         return []  # a bare N年 is a year only when it looks like one
-    part = g.get(n + "pm") or g.get(n + "py")
-    return [_D(
-            year,
-            _int(g.get(n + "m") or g.get(n + "cm")),
-            _int(g.get(n + "d") or g.get(n + "cd")),
-        _ZH_PART.get(part) if part else None,
-        *m.span(),
-        day_only=k == "d",
-    )]
+    day = _int(g(n + "d") or g(n + "cd"))
+    return [_D(year, month, day, _ZH_PART[part] if part else None, *m.span())]
 
 
 # --------------------------------------------------------------------- ko
@@ -291,24 +327,18 @@ def _ko_regex() -> re.Pattern[str]:
     # 초/말 are parts only before a particle or non-Hangul (2020년 초에, not
     # 2020년 말씀 / 초청).
     tail = r"(?:(?![가-힣])|(?=[에부까께경의이로을쯤]))"
-    year = r"(?<![0-9０-９])(?P<{n}y>[0-9０-９]{{4}}) ?년(?:도)?"
-    month = r"(?<![0-9０-９])(?P<{n}m>1[0-2]|0?[1-9]) ?월"
-    day = r"(?<![0-9０-９])(?P<{n}d>3[01]|[12][0-9]|0?[1-9]) ?일"
-    part_m = r"(?P<{n}pm>초순|상순|중순|하순|초" + tail + "|말" + tail + ")"
-    part_y = r"(?P<{n}py>초" + tail + "|말" + tail + "|중반)"
-    iso = (r"(?<![0-9０-９])(?P<iso_y>[0-9]{4})(?:\. ?|-|/)(?P<iso_m>0?[1-9]|1[0-2])(?:\. ?|-|/)"
-           r"(?P<iso_d>[0-3]?[0-9])(?![0-9])\.?")
-
-    def f(s: str, n: str) -> str:
-        return s.format(n=n)
-
-    alts = {
-        "iso": iso,
-        "ymd": f(year, "a_") + r"(?: ?" + f(month, "a_") + r"(?: ?" + f(day, "a_") + "| ?" + f(part_m, "a_")
-        + r")?| ?" + f(part_y, "a_") + ")?",
-        "md": f(month, "b_") + r"(?: ?" + f(day, "b_") + "| ?" + f(part_m, "b_") + r")?",
-        "d": f(day, "c_"),
-    }
+    year = r"(?<![0-9０-９])(?P<@y>[0-9０-９]{4}) ?년(?:도)?"
+    month = r"(?<![0-9０-９])(?P<@m>1[0-2]|0?[1-9]) ?월"
+    day = r"(?<![0-9０-９])(?P<@d>3[01]|[12][0-9]|0?[1-9]) ?일"
+    part_m = f"(?P<@pm>초순|상순|중순|하순|초{tail}|말{tail})"
+    part_y = f"(?P<@py>초{tail}|말{tail}|중반)"
+    iso = (
+        r"(?<![0-9０-９])(?P<iso_y>[0-9]{4})(?:\. ?|-|/)(?P<iso_m>0?[1-9]|1[0-2])(?:\. ?|-|/)"
+        r"(?P<iso_d>[0-3]?[0-9])(?![0-9])\.?"
+    )
+    ymd = f"{year}(?: ?{month}(?: ?{day}| ?{part_m})?| ?{part_y})?"
+    md = f"{month}(?: ?{day}| ?{part_m})?"
+    alts = {"iso": iso, "ymd": _named(ymd, "a_"), "md": _named(md, "b_"), "d": _named(day, "c_")}
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
 
 
@@ -324,13 +354,15 @@ def _find_ko(text: str) -> list[_D]:
 
 def _ko_build(text: str, m: re.Match[str]) -> list[_D]:
     k = m.lastgroup
-    g = m.groupdict()
+    g = m.group
     if k == "iso":
-        return [_D(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), None, *m.span())]
-    n = {"ymd": "a_", "md": "b_", "d": "c_"}[k]
-    year = _int(g.get(n + "y"))
-    if k == "ymd" and year is not None and not (g["a_m"] or g["a_py"]) and not 1800 <= year <= 2199:
+        return [_D(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")), None, *m.span())]
+    if k == "d":
+        return [_D(None, None, _int(g("c_d")), None, *m.span(), day_only=True)]
+    n = "a_" if k == "ymd" else "b_"
+    year = _int(g("a_y")) if k == "ymd" else None
+    month = _int(g(n + "m"))
+    part = g(n + "pm") or (g("a_py") if k == "ymd" else None)
+    if year is not None and month is None and part is None and not 1800 <= year <= 2199:
         return []  # a bare N년 is a year only when it looks like one
-    part = g.get(n + "pm") or g.get(n + "py")
-    return [_D(year, _int(g.get(n + "m")), _int(g.get(n + "d")),
-               _KO_PART.get(part) if part else None, *m.span(), day_only=k == "d")]
+    return [_D(year, month, _int(g(n + "d")), _KO_PART[part] if part else None, *m.span())]

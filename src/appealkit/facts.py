@@ -16,6 +16,7 @@ from appealkit.dates import DateMention, find_dates
 from appealkit.entities import Entity, find_entities
 from appealkit.glossary import Glossary, TermMatch, outermost
 from appealkit.numerals import NumberMention, find_numbers
+from appealkit.spans import SpanSet
 
 INSTRUMENT_KINDS = ("treaty", "law")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -49,6 +50,7 @@ class ParagraphFacts:
     terms: list[TermMatch] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     all_numbers: list[NumberMention] = field(default_factory=list)
+    term_numbers: list[tuple[NumberMention, TermMatch]] = field(default_factory=list)
 
     @cached_property
     def anchors(self) -> frozenset[str]:
@@ -65,14 +67,6 @@ class ParagraphFacts:
     def size(self) -> int:
         """Non-space characters: the length measure of the alignment model."""
         return sum(1 for ch in self.text if not ch.isspace())
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
 
 
 def _year_of(text: str, term: TermMatch) -> tuple[int | None, int]:
@@ -105,28 +99,34 @@ def source_facts(text: str, glossary: Glossary) -> ParagraphFacts:
     """English paragraph facts; numbers inside dates, citations, terms and entities are not figures."""
     entities = find_entities(text)
     symbols = find_symbols(text)
-    fenced = [(e.start, e.end) for e in entities] + [(s, e) for s, e, _ in symbols]
+    fenced = SpanSet([(e.start, e.end) for e in entities] + [(s, e) for s, e, _ in symbols])
     # "CAT" inside CAT/C/GC/4 or a name inside a URL is part of that entity, not a term.
-    terms = [t for t in glossary.find_in_english(text) if not _overlaps(t.start, t.end, fenced)]
+    terms = [t for t in glossary.find_in_english(text) if not fenced.overlaps(t.start, t.end)]
     articles = find_articles(text, "en")
     citations = _citations(text, terms, articles)
-    dates = [d for d in find_dates(text, "en") if not _overlaps(d.start, d.end, fenced)
-             and not _inside(d.start, d.end, [(t.start, t.end) for t in terms])
-             and not _overlaps(d.start, d.end, [(c.start, c.end) for c in citations if c.year])]
-    fenced += [(d.start, d.end) for d in dates] + [(c.start, c.end) for c in citations]
-    fenced += [(t.start, t.end) for t in terms]
+    term_spans = SpanSet((t.start, t.end) for t in terms)
+    dated_citations = SpanSet((c.start, c.end) for c in citations if c.year)
+    dates = [d for d in find_dates(text, "en") if not fenced.overlaps(d.start, d.end)
+             and not term_spans.contains(d.start, d.end) and not dated_citations.overlaps(d.start, d.end)]
+    not_figures = SpanSet([*((e.start, e.end) for e in entities), *((s, e) for s, e, _ in symbols),
+                           *((d.start, d.end) for d in dates), *((c.start, c.end) for c in citations),
+                           *((t.start, t.end) for t in terms)])
     numbers = find_numbers(text, "en")
-    figures = [n for n in numbers if not _overlaps(n.start, n.end, fenced)]
-    return ParagraphFacts(text, figures, dates, citations, articles, symbols, terms, entities, numbers)
+    figures = [n for n in numbers if not not_figures.overlaps(n.start, n.end)]
+    # A number inside a name ("19th Asian Games", "COVID-19") is a figure only where the name's target
+    # rendering carries it (第19届亚运会 does, 新冠疫情 does not): the figure rule decides per language.
+    names = [t for t in terms if t.entry.kind not in INSTRUMENT_KINDS]
+    term_numbers = [(n, t) for n in numbers for t in names if t.start <= n.start and n.end <= t.end]
+    return ParagraphFacts(text, figures, dates, citations, articles, symbols, terms, entities, numbers, term_numbers)
 
 
 def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
     """Translation paragraph facts: every number not part of a date counts as a figure."""
     dates = find_dates(text, lang)
     entities = find_entities(text)
-    fenced = [(d.start, d.end) for d in dates] + [(e.start, e.end) for e in entities]
+    fenced = SpanSet([(d.start, d.end) for d in dates] + [(e.start, e.end) for e in entities])
     numbers = find_numbers(text, lang)
-    figures = [n for n in numbers if not _overlaps(n.start, n.end, fenced)]
+    figures = [n for n in numbers if not fenced.overlaps(n.start, n.end)]
     return ParagraphFacts(
         text,
         figures=figures,

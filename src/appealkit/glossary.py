@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from appealkit.errors import AppealInputError
 
@@ -103,6 +103,15 @@ def _form_key(form: str) -> str:
     return joined if _is_acronym(form) else joined.lower()
 
 
+# Names a translator may leave in the original script (a signatory list keeps "Human Rights Watch"):
+# an accepted variant, never a lost fact.
+KEPT_ORIGINAL_KINDS = ("organization", "person", "place")
+
+
+def _kept_original(entry: Entry) -> tuple[str, ...]:
+    return tuple(form for form in entry.en if len(form) > 3) if entry.kind in KEPT_ORIGINAL_KINDS else ()
+
+
 @dataclass
 class Glossary:
     entries: list[Entry]
@@ -174,7 +183,8 @@ class Glossary:
                 (compact_form(form), entry, quality)
                 for entry in self.entries
                 if (rendering := entry.rendering(lang))
-                for quality, group in (("preferred", (rendering.preferred,)), ("accepted", rendering.accepted),
+                for quality, group in (("preferred", (rendering.preferred,)),
+                                       ("accepted", (*rendering.accepted, *_kept_original(entry))),
                                        ("forbidden", rendering.forbidden))
                 for form in group
                 if compact_form(form)
@@ -214,30 +224,47 @@ class Glossary:
         return hits
 
 
-def outermost(matches: Iterable[TermMatch], same_entry_only: bool = False) -> list[TermMatch]:
-    """Drop occurrences nested inside a longer one (of the same entry only, when asked).
+def drop_nested(matches: Iterable[TermMatch], group: Callable[[TermMatch], str] = lambda m: "",
+                can_cover: Callable[[TermMatch], bool] = lambda m: True) -> list[TermMatch]:
+    """Drop matches strictly inside a longer match of the same group that ``can_cover`` them.
 
-    One pass over matches sorted by start and then by decreasing end: a match is nested when an
-    earlier-starting (or same-start, longer) match already reaches past its end.
+    One pass over matches sorted by start, then by decreasing end; equal spans all stay (朝鲜 renders
+    both "DPRK" and "North Korea").
     """
     kept: list[TermMatch] = []
-    reach: dict[str, tuple[int, int]] = {}  # group → (furthest end so far, start of the match reaching it)
+    reach: dict[str, tuple[int, int]] = {}  # group → (furthest end of a covering match, its start)
     for match in sorted(matches, key=lambda m: (m.start, -m.end)):
-        key = match.entry.id if same_entry_only else ""
+        key = group(match)
         end, start = reach.get(key, (-1, -1))
         if end > match.end or (end == match.end and start < match.start):
-            continue  # strictly inside a longer match; equal spans of two entries both stay
+            continue
         kept.append(match)
-        if match.end > end:
+        if can_cover(match) and match.end > end:
             reach[key] = (match.end, match.start)
     return kept
 
 
+def outermost(matches: Iterable[TermMatch]) -> list[TermMatch]:
+    """Names not nested in a longer name: anchors should not count 中国 inside 中国图们市 as China."""
+    return drop_nested(matches)
+
+
 def resolve_overlaps(matches: Iterable[TermMatch]) -> list[TermMatch]:
     """Of overlapping occurrences of one entry, keep the longest (北京市 over 北京), so that its quality
-    (preferred, accepted, forbidden) is the one reported. Occurrences of different entries may nest:
-    北京市东城区 renders both "Beijing" and "Dongcheng", 朝鲜国民 still names the DPRK."""
-    return outermost(matches, same_entry_only=True)
+    (preferred, accepted, forbidden) is the one reported."""
+    return drop_nested(matches, group=lambda m: m.entry.id)
+
+
+def credited(matches: Iterable[TermMatch], source_ids: set[str]) -> list[TermMatch]:
+    """The target occurrences that render a source term.
+
+    An occurrence nested in the rendering of another term the source also names is that term's, not its
+    own: 酷刑 inside 禁止酷刑公约 does not render a separate "torture", 难民 inside 联合国难民署 no separate
+    "refugee". Two exceptions: places nest in addresses (北京市东城区 renders "Beijing" too), and a longer
+    name the source does not mention is incidental (朝鲜国民 for "DPRK nationals" still renders "DPRK").
+    """
+    return drop_nested(resolve_overlaps(matches),
+                       can_cover=lambda m: m.entry.id in source_ids and m.entry.kind != "place")
 
 
 def bundled_glossary_path() -> Path:

@@ -111,9 +111,19 @@ def split_paragraphs(body: str, first_line: int = 1) -> list[Paragraph]:
     return paragraphs
 
 
+# The longest paragraph of the corpus is under 3,000 characters. A 200,000-character paragraph is not a
+# letter but a broken export or the wrong file: say so at once instead of checking it for minutes.
+MAX_PARAGRAPH_CHARS = 200_000
+
+
 def parse_letter(text: str, path: Path | str = "<text>") -> Letter:
     meta, body, body_line = split_front_matter(text, path)
-    return Letter(Path(path), meta, body, body_line, split_paragraphs(body, body_line))
+    paragraphs = split_paragraphs(body, body_line)
+    for paragraph in paragraphs:
+        if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
+            raise AppealInputError(f"paragraph of {len(paragraph.text):,} characters is not a letter paragraph "
+                                   f"(limit {MAX_PARAGRAPH_CHARS:,}): wrong file or missing line breaks?", path, paragraph.line)
+    return Letter(Path(path), meta, body, body_line, paragraphs)
 
 
 def load_letter(path: Path | str) -> Letter:

@@ -6,7 +6,6 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -112,16 +111,25 @@ def test_usage_errors_exit_2():
     assert appeal("check", "--lang", "fr", "letters").returncode == 2
 
 
-@pytest.mark.parametrize("body", ["", "x" * 5_000_000, "1," * 50_000, "２" * 100_000 + "年"])
-def test_hostile_targets_do_not_crash_or_hang(tmp_path, body):
+@pytest.mark.parametrize("body", ["", "1," * 50_000, "２" * 100_000 + "年", "統一 一些 万一 " * 10_000])
+def test_hostile_targets_do_not_crash(tmp_path, body):
+    """Timings of these inputs are measured by benchmarks/hostile_input.py, not asserted here."""
     en = tmp_path / "en.txt"
     en.write_text("Reportedly 2,000 North Koreans were returned on 4 November 2017.\n")
     zh = tmp_path / "zh.txt"
     zh.write_text(body)
-    started = time.perf_counter()
     result = appeal("check", en, zh, "--lang", "zh")
-    assert time.perf_counter() - started < 20
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr
+
+
+def test_megabyte_single_line_file_is_refused_in_one_line(tmp_path):
+    en = tmp_path / "en.txt"
+    en.write_text("Reportedly 2,000 North Koreans were returned.\n")
+    zh = tmp_path / "zh.txt"
+    zh.write_text("遣返" * 2_500_000)
+    result = appeal("check", en, zh, "--lang", "zh")
+    assert result.returncode == 2 and "zh.txt:1:" in result.stderr and "characters" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_glossary_lint_and_show():
@@ -148,3 +156,10 @@ def test_check_never_imports_heavy_mt_modules():
             "print(r.exit_code, heavy)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+
+
+def test_works_from_any_directory_with_the_bundled_glossary(tmp_path):
+    result = appeal("check", ROOT / "letters", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lint = appeal("glossary", "lint", cwd=tmp_path)
+    assert lint.returncode == 0 and "6 file(s)" in lint.stderr

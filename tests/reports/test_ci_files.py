@@ -8,7 +8,7 @@ import shlex
 import yaml
 from junitparser import JUnitXml
 
-from conftest import GLOSSARY, ROOT, appeal
+from report_support import GLOSSARY, ROOT, appeal
 
 
 def test_pre_commit_hook():

@@ -13,7 +13,7 @@ import pytest
 from junitparser import Failure, JUnitXml
 
 from appealkit.checks import RULES
-from conftest import GLOSSARY, LETTERS, SCHEMA, SEEDED_SLUG, appeal
+from report_support import GLOSSARY, LETTERS, SCHEMA, SEEDED_SLUG, appeal
 
 # What was seeded into tests/fixtures/seeded/<slug>/zh.md: (category, English text that must be reported).
 SEEDED = [("figure", "2,000"), ("citation", "Convention against Torture"), ("date", "September 7, 2023")]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GLOSSARY, appeal, browser_or_skip
+from report_support import GLOSSARY, appeal, browser_or_skip
 from chromium_harness import chromium, open_page
 from test_formats_cli import seeded_findings
 

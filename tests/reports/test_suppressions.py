@@ -19,7 +19,7 @@ from appealkit.suppressions import (
     paragraph_fingerprint,
     suppression_for,
 )
-from conftest import GLOSSARY, SEEDED_SLUG, appeal
+from report_support import GLOSSARY, SEEDED_SLUG, appeal
 from factories import ZH, sample_result
 
 

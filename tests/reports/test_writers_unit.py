@@ -15,7 +15,7 @@ from appealkit.reports import render, renderer
 from appealkit.reports.github_report import command, escape_data, escape_property
 from appealkit.reports.html_report import Mark, adherence_text, glossary_adherence, highlight
 from appealkit.reports.sarif_report import FINGERPRINT_KEY
-from conftest import SCHEMA
+from report_support import SCHEMA
 from factories import EN, ZH, finding, letters, sample_result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from appealkit.checks.context import BeadContext
+from appealkit.checks.figures import looks_changed
 from appealkit.checks.registry import Hit, rule
 from appealkit.facts import Citation
 from appealkit.glossary import Entry
@@ -20,7 +21,7 @@ def _citations(ctx: BeadContext) -> Iterator[tuple[int, Citation]]:
 
 
 def _instrument_found(ctx: BeadContext, entry: Entry) -> bool:
-    return any(t.entry.id == entry.id and t.quality != "forbidden" for _, t in ctx.target_terms)
+    return any(t.quality != "forbidden" for _, t in ctx.target_terms_by_entry.get(entry.id, []))
 
 
 def _target_articles(ctx: BeadContext):
@@ -79,15 +80,24 @@ def citation_paragraph(ctx: BeadContext) -> Iterator[Hit]:
 def citation_year(ctx: BeadContext) -> Iterator[Hit]:
     """The year written with a cited instrument ("the 1951 Refugee Convention") is absent from the translation.
 
-    A warning, not an error: the official title (《关于难民地位的公约》) identifies the instrument without
-    its year, but a reader loses the date the source gave.
+    A warning when the year is simply left out: the official title (《关于难民地位的公约》) identifies the
+    instrument without it. An error when another year stands in its place (1951 → 1915): that misdates the
+    instrument.
     """
     numbers = {int(n.value) for _, f in ctx.targets() for n in f.all_numbers if float(n.value).is_integer()}
-    years = {d.year for _, f in ctx.targets() for d in f.dates}
+    years = {d.year for _, f in ctx.targets() for d in f.dates if d.year}
+    source_numbers = {int(n.value) for _, f in ctx.sources() for n in f.all_numbers if float(n.value).is_integer()}
     for i, citation in _citations(ctx):
-        if citation.year and citation.year not in numbers | years:
+        if not citation.year or citation.year in numbers | years:
+            continue
+        impostor = next((n for n in sorted((numbers | years) - source_numbers) if looks_changed(citation.year, n)), None)
+        if impostor is None:
             yield Hit(f"year {citation.year} of '{citation.text}' is missing from the translation",
                       citation.text, (str(citation.year),), i, (citation.start, citation.end), ctx.first_target)
+        else:
+            yield Hit(f"year of '{citation.text}' changed: source {citation.year}, translation {impostor}",
+                      citation.text, (str(citation.year),), i, (citation.start, citation.end), ctx.first_target,
+                      found=str(impostor), severity="error")
 
 
 @rule("citation-symbol", "citation", "error")

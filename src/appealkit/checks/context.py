@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator, TypeVar
 
 from appealkit.alignment import Bead
 from appealkit.facts import ParagraphFacts
-from appealkit.glossary import Glossary, TermMatch, resolve_overlaps
+from appealkit.glossary import Glossary, TermMatch, credited
 from appealkit.letters import Letter
 
 T = TypeVar("T")
@@ -54,8 +54,16 @@ class BeadContext:
 
     @cached_property
     def target_terms(self) -> list[tuple[int, TermMatch]]:
-        """Glossary renderings in the bead's target paragraphs (longest form of each entry)."""
-        return [(j, t) for j, facts in self.targets() for t in resolve_overlaps(facts.terms)]
+        """Glossary renderings in the bead's target paragraphs that render a term of its source."""
+        source_ids = {t.entry.id for _, facts in self.sources() for t in facts.terms}
+        return [(j, t) for j, facts in self.targets() for t in credited(facts.terms, source_ids)]
+
+    @cached_property
+    def target_terms_by_entry(self) -> dict[str, list[tuple[int, TermMatch]]]:
+        index: dict[str, list[tuple[int, TermMatch]]] = {}
+        for j, term in self.target_terms:
+            index.setdefault(term.entry.id, []).append((j, term))
+        return index
 
     @property
     def first_target(self) -> int | None:

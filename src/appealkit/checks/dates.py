@@ -26,7 +26,8 @@ def _agrees(source: DateMention, target: DateMention) -> bool:
 
 
 def _partial(source: DateMention, target: DateMention) -> bool:
-    return target.year == source.year and (source.month is None or target.month in (None, source.month) or source.day is not None)
+    """A leftover target date in the same year is the source's date with its day or month changed."""
+    return target.year == source.year and source.month is not None
 
 
 def expected_forms(date: DateMention, lang: str) -> tuple[str, ...]:

@@ -8,6 +8,8 @@ from typing import Iterator
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
+from appealkit.facts import ParagraphFacts
+from appealkit.glossary import Entry
 from appealkit.numerals import NumberMention
 from appealkit.numerals.forms import localized_forms
 
@@ -26,7 +28,7 @@ def _same(a: float, b: float) -> bool:
     return abs(float(a) - float(b)) < 1e-9
 
 
-def _looks_changed(source: float, target: float) -> bool:
+def looks_changed(source: float, target: float) -> bool:
     """A plausible typo or edit of the same figure: shared digits, or off by a power of ten."""
     if source == 0 or target == 0:
         return False
@@ -50,12 +52,24 @@ def acceptable_values(figure: NumberMention, paragraph: str) -> tuple[float, ...
     return (float(figure.value),)
 
 
+def _rendering_carries(entry: Entry, lang: str, value: float) -> bool:
+    rendering = entry.rendering(lang)
+    wanted = f"{value:g}"
+    return bool(rendering) and any(wanted in re.findall(r"\d+", form) for form in rendering.correct)
+
+
+def required_figures(facts: ParagraphFacts, lang: str) -> list[NumberMention]:
+    """The paragraph's figures, plus numbers inside names whose target rendering carries them."""
+    inside_names = [n for n, term in facts.term_numbers if _rendering_carries(term.entry, lang, n.value)]
+    return sorted([*facts.figures, *inside_names], key=lambda n: n.start)
+
+
 def match_figures(ctx: BeadContext) -> FigureMatch:
     def compute() -> FigureMatch:
         result = FigureMatch()
         pool = [(j, n) for j, facts in ctx.targets() for n in facts.figures]
         for i, facts in ctx.sources():
-            for figure in facts.figures:
+            for figure in required_figures(facts, ctx.lang):
                 values = acceptable_values(figure, facts.text)
                 hit = next((t for t in pool if any(_same(t[1].value, v) for v in values)), None)
                 if hit:
@@ -66,7 +80,7 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
         source_values = {float(n.value) for _, f in ctx.sources() for n in f.all_numbers}
         for i, figure in list(result.missing):
             near = next((t for t in pool if float(t[1].value) not in source_values and t[1].value != 1
-                         and _looks_changed(float(figure.value), float(t[1].value))), None)
+                         and looks_changed(float(figure.value), float(t[1].value))), None)
             if near:
                 pool.remove(near)
                 result.missing.remove((i, figure))
@@ -78,7 +92,7 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
 
 
 def _source_count(ctx: BeadContext, value: float) -> int:
-    return sum(1 for _, f in ctx.sources() for n in f.figures if _same(n.value, value))
+    return sum(1 for _, f in ctx.sources() for n in required_figures(f, ctx.lang) if _same(n.value, value))
 
 
 def _moved_to(ctx: BeadContext, value: float) -> int | None:

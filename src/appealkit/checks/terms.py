@@ -21,7 +21,7 @@ def _source_terms(ctx: BeadContext) -> Iterator[tuple[int, TermMatch]]:
 
 
 def _renderings_of(ctx: BeadContext, entry_id: str) -> list[tuple[int, TermMatch]]:
-    return [(j, t) for j, t in ctx.target_terms if t.entry.id == entry_id]
+    return ctx.target_terms_by_entry.get(entry_id, [])
 
 
 def _expected(term: TermMatch, lang: str) -> tuple[str, ...]:

@@ -8,8 +8,9 @@ from typing import Iterator
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
 
-# A run of Latin-script words (with the punctuation and digits that sit between them).
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[\s,;:()\"“”\d.]+[A-Za-z][A-Za-z'’\-]*){5,}")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# What may stand between two words of one English sentence (spaces, punctuation, digits).
+_SEPARATOR = re.compile(r"[\s,;:()\"“”\d.]+")
 # Words that make a run a sentence rather than a name or a title (names rarely contain them).
 _SENTENCE_WORDS = frozenset(
     "the is are was were be been we you our your that this these those which will would should must "
@@ -19,11 +20,27 @@ MIN_WORDS = 6
 MIN_SENTENCE_WORDS = 3
 
 
-def english_sentences(text: str) -> Iterator[re.Match[str]]:
-    for match in _LATIN_RUN.finditer(text):
-        words = re.findall(r"[A-Za-z]+", match[0].lower())
+def _runs(text: str) -> Iterator[tuple[int, int, list[str]]]:
+    """Maximal runs of Latin words joined only by separators; one linear pass (a nested regex
+    quantifier here backtracked quadratically on megabytes of Latin text)."""
+    words: list[str] = []
+    start = end = 0
+    for match in _WORD.finditer(text):
+        if words and not _SEPARATOR.fullmatch(text, end, match.start()):
+            yield start, end, words
+            words = []
+        if not words:
+            start = match.start()
+        words.append(match.group().lower())
+        end = match.end()
+    if words:
+        yield start, end, words
+
+
+def english_sentences(text: str) -> Iterator[tuple[int, int]]:
+    for start, end, words in _runs(text):
         if len(words) >= MIN_WORDS and len(set(words) & _SENTENCE_WORDS) >= MIN_SENTENCE_WORDS:
-            yield match
+            yield start, end
 
 
 @rule("untranslated-sentence", "untranslated", "error")
@@ -34,7 +51,7 @@ def untranslated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     words counts only when it contains at least three function words (the, is, we, that, ...).
     """
     for j, facts in ctx.targets():
-        for match in english_sentences(facts.text):
-            excerpt = match[0] if len(match[0]) <= 80 else match[0][:77] + "..."
-            yield Hit(f"English text left untranslated: '{excerpt}'", "", (), None, None,
-                      j, (match.start(), match.end()), match[0])
+        for start, end in english_sentences(facts.text):
+            text = facts.text[start:end]
+            excerpt = text if len(text) <= 80 else text[:77] + "..."
+            yield Hit(f"English text left untranslated: '{excerpt}'", "", (), None, None, j, (start, end), text)

@@ -14,12 +14,13 @@ needs (URL/e-mail masking, sorting, overlap removal).
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Iterable
+from collections.abc import Iterable
+from decimal import Decimal
 
-__all__ = ["NumberMention", "find_numbers", "LANGS", "KINDS", "QUALIFIERS"]
+__all__ = ["KINDS", "LANGS", "QUALIFIERS", "NumberMention", "find_numbers"]
 
 LANGS = ("en", "zh", "ko")
 KINDS = ("cardinal", "ordinal", "percent", "age")
@@ -97,11 +98,17 @@ def decimal_of(digits: str) -> int | Decimal | None:
 
     int when there is no decimal point (the common, fast case).
     """
+    if digits.isascii() and digits.isdecimal():  # fast path: plain 2017
+        return int(digits) if len(digits) <= MAX_DIGITS else None
     s = digits.translate(FULLWIDTH).replace(",", "")
     whole, dot, frac = s.partition(".")
-    if len(whole) > MAX_DIGITS or not whole.isdigit() or (dot and not frac.isdigit()):
+    if len(whole) > MAX_DIGITS or not whole.isdecimal() or (dot and not frac.isdecimal()):
         return None
     return Decimal(s) if dot else int(whole)
+
+
+def _order(m: NumberMention) -> tuple[int, int]:
+    return m.start, -m.end
 
 
 def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention]:
@@ -109,7 +116,7 @@ def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention
     masks = masked_spans(text)
     out: list[NumberMention] = []
     last_end = -1
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+    for m in sorted(mentions, key=_order):
         if m.start < last_end or (masks and overlaps_any(masks, m.start, m.end)):
             continue
         out.append(m)
@@ -119,13 +126,8 @@ def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention
 
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """All figures in ``text`` (sorted by start, non-overlapping)."""
-    # Imported here because the language modules import the types above.
-    if lang == "en":
-        from appealkit.numerals import en as mod
-    elif lang == "zh":
-        from appealkit.numerals import zh as mod
-    elif lang == "ko":
-        from appealkit.numerals import ko as mod
-    else:
+    if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
+    # Imported here because the language modules import the types above.
+    mod = importlib.import_module(f"appealkit.numerals.{lang}")
     return finalize(text, mod.find(text))

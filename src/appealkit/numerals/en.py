@@ -25,6 +25,7 @@ _TEENS = dict(
 )
 _TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALE_VALUES = {"hundred": 100, **_SCALES}  # after digits: "2 million", "3 hundred"
 _ORD_UNITS = dict(
     zip("first second third fourth fifth sixth seventh eighth ninth".split(), range(1, 10))
 )
@@ -164,7 +165,7 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
         return None
     scale = m.group("scale")
     if scale:
-        d *= _SCALES.get(scale.lower(), 100)
+        d *= _SCALE_VALUES[scale.lower()]
     kind = "ordinal" if m.group("ordsuf") else "cardinal"
     return _decorate(text, m.start(), m.end(), d, kind)
 
@@ -175,7 +176,8 @@ def _may_have_prefix(text: str, start: int) -> bool:
     j = start - 1
     if j < 0 or not text[j].isspace():
         return False
-    while j > 0 and text[j].isspace():
+    lo = max(0, start - 8)  # the window searches would not reach further
+    while j > lo and text[j].isspace():
         j -= 1
     return text[j - 1 : j + 1].lower() in _PREFIX_ENDINGS
 
@@ -208,9 +210,13 @@ class _Tok(NamedTuple):  # NamedTuple: cheap to build, one per word
 
 def _word_run(text: str, low: str, m: re.Match[str]) -> list[NumberMention]:
     toks: list[_Tok] = []
-    if _LEX[low[m.start() : m.end()].split()[0].split("-")[0]].cls in ("hundred", "scale"):
-        if a := _A_BEFORE.search(low, max(0, m.start() - 8), m.start()):
-            toks.append(_Tok("a", a.start(), a.start() + 1, False, _LEX["a"]))
+    first = _WORD.match(low, m.start())
+    if (
+        first
+        and _LEX[first.group()].cls in ("hundred", "scale")
+        and (a := _A_BEFORE.search(low, max(0, m.start() - 8), m.start()))
+    ):
+        toks.append(_Tok("a", a.start(), a.start() + 1, False, _LEX["a"]))
     prev_end = m.start()
     for w in _WORD.finditer(low, m.start(), m.end()):
         word = w.group()
@@ -240,9 +246,8 @@ def _word_mention(text: str, toks: list[_Tok], value: int, ordinal: bool) -> Num
             return None
         # Bare "one" is a pronoun/article ("one of", "no one"); it is a
         # figure only in an age or percent expression.
-        if toks[0].word == "one":
-            if not (_AGE_AFTER.match(text, end) or _PERCENT.match(text, end)):
-                return None
+        if toks[0].word == "one" and not (_AGE_AFTER.match(text, end) or _PERCENT.match(text, end)):
+            return None
     return _decorate(text, start, end, value, "ordinal" if ordinal else "cardinal")
 
 

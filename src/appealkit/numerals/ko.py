@@ -6,9 +6,10 @@ words before a counter (아홉 명, 네 살, 열한 명).  Hangul numeral syllab
 also ordinary syllables (구금, 요구, 사람, 이 편지, 세계, 한국), so words are
 reported only when
 
-  * Sino-Korean: the word starts a word, has at least two syllables, contains
-    십/백/천/만/억 and is followed by a counter (이천 명, 사십 세); or it
-    follows 제 (제삼국, 제십구 회);
+  * Sino-Korean: the word starts a word, has 십/백/천/만/억 as its first or
+    second syllable and is followed by a counter (이천 명, 사십 세, 만 명); or
+    it follows 제 (제삼국, 제십구 회).  A lone digit syllable (구, 사, 이) never
+    counts;
   * native: the word starts a word and is followed by a counter which is
     itself followed by a particle or a non-Hangul character (한 명이, 네 살),
     so 한 개인 (an individual) is not "one 개".
@@ -114,7 +115,8 @@ _SUFFIX = re.compile(
     r"|(?P<age> ?(?:세|살)(?:(?![가-힣])|(?=[의이가을를은는도에까부와과로만짜])))"
     r"|(?P<months>개월)"
 )
-_MONTHS_OLD = re.compile(r" ?(?:된|짜리)")
+_MONTHS_OLD = re.compile(r" ?(?:된|짜리|(?:의 )?(?:아기|영아|유아|아이|아동|갓난아기))")
+
 
 @dataclass
 class _Num:
@@ -133,7 +135,7 @@ def find(text: str) -> list[NumberMention]:
         if len(num.atoms) == 1:  # fast path: a lone number
             out.append(_mention(text, num, num.start, num.end, num.atoms[0].value, True, True))
             continue
-        for i, j, value in parse_atoms(num.atoms, implicit_one=True):
+        for i, j, value in parse_atoms(num.atoms, korean=True):
             s, e = num.atoms[i].start, num.atoms[j - 1].end
             first, last = i == 0, j == len(num.atoms)
             out.append(_mention(text, num, s, e, value, first, last))
@@ -197,32 +199,43 @@ def _native_num(m: re.Match[str]) -> _Num:
 def _add_arab(text: str, m: re.Match[str], nums: list[_Num]) -> None:
     """Digits, with 천/만/억 attached (2천, 3만5천) and the spaced 만/억 groups
     of Korean notation (3만 5천, 3억 2,500만 1,234)."""
-    num = _digit_num(text, m.start(), m.end("arab"))
-    if not num.atoms:
+    s, e = m.start(), m.end("arab")
+    d = decimal_of(text[s:e])
+    if d is None:
         return
+    atoms = [Atom("num", d, s, e, False)]
     if m.group("amult"):
         for p in range(m.start("amult"), m.end("amult")):
             v = _SINO_MULT[text[p]]
-            num.atoms.append(Atom("big" if v >= 10**4 else "mult", v, p, p + 1, True))
-        num.end = m.end()
+            atoms.append(Atom("big" if v >= 10**4 else "mult", v, p, p + 1, True))
     prev = nums[-1] if nums else None
-    if prev and not prev.word and prev.ordinal_start is None and _joins(text, prev, m, num):
-        prev.atoms.extend(num.atoms)
-        prev.end = num.end
+    if (
+        prev is not None
+        and prev.end >= s - 1  # cheap test first: adjacent or one character apart
+        and not prev.word
+        and prev.ordinal_start is None
+        and _joins(text, prev, m, d)
+    ):
+        prev.atoms.extend(atoms)
+        prev.end = m.end()
     else:
-        nums.append(num)
+        nums.append(_Num(s, m.end(), atoms))
 
 
-def _joins(text: str, prev: _Num, m: re.Match[str], num: _Num) -> bool:
+def _joins(text: str, prev: _Num, m: re.Match[str], value: int | Decimal) -> bool:
+    """Does this digit token continue the previous number?"""
+    if len(prev.atoms) >= 40:
+        return False  # no real figure is that long
     if m.start() == prev.end:
         return True  # 3만5천
-    unit = text[prev.end - 1]
-    if m.start() != prev.end + 1 or text[prev.end] != " " or unit not in "만억":
+    unit = _SINO_MULT.get(text[prev.end - 1], 0)
+    if m.start() != prev.end + 1 or text[prev.end] != " " or unit < 10**4:
         return False
-    if m.group("amult"):
-        return True  # 3만 5천
-    limit = 10**4 if unit == "만" else 10**8
-    return num.atoms[0].value < limit and not _DATE_UNIT.match(text, m.end())
+    # After a space only a smaller group continues the number: 3만 5천,
+    # 3억 2,500만 1,234 -- but 1만 1만 is two numbers, and 2만 2017년 a year.
+    if amult := m.group("amult"):
+        return max(_SINO_MULT[c] for c in amult) < unit
+    return value < unit and not _DATE_UNIT.match(text, m.end())
 
 
 def _mention(text: str, num: _Num, s: int, e: int, value: int | Decimal, first: bool, last: bool) -> NumberMention:
@@ -235,9 +248,13 @@ def _mention(text: str, num: _Num, s: int, e: int, value: int | Decimal, first: 
         kind, end = _suffix_kind(text, s, e)
     if last:
         qualifier, qspan = _qualifier_after(text, e, end)
-    if first and kind != "ordinal" and text[start - 1 : start] in _QUAL_LAST_CHARS:
-        if qm := _QUAL_BEFORE.search(text, max(0, start - 5), start):
-            qualifier, qspan = _QUAL_WORD[qm.group("q")], qm.span("q")
+    if (
+        first
+        and kind != "ordinal"
+        and text[start - 1 : start] in _QUAL_LAST_CHARS
+        and (qm := _QUAL_BEFORE.search(text, max(0, start - 5), start))
+    ):
+        qualifier, qspan = _QUAL_WORD[qm.group("q")], qm.span("q")
     return NumberMention(to_value(value), start, end, text[start:end], kind, qualifier, qspan)
 
 
@@ -247,8 +264,8 @@ def _suffix_kind(text: str, s: int, e: int) -> tuple[str, int]:
         return "cardinal", e
     if m.lastgroup != "months":
         return m.lastgroup or "cardinal", m.end()
-    # "11개월" is an age only as "생후 11개월" or "11개월 된 아기"; otherwise a
-    # duration.
+    # "11개월" is an age as "생후 11개월", "11개월 된/짜리", "11개월 아기";
+    # otherwise a duration (6개월 동안).
     if _MONTHS_OLD.match(text, m.end()) or text.endswith("생후 ", 0, s) or text.endswith("생후", 0, s):
         return "age", m.end()
     return "cardinal", e

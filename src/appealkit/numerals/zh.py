@@ -23,7 +23,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from appealkit.numerals import MAX_DIGITS, NumberMention, decimal_of, to_value
+from appealkit.numerals import NumberMention, decimal_of, to_value
 
 
 class Atom(NamedTuple):  # a NamedTuple: several are built per figure, and it is cheap
@@ -34,29 +34,32 @@ class Atom(NamedTuple):  # a NamedTuple: several are built per figure, and it is
     native: bool  # a CJK/Hangul digit rather than an Arabic digit group
 
 
-def parse_atoms(atoms: list[Atom], implicit_one: bool = False) -> list[tuple[int, int, int | Decimal]]:
+def parse_atoms(atoms: list[Atom], korean: bool = False) -> list[tuple[int, int, int | Decimal]]:
     """Split a run of atoms into numbers: [(first atom, end atom, value)].
 
     Greedy: each number takes atoms while they stay well-formed, so "三四"
     (three or four) gives 3 and 4, "十九" gives 19, "一千零一" 1001.
-    ``implicit_one``: Korean drops 일 before every multiplier (천백칠십 =
-    1170), whereas Chinese 千百 is an idiom, not 1100.
+    ``korean``: Korean drops 일 before every multiplier (천백칠십 = 1170,
+    whereas Chinese 千百 is an idiom) and has no abbreviated tail (천팔백일
+    is 1801, whereas Chinese 一千八百一 is 1810).
     """
     pieces = []
     i = 0
     while i < len(atoms):
-        j, value = _parse_one(atoms, i, implicit_one)
+        j, value = _parse_one(atoms, i, korean)
         pieces.append((i, j, value))
         i = j
     return pieces
 
 
-def _parse_one(atoms: list[Atom], i: int, implicit_one: bool) -> tuple[int, int | Decimal]:
+def _parse_one(atoms: list[Atom], i: int, korean: bool) -> tuple[int, int | Decimal]:
     if i + 1 == len(atoms) or atoms[i + 1].kind == "num":
         a = atoms[i]  # fast path: a lone number (the common case)
         if a.kind in ("num", "zero"):
             return i + 1, a.value
-    yi = wan = small = 0
+    yi: int | Decimal = 0
+    wan: int | Decimal = 0
+    small: int | Decimal = 0
     cur: int | Decimal | None = None
     last_small = 10**4  # the next 十/百/千 must be smaller than this
     last_mult = 0  # multiplier applied just before, for 一千二 = 1200
@@ -78,11 +81,11 @@ def _parse_one(atoms: list[Atom], i: int, implicit_one: bool) -> tuple[int, int 
             if a.value >= last_small:
                 break
             if cur is None:
-                if not (implicit_one or k == i or zero or atoms[k - 1].kind == "big"):
+                if not (korean or k == i or zero or atoms[k - 1].kind == "big"):
                     break  # 百千, 千百: not a number
                 cur = 1  # 十九 = 19, 一万十 = 10010
             small += cur * a.value
-            cur, last_small, last_mult, zero = None, a.value, a.value, False
+            cur, last_small, last_mult, zero = None, int(a.value), int(a.value), False
         else:  # 万 / 亿
             section = small + (cur or 0)
             if a.value == 10**8:
@@ -97,9 +100,10 @@ def _parse_one(atoms: list[Atom], i: int, implicit_one: bool) -> tuple[int, int 
                 wan, wan_done = section, True
             else:
                 yi, wan, wan_done, yi_done = section, 0, False, True
-            small, cur, last_small, last_mult, zero = 0, None, 10**4, a.value, False
+            small, cur, last_small, last_mult, zero = 0, None, 10**4, int(a.value), False
         k += 1
-    if cur is not None and k - i >= 2 and atoms[k - 1].native and atoms[k - 2].kind in ("mult", "big"):
+    tail_digit = k - i >= 2 and atoms[k - 1].native and atoms[k - 2].kind in ("mult", "big")
+    if not korean and cur is not None and tail_digit:
         cur = cur * last_mult // 10  # 一千二 = 1200, 两万五 = 25000, 十二 = 12
     return k, yi * 10**8 + wan * 10**4 + small + (cur or 0)
 
@@ -133,7 +137,7 @@ _TOKEN = re.compile(
     r"(?:(?<=[" + _CN_CHARS + r"])"
     r"(?:(?P<cn>[" + _CN_CHARS + r"]++)"
     r"|(?P<cn1>)(?:(?<=第.)|(?<=百分之.)|(?<=[0-9０-９].)|(?=[多余来]?(?:" + _MEASURE + r"))))"
-    r"|(?<![0-9０-９A-Za-z].)"
+    r"|(?<=[0-9０-９])(?<![0-9０-９A-Za-z].)"
     r"(?:(?P<dot>[0-9０-９]*+(?:[.．][0-9０-９]++){2,}+)"
     r"|(?P<arab>[0-9０-９]{0,2}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
     r"|[0-9０-９]*+(?:[.．][0-9０-９]++)?)))"
@@ -166,13 +170,22 @@ _QUAL_WORD = {
 }
 # 约 and 近 end many words: 公约 条约 签约 / 最近 附近 亲近.
 _NOT_QUAL_AFTER = {"约": frozenset("公条协契合预节制签规特缔邀履毁誓"), "近": frozenset("最附亲邻靠贴")}
-# After the number: 60多名 / 60余名, 二十来个, 18岁以上, 30岁左右.
+# After the number: 60多名 / 60余名, 一年多 / 3个多月, 二十来个, 18岁以上,
+# 30岁左右.
 _QUAL_AFTER = re.compile(
     r"(?P<more>[多余])|(?P<lai>来)(?=" + _MEASURE + r")"
+    # 多 after a measure word: 一年多 (then punctuation or 的/来/前/后...), 3个多月;
+    # not 两国多次 (many times).
+    r"|个(?P<more3>多)(?=" + _MEASURE + r")"
+    r"|(?:" + _MEASURE + r")(?P<more2>[多余])(?:(?![\u4e00-\u9fff])|(?=[的来前后以了时里间之]))"
     r"|(?:" + _MEASURE + r")?\s?(?P<q>以上|左右|上下|以下|以内)"
 )
 _QUAL_AFTER_WORD = {"以上": "more_than", "左右": "about", "上下": "about", "以下": "less_than", "以内": "up_to"}
-_SUFFIX = re.compile(r"(?P<percent>[%％])|(?P<age>周岁|岁(?!月)|个月大)")
+# Kind from what follows: 25% / 4岁 (not 岁月 "years, time") / 11个月大 or
+# 11个月的婴儿 (an age; a bare 11个月 is a duration).
+_SUFFIX = re.compile(
+    r"(?P<percent>[%％])|(?P<age>周岁|岁(?!月)|个月大|个月(?=的?(?:婴儿|宝宝|女婴|男婴|幼儿)))"
+)
 
 Part = tuple[str, int, int]  # ("arab" | "cn", start, end)
 
@@ -258,6 +271,11 @@ def _run_mentions(text: str, run: list[Part]) -> list[NumberMention]:
     if len(run) == 1 and run[0][0] == "arab":  # fast path: 2,000 / ２０００ / 3.5
         v = decimal_of(text[start:end])
         return [] if v is None else [_mention(text, start, end, v, pct, True, True)]
+    if end - start == 1:  # fast path: one numeral character (一名, 九名, 第三)
+        if pct is None and not _cn_run_is_figure(text, start, end):
+            return []
+        ch = text[start]
+        return [_mention(text, start, end, _DIGIT.get(ch, _MULT.get(ch, 0)), pct, True, True)]
     pieces = _pieces(text, run)
     if not pieces:
         return []
@@ -271,31 +289,29 @@ def _run_mentions(text: str, run: list[Part]) -> list[NumberMention]:
 def _cn_run_is_figure(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     prev = text[s - 1] if s else "\0"  # "\0": `"" in "数几"` would be True
-    if word in _STOP_RUNS or _in_stop_phrase(text, s, e):
+    if word in _STOP_RUNS:
         return False
     if prev == "第":
-        return True
+        return not _in_stop_phrase(text, s, e)
     if prev in "数几" or (prev in "上成" and word[0] in "十百千万亿"):
         return False  # 数十, 几百, 上千, 成千: vague, not figures
     nxt = text[e : e + 1] or "\0"
     if nxt == "几":
         return False  # 十几, 二十几
     if word == "一":
-        if prev in _YI_BLOCK:
-            return False
-        return bool(_MEASURE_ONE.match(text, e))
-    after = e + 1 if nxt in "多余来" else e
-    if _MEASURE_ALL.match(text, after):
-        return True
-    return len(word) >= 2 and any(c in "十百千万亿" for c in word)
+        ok = prev not in _YI_BLOCK and bool(_MEASURE_ONE.match(text, e))
+    else:
+        after = e + 1 if nxt in "多余来" else e
+        ok = bool(_MEASURE_ALL.match(text, after)) or (
+            len(word) >= 2 and any(c in "十百千万亿" for c in word)
+        )
+    # The idiom check is the costliest, so it runs last.
+    return ok and not _in_stop_phrase(text, s, e)
 
 
 def _in_stop_phrase(text: str, s: int, e: int) -> bool:
-    lo = max(0, s - 5)
-    for m in _STOP_PHRASES.finditer(text, lo, min(len(text), e + 5)):
-        if m.start() < e and m.end() > s:
-            return True
-    return False
+    window = _STOP_PHRASES.finditer(text, max(0, s - 5), min(len(text), e + 5))
+    return any(m.start() < e and m.end() > s for m in window)
 
 
 def _mention(
@@ -316,6 +332,9 @@ def _mention(
         if qm := _QUAL_AFTER.match(text, e):
             if qm.group("q"):
                 qualifier, qspan = _QUAL_AFTER_WORD[qm.group("q")], qm.span("q")
+            elif qm.group("more2") or qm.group("more3"):
+                qualifier = "more_than"
+                qspan = qm.span("more2") if qm.group("more2") else qm.span("more3")
             else:
                 qualifier, qspan = ("more_than" if qm.group("more") else "about"), (e, e + 1)
     if first and kind != "ordinal" and (before := _qualifier_before(text, start)):

@@ -384,6 +384,7 @@ li.finding { border-left: 4px solid; padding: .3rem .6rem; margin: .4rem 0; back
 li.finding.sev-error { border-left-style: solid; } li.finding.sev-warning { border-left-style: dashed; }
 li.finding.sev-info { border-left-style: dotted; }
 li.finding:target { outline: 3px solid #1b1d21; }
+li.finding, a.ref { scroll-margin-top: 7rem; } /* anchors land below the sticky filter bar */
 li.finding p { margin: 0; color: #1b1d21; } .finding .num, .finding .cat { color: var(--muted); }
 li.finding dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: .3rem 0 0;
   color: #1b1d21; }
