@@ -269,6 +269,15 @@ def _named(template: str, prefix: str) -> str:
     return template.replace("(?P<@", f"(?P<{prefix}")
 
 
+def _assemble_cjk(iso: str, year: str, month: str, day: str, part_m: str, part_y: str, gap: str) -> re.Pattern[str]:
+    """zh and ko dates share one shape: year [month [day | part of month] | part of year], month [day],
+    or a lone day (kept only inside a range); ``gap`` is the space Korean allows before a part."""
+    ymd = f"{year}(?: ?{month}(?: ?{day}|{gap}{part_m})?|{gap}{part_y})?"
+    md = f"{month}(?: ?{day}|{gap}{part_m})?"
+    alts = {"iso": iso, "ymd": _named(ymd, "a_"), "md": _named(md, "b_"), "d": _named(day, "c_")}
+    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
+
+
 def _zh_regex() -> re.Pattern[str]:
     year = (
         r"(?:(?<![0-9０-９])(?P<@y>[0-9０-９]{4})"
@@ -288,10 +297,7 @@ def _zh_regex() -> re.Pattern[str]:
         r"(?<![0-9０-９])(?P<iso_y>[0-9]{4})(?P<sep>[-/.])(?P<iso_m>0?[1-9]|1[0-2])(?P=sep)"
         r"(?P<iso_d>[0-3]?[0-9])(?![0-9])"
     )
-    ymd = f"{year}(?: ?{month}(?: ?{day}|{part_m})?|{part_y})?"
-    md = f"{month}(?: ?{day}|{part_m})?"
-    alts = {"iso": iso, "ymd": _named(ymd, "a_"), "md": _named(md, "b_"), "d": _named(day, "c_")}
-    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
+    return _assemble_cjk(iso, year, month, day, part_m, part_y, gap="")
 
 
 _ZH = _zh_regex()
@@ -301,24 +307,31 @@ _ZH_PART = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early"
 
 
 def _find_zh(text: str) -> list[_D]:
-    return _scan(text, _ZH_ANCHOR, _ZH, _zh_build)
+    return _scan(text, _ZH_ANCHOR, _ZH, lambda _, m: _cjk_build(m, _ZH_PART))
 
 
-def _zh_build(text: str, m: re.Match[str]) -> list[_D]:
+def _group(m: re.Match[str], *names: str) -> str | None:
+    """The first of the named groups that exists in the pattern and matched (zh has extra
+    Chinese-numeral groups ``cy``/``cm``/``cd`` that ko lacks)."""
+    groups = m.re.groupindex
+    return next((m.group(n) for n in names if n in groups and m.group(n) is not None), None)
+
+
+def _cjk_build(m: re.Match[str], parts: dict[str, str]) -> list[_D]:
+    """Build a date from a zh or ko match: the two patterns share their group names."""
     k = m.lastgroup
-    g = m.group
     if k == "iso":
-        return [_D(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")), None, *m.span())]
+        return [_D(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")), None, *m.span())]
     if k == "d":
-        return [_D(None, None, _int(g("c_d") or g("c_cd")), None, *m.span(), day_only=True)]
+        return [_D(None, None, _int(_group(m, "c_d", "c_cd")), None, *m.span(), day_only=True)]
     n = "a_" if k == "ymd" else "b_"
-    year = _int(g("a_y") or g("a_cy")) if k == "ymd" else None
-    month = _int(g(n + "m") or g(n + "cm"))
-    part = g(n + "pm") or (g("a_py") if k == "ymd" else None)
+    year = _int(_group(m, "a_y", "a_cy")) if k == "ymd" else None
+    month = _int(_group(m, n + "m", n + "cm"))
+    part = _group(m, n + "pm") or (_group(m, "a_py") if k == "ymd" else None)
     if year is not None and month is None and part is None and not 1800 <= year <= 2199:
-        return []  # a bare N年 is a year only when it looks like one
-    day = _int(g(n + "d") or g(n + "cd"))
-    return [_D(year, month, day, _ZH_PART[part] if part else None, *m.span())]
+        return []  # a bare N年 / N년 is a year only when it looks like one
+    day = _int(_group(m, n + "d", n + "cd"))
+    return [_D(year, month, day, parts[part] if part else None, *m.span())]
 
 
 # --------------------------------------------------------------------- ko
@@ -336,10 +349,7 @@ def _ko_regex() -> re.Pattern[str]:
         r"(?<![0-9０-９])(?P<iso_y>[0-9]{4})(?:\. ?|-|/)(?P<iso_m>0?[1-9]|1[0-2])(?:\. ?|-|/)"
         r"(?P<iso_d>[0-3]?[0-9])(?![0-9])\.?"
     )
-    ymd = f"{year}(?: ?{month}(?: ?{day}| ?{part_m})?| ?{part_y})?"
-    md = f"{month}(?: ?{day}| ?{part_m})?"
-    alts = {"iso": iso, "ymd": _named(ymd, "a_"), "md": _named(md, "b_"), "d": _named(day, "c_")}
-    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
+    return _assemble_cjk(iso, year, month, day, part_m, part_y, gap=" ?")
 
 
 _KO = _ko_regex()
@@ -349,20 +359,4 @@ _KO_PART = {"초순": "early", "상순": "early", "초": "early", "중순": "mid
 
 
 def _find_ko(text: str) -> list[_D]:
-    return _scan(text, _KO_ANCHOR, _KO, _ko_build)
-
-
-def _ko_build(text: str, m: re.Match[str]) -> list[_D]:
-    k = m.lastgroup
-    g = m.group
-    if k == "iso":
-        return [_D(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")), None, *m.span())]
-    if k == "d":
-        return [_D(None, None, _int(g("c_d")), None, *m.span(), day_only=True)]
-    n = "a_" if k == "ymd" else "b_"
-    year = _int(g("a_y")) if k == "ymd" else None
-    month = _int(g(n + "m"))
-    part = g(n + "pm") or (g("a_py") if k == "ymd" else None)
-    if year is not None and month is None and part is None and not 1800 <= year <= 2199:
-        return []  # a bare N년 is a year only when it looks like one
-    return [_D(year, month, _int(g(n + "d")), _KO_PART[part] if part else None, *m.span())]
+    return _scan(text, _KO_ANCHOR, _KO, lambda _, m: _cjk_build(m, _KO_PART))

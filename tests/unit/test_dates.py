@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from appealkit.dates import DateMention, find_dates
+from support.mentions import check_spans
 
 Ymdp = tuple[int | None, int | None, int | None, str | None]
 
@@ -18,14 +19,10 @@ def dates(text: str, lang: str) -> list[tuple[Ymdp, str]]:
 
 
 def check_well_formed(text: str, found: list[DateMention]) -> None:
-    last_end = 0
+    check_spans(text, found)
     for d in found:
-        assert 0 <= d.start < d.end <= len(text)
-        assert d.start >= last_end, "sorted and non-overlapping"
-        assert text[d.start : d.end] == d.text
         assert d.part in ("early", "mid", "late", None)
         assert d.year is not None or d.month is not None
-        last_end = d.end
 
 
 EN = [

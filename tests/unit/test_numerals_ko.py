@@ -9,24 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from appealkit.numerals import KINDS, QUALIFIERS, NumberMention, find_numbers
+from support.mentions import check_well_formed
 
 
 def nums(text: str) -> list[tuple[int | float, str, str]]:
     return [(m.value, m.kind, m.text) for m in find_numbers(text, "ko")]
-
-
-def check_well_formed(text: str, found: list[NumberMention]) -> None:
-    last_end = 0
-    for m in found:
-        assert 0 <= m.start < m.end <= len(text)
-        assert m.start >= last_end, "sorted and non-overlapping"
-        assert text[m.start : m.end] == m.text
-        assert m.kind in KINDS
-        assert m.qualifier in (*QUALIFIERS, None)
-        if m.qualifier_span is not None:
-            qs, qe = m.qualifier_span
-            assert 0 <= qs < qe <= len(text)
-        last_end = m.end
 
 
 @pytest.mark.parametrize(
