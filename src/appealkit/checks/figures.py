@@ -64,10 +64,17 @@ def required_figures(facts: ParagraphFacts, lang: str) -> list[NumberMention]:
     return sorted([*facts.figures, *inside_names], key=lambda n: n.start)
 
 
+def _bare_years(facts: ParagraphFacts) -> list[NumberMention]:
+    """A year written alone in the target (杭州2022年) reads as a date, but may be a source figure
+    ("Hangzhou 2022"): offer it to the figures too."""
+    return [NumberMention(d.year, d.start, d.end, d.text, "cardinal") for d in facts.dates
+            if d.year and d.month is None and d.day is None]
+
+
 def match_figures(ctx: BeadContext) -> FigureMatch:
     def compute() -> FigureMatch:
         result = FigureMatch()
-        pool = [(j, n) for j, facts in ctx.targets() for n in facts.figures]
+        pool = [(j, n) for j, facts in ctx.targets() for n in (*facts.figures, *_bare_years(facts))]
         for i, facts in ctx.sources():
             for figure in required_figures(facts, ctx.lang):
                 values = acceptable_values(figure, facts.text)
