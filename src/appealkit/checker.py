@@ -10,7 +10,7 @@ from appealkit.alignment import align
 from appealkit.checks import RULES, Hit, Rule
 from appealkit.checks.context import BeadContext, LetterContext
 from appealkit.errors import AppealInputError
-from appealkit.facts import source_facts, target_facts
+from appealkit.facts import ParagraphFacts, source_facts, target_facts
 from appealkit.findings import Finding
 from appealkit.glossary import Glossary
 from appealkit.letters import Letter, LetterPair, load_letter
@@ -33,8 +33,11 @@ def resolve_language(target: Letter, explicit: str | None) -> str:
     return lang
 
 
-def build_context(source: Letter, target: Letter, lang: str, glossary: Glossary) -> LetterContext:
-    src = [source_facts(p.text, glossary) for p in source.paragraphs]
+def build_context(source: Letter, target: Letter, lang: str, glossary: Glossary,
+                  cache: dict[str, ParagraphFacts] | None = None) -> LetterContext:
+    """Facts of both sides, aligned. ``cache`` shares English facts between the zh and ko checks of one letter."""
+    cache = {} if cache is None else cache
+    src = [cache.get(p.text) or cache.setdefault(p.text, source_facts(p.text, glossary)) for p in source.paragraphs]
     tgt = [target_facts(p.text, lang, glossary) for p in target.paragraphs]
     ctx = LetterContext(source, target, lang, glossary, src, tgt)
     ctx.beads = align(src, tgt, lang)
@@ -87,9 +90,10 @@ def run_rules(ctx: LetterContext, rules: Iterable[Rule] | None = None) -> list[F
     return sorted(findings, key=Finding.sort_key)
 
 
-def check_letters(source: Letter, target: Letter, glossary: Glossary, lang: str | None = None) -> PairResult:
+def check_letters(source: Letter, target: Letter, glossary: Glossary, lang: str | None = None,
+                  cache: dict[str, ParagraphFacts] | None = None) -> PairResult:
     resolved = resolve_language(target, lang)
-    ctx = build_context(source, target, resolved, glossary)
+    ctx = build_context(source, target, resolved, glossary, cache)
     pair = LetterPair(source.path, target.path, resolved, source.path.parent.name)
     return PairResult(pair, ctx, run_rules(ctx))
 
@@ -99,4 +103,11 @@ def check_files(source: Path | str, target: Path | str, glossary: Glossary, lang
 
 
 def check_pairs(pairs: Iterable[LetterPair], glossary: Glossary) -> list[PairResult]:
-    return [check_files(p.source, p.target, glossary, p.lang or None) for p in pairs]
+    """Check many pairs, reading and analysing each English letter once for all its translations."""
+    letters: dict[Path, Letter] = {}
+    facts: dict[str, ParagraphFacts] = {}
+    results = []
+    for pair in pairs:
+        source = letters.get(pair.source) or letters.setdefault(pair.source, load_letter(pair.source))
+        results.append(check_letters(source, load_letter(pair.target), glossary, pair.lang or None, facts))
+    return results
