@@ -48,6 +48,7 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
     from appealkit.engines import get_engine
     from appealkit.findings import summarize
     from appealkit.glossary import load_glossary
+    from appealkit.letters import load_letter
     from appealkit.memory import TranslationMemory
     from appealkit.translation import translate_letter
 
@@ -66,7 +67,7 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
         for source in sources:
             source = source / "en.md" if source.is_dir() else source
             for lang in langs:
-                bar = _progress_bar(1, f"{source.parent.name} → {lang}")
+                bar = _progress_bar(len(load_letter(source).paragraphs), f"{source.parent.name} → {lang}")
                 outcome = translate_letter(source, lang, factory, glossary, memory, out_dir=out_dir, force=force,
                                            n_best=n_best, progress=(lambda n: bar.update(n)) if bar else (lambda n: None))
                 if bar:

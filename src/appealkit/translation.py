@@ -105,7 +105,7 @@ def _decode(units: list[_Unit], engine: Engine, glossary: Glossary, lang: str, n
     """Protect every sentence, decode them all in one batch call, restore, and rebuild paragraphs."""
     protected = [protect(sentence, glossary, lang) for unit in units for sentence in unit.sentences]
     hypotheses = engine.translate_batch([p.text for p in protected], lang, n_best) if protected else []
-    progress(len(protected))
+    progress(len({unit.paragraph for unit in units}))
     restored = iter(zip(protected, hypotheses))
     outcomes: dict[int, SegmentOutcome] = {}
     lines: dict[int, list[str]] = {}
@@ -136,6 +136,7 @@ def translate_letter(
     n_best: int = 4,
     progress: Callable[[int], None] = lambda n: None,
 ) -> TranslationOutcome:
+    """Translate one letter into one language; ``progress(n)`` is told as n more paragraphs are done."""
     started = time.perf_counter()
     source = load_letter(source_path)
     if source.status not in (None, "approved"):
@@ -172,7 +173,8 @@ def translate_letter(
             outcomes[paragraph.index] = SegmentOutcome(paragraph.index, paragraph.text, remembered.best, origin)
         else:
             pending += _units(paragraph.index, paragraph.text)
-        progress(0)
+            continue
+        progress(1)
 
     engine_loaded = bool(pending)
     if pending:

@@ -215,3 +215,13 @@ def test_stale_translation_is_a_warning(glossary):
 def test_pseudo_output_cannot_be_approved(glossary):
     findings = run(glossary, "We write.\n", "〔zh〕 Wé wrîté.\n", meta="engine: pseudo\nstatus: approved\n")
     assert "structure-pseudo-approved" in errors(findings)
+
+
+def test_paragraphs_moved_within_the_window_are_realigned(glossary):
+    en = ("We write about the 10 refugees arrested on 4 November 2017.\n\n"
+          "China ratified the Convention against Torture in 1988.\n\n"
+          "About 60 North Koreans were sent back in 2019.\n")
+    zh = ("中国于1988年批准了《禁止酷刑公约》。\n\n"
+          "我们就2017年11月4日被捕的10名难民致信阁下。\n\n"
+          "2019年约有60名朝鲜人被遣返。\n")
+    assert errors(run(glossary, en, zh)) == []
