@@ -112,6 +112,15 @@ def _kept_original(entry: Entry) -> tuple[str, ...]:
     return tuple(form for form in entry.en if len(form) > 3) if entry.kind in KEPT_ORIGINAL_KINDS else ()
 
 
+def _target_quality(form: str, quality: str, rendering: Rendering) -> str:
+    """An accepted form that embeds the preferred one verbatim (北京市 for 北京, 联合国禁止酷刑委员会 for
+    禁止酷刑委员会) uses the preferred terminology: it counts as preferred, so that an administrative
+    suffix or a fuller official name is not a style warning."""
+    if quality == "accepted" and compact_form(rendering.preferred) in compact_form(form):
+        return "preferred"
+    return quality
+
+
 @dataclass
 class Glossary:
     entries: list[Entry]
@@ -180,7 +189,7 @@ class Glossary:
         table: dict[str, list[tuple[str, Entry, str]]] = {}
         for lang in TARGET_LANGS:
             forms = [
-                (compact_form(form), entry, quality)
+                (compact_form(form), entry, _target_quality(form, quality, rendering))
                 for entry in self.entries
                 if (rendering := entry.rendering(lang))
                 for quality, group in (("preferred", (rendering.preferred,)),

@@ -170,8 +170,15 @@ def test_glossary_term_preferred_accepted_forbidden_missing(glossary):
 
 
 def test_term_variant_is_a_warning(glossary):
-    findings = run(glossary, "the Committee against Torture\n", "联合国禁止酷刑委员会\n")
+    findings = run(glossary, "China must respect the principle of non-refoulement.\n", "中国必须尊重不推回原则。\n")
     assert errors(findings) == [] and "term-variant" in rules(findings, "warning")
+
+
+def test_accepted_form_embedding_the_preferred_one_is_not_a_variant(glossary):
+    """联合国禁止酷刑委员会 contains the preferred 禁止酷刑委员会 verbatim: a fuller official name, no warning."""
+    findings = run(glossary, "the Committee against Torture\n", "联合国禁止酷刑委员会\n")
+    assert [f for f in findings if f.category == "term"] == []
+    assert rules(run(glossary, "They were detained in Shenyang.\n", "他们在沈阳市被拘留。\n", "zh"), "warning") == []
 
 
 # ---------------------------------------------------------------- entities, untranslated, structure, stale
