@@ -1,0 +1,69 @@
+"""The English sentence splitter that feeds the MT engine (argostranslate's own splitters need downloads)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from appealkit.segmentation import split_sentences
+
+
+def texts(paragraph: str) -> list[str]:
+    return [s.text for s in split_sentences(paragraph)]
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("They were detained. China must act.", ["They were detained.", "China must act."]),
+        ("Is this lawful? No! It is not.", ["Is this lawful?", "No!", "It is not."]),
+        ("See Resolution No. 2397 of the Council. It binds China.",
+         ["See Resolution No. 2397 of the Council.", "It binds China."]),
+        ("Under art. 3 of the Convention, no one may be returned. That is clear.",
+         ["Under art. 3 of the Convention, no one may be returned.", "That is clear."]),
+        ("The U.N. Special Rapporteur wrote. China did not reply.",
+         ["The U.N. Special Rapporteur wrote.", "China did not reply."]),
+        ("Signed by J. Smith and Mr. Kim. Copied to Dr. Lee.", ["Signed by J. Smith and Mr. Kim.", "Copied to Dr. Lee."]),
+        ("He said: \"Stop the returns.\" The minister did not answer.",
+         ["He said: \"Stop the returns.\"", "The minister did not answer."]),
+        ("On 4 Nov. 2017 ten people were held. 2,000 more are at risk.",
+         ["On 4 Nov. 2017 ten people were held.", "2,000 more are at risk."]),
+        ("The fine was 3.5 million. It was paid.", ["The fine was 3.5 million.", "It was paid."]),
+        ("e.g. the 1951 Convention", ["e.g. the 1951 Convention"]),
+        ("no final stop", ["no final stop"]),
+        ("   ", []),
+    ],
+)
+def test_split_sentences(paragraph: str, expected: list[str]) -> None:
+    assert texts(paragraph) == expected
+
+
+def test_lowercase_after_a_stop_is_not_a_new_sentence() -> None:
+    assert texts("They fled to approx. three countries.") == ["They fled to approx. three countries."]
+
+
+def test_offsets_point_into_the_paragraph() -> None:
+    paragraph = "First sentence. Second one!  Third?"
+    for sentence in split_sentences(paragraph):
+        assert paragraph[sentence.start:sentence.end] == sentence.text
+
+
+_words = st.sampled_from(["China", "refugees", "No.", "art.", "U.N.", "J.", "2,000", "were", "held", "Mr.", "the"])
+_punct = st.sampled_from(["", "", ".", "!", "?", ",", "\u201d"])
+_paragraphs = st.lists(st.tuples(_words, _punct), max_size=40).map(
+    lambda parts: " ".join(word + punct for word, punct in parts)
+)
+
+
+@given(_paragraphs)
+def test_sentences_cover_the_paragraph_in_order_without_loss(paragraph: str) -> None:
+    """Whatever the text, the sentences are exact slices, in order, and together hold every non-space character."""
+    sentences = split_sentences(paragraph)
+    previous_end = 0
+    for sentence in sentences:
+        assert paragraph[sentence.start:sentence.end] == sentence.text
+        assert sentence.start >= previous_end and sentence.text.strip() == sentence.text
+        assert paragraph[previous_end:sentence.start].strip() == ""
+        previous_end = sentence.end
+    assert paragraph[previous_end:].strip() == ""
