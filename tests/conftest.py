@@ -1,5 +1,6 @@
-"""Shared fixtures: the repository's glossary and letters."""
+"""Shared fixtures: the repository's glossary and letters; in CI a skipped test is a failure."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,14 @@ def letters_dir() -> Path:
 import sys  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI (CI set, as .ci/run does) nothing may be skipped: a missing browser or [mt] extra would
+    otherwise let the gate pass without running the tests that need them."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which must run every test: {report.longrepr}"
