@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from appealkit.alignment import align
 from appealkit.checks import RULES, Hit, Rule
@@ -102,12 +102,16 @@ def check_files(source: Path | str, target: Path | str, glossary: Glossary, lang
     return check_letters(load_letter(source), load_letter(target), glossary, lang)
 
 
-def check_pairs(pairs: Iterable[LetterPair], glossary: Glossary) -> list[PairResult]:
-    """Check many pairs, reading and analysing each English letter once for all its translations."""
+def check_pairs(pairs: Iterable[LetterPair], glossary: Glossary,
+                progress: Callable[[int], None] = lambda n: None) -> list[PairResult]:
+    """Check many pairs, reading and analysing each English letter once for all its translations.
+
+    ``progress(1)`` is called after each pair (the CLI draws a progress bar with it)."""
     letters: dict[Path, Letter] = {}
     facts: dict[str, ParagraphFacts] = {}
     results = []
     for pair in pairs:
         source = letters.get(pair.source) or letters.setdefault(pair.source, load_letter(pair.source))
         results.append(check_letters(source, load_letter(pair.target), glossary, pair.lang or None, facts))
+        progress(1)
     return results

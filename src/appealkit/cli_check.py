@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from appealkit.errors import AppealInputError
+from appealkit.progress import progress
 from appealkit.textio import atomic_write
 
 FAIL_ON = ("error", "warning", "info")
@@ -54,7 +56,9 @@ def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_
         raise AppealInputError("no translations found (expected <slug>/en.md with zh.md or ko.md beside it)",
                                ", ".join(map(str, paths)))
     path, entries = load_ignore_file(ignore_file, creating)
-    results = check_pairs(pairs, load_glossary(glossary_path))
+    glossary = load_glossary(glossary_path)
+    with progress(len(pairs), "checking", minimum=20) as advance:
+        results = check_pairs(pairs, glossary, advance)
     return results, apply_suppressions(results, entries), path, entries
 
 
@@ -116,7 +120,7 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
         target = outputs.get(f"output_{name}")
         if target is not None:
             atomic_write(target, render(name, results, suppressed=suppressed))
-    color = output is None and sys.stdout.isatty()
+    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # no-color.org
     report = render(fmt, results, suppressed=suppressed, color=color)
     if output:
         atomic_write(output, report)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from appealkit.errors import AppealInputError
+from appealkit.progress import progress
 
 
 def _languages(value: str) -> list[str]:
@@ -16,11 +17,6 @@ def _languages(value: str) -> list[str]:
     if unknown or not langs:
         raise click.BadParameter(f"unsupported language(s): {', '.join(unknown) or value!r}; use zh, ko or zh,ko")
     return langs
-
-
-def _progress_bar(total: int, label: str):
-    """A progress bar on a terminal; nothing in CI logs."""
-    return click.progressbar(length=total, label=label, file=sys.stderr) if sys.stderr.isatty() else None
 
 
 @click.command()
@@ -67,11 +63,9 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
         for source in sources:
             source = source / "en.md" if source.is_dir() else source
             for lang in langs:
-                bar = _progress_bar(len(load_letter(source).paragraphs), f"{source.parent.name} → {lang}")
-                outcome = translate_letter(source, lang, factory, glossary, memory, out_dir=out_dir, force=force,
-                                           n_best=n_best, progress=(lambda n: bar.update(n)) if bar else (lambda n: None))
-                if bar:
-                    bar.finish()
+                with progress(len(load_letter(source).paragraphs), f"{source.parent.name} → {lang}") as advance:
+                    outcome = translate_letter(source, lang, factory, glossary, memory, out_dir=out_dir, force=force,
+                                               n_best=n_best, progress=advance)
                 result = check_files(outcome.source, outcome.target, glossary, lang)
                 counts = summarize(result.findings)
                 failed |= counts["error"] > 0
