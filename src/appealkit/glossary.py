@@ -88,7 +88,7 @@ def compact(text: str) -> tuple[str, list[int]]:
     return "".join(kept), offsets
 
 
-_GAP = re.compile(r"[\s\-‐‑–—'’.,]*")  # what may separate the words of a term in running text
+_GAP = re.compile(r"[\s\-‐‑–—'’.,()\[\]]*")  # what may separate the words of a term ("return (refouler) or")
 MAX_TERM_WORDS = 16
 
 

@@ -85,6 +85,12 @@ def nums(text: str) -> list[tuple[int | float, str, str]]:
         ("코로나19", [(19, "cardinal", "19")]),
         ("https://www.hrw.org/news/2015/11/21/x 참조", []),
         ("2017.11.4", [(2017, "cardinal", "2017"), (11, "cardinal", "11"), (4, "cardinal", "4")]),
+        # stand-alone native numerals before a particle or punctuation
+        ("또 다른 여성 둘도", [(2, "cardinal", "둘")]),
+        ("그중 넷은", [(4, "cardinal", "넷")]),
+        ("셋, 넷", [(3, "cardinal", "셋"), (4, "cardinal", "넷")]),
+        ("다섯이다", [(5, "cardinal", "다섯")]),
+        ("아홉과", [(9, "cardinal", "아홉")]),
     ],
 )
 def test_notations(text: str, expected: list[tuple[int | float, str, str]]) -> None:
@@ -99,7 +105,7 @@ def test_notations(text: str, expected: list[tuple[int | float, str, str]]) -> N
         "이 사람", "사 년", "오 일", "한 개인", "세 개혁", "만세", "제일 중요한", "제사", "제이",
         "받아들이십시오", "주십시오", "수십 명", "수백만 명", "몇십 명", "천사", "백성", "십자가",
         "만일", "오만한", "사천성", "이만 줄입니다", "세대", "한다", "한계",
-        "하나의", "둘째", "첫 번째",
+        "하나의", "둘째", "첫 번째", "둘러싸인", "인터넷", "열이 나다", "하나님", "셋방",
     ],
 )
 def test_words_are_not_figures(text: str) -> None:

@@ -174,6 +174,19 @@ def test_term_variant_is_a_warning(glossary):
     assert errors(findings) == [] and "term-variant" in rules(findings, "warning")
 
 
+def test_official_treaty_wording_with_a_bracketed_word_is_one_term(glossary):
+    """CAT art. 3 reads "expel, return (refouler) or extradite": the bracket does not split the term, so the
+    official zh/ko wording (no 'refouler') is not a missing "refouler"."""
+    en = "No State Party shall expel, return (refouler) or extradite a person to another State.\n"
+    assert errors(run(glossary, en, "任何缔约国不得将任何人驱逐、遣返或引渡至另一国家。\n")) == []
+    assert errors(run(glossary, en, "어떠한 당사국도 개인을 다른 나라로 추방ㆍ송환 또는 인도하여서는 아니 된다.\n", "ko")) == []
+
+
+def test_stand_alone_korean_numeral_counts(glossary):
+    en = "Two women were held. Two other women were released.\n"
+    assert errors(run(glossary, en, "여성 두 명이 구금되었다. 또 다른 여성 둘은 석방되었다.\n", "ko")) == []
+
+
 def test_accepted_form_embedding_the_preferred_one_is_not_a_variant(glossary):
     """联合国禁止酷刑委员会 contains the preferred 禁止酷刑委员会 verbatim: a fuller official name, no warning."""
     findings = run(glossary, "the Committee against Torture\n", "联合国禁止酷刑委员会\n")

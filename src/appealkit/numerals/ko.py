@@ -12,7 +12,9 @@ reported only when
     counts;
   * native: the word starts a word and is followed by a counter which is
     itself followed by a particle or a non-Hangul character (한 명이, 네 살),
-    so 한 개인 (an individual) is not "one 개".
+    so 한 개인 (an individual) is not "one 개"; or it is a stand-alone form
+    (둘, 셋, 넷, 다섯 ... 아홉) followed by a particle or a non-Hangul
+    character (여성 둘이, 둘과), so 둘러싸인 and 인터넷 are words.
 
 Digits are always figures.  The numeral grammar is shared with Chinese.
 """
@@ -68,12 +70,18 @@ def _dispatch(words: list[str]) -> tuple[str, str]:
 
 
 _NATIVE_FIRST, _NATIVE_REST = _dispatch(_native_words())
+# Stand-alone native numerals (둘, 넷, 다섯): "two other women" → 또 다른 여성 둘.  Only the forms that
+# are not also common words (열 is also heat; 하나의 is mostly the article "a"), at a word start, before
+# a particle or a non-Hangul character (not 둘러싸다, 인터넷).
+_ALONE = {"둘": 2, "셋": 3, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
+_ALONE_FIRST, _ALONE_REST = _dispatch(list(_ALONE))
+_ALONE_END = r"(?=(?![가-힣])|(?:이|가|을|를|은|는|의|에|도|와|과|로|으로|만|씩|뿐|밖에)(?![가-힣])|이(?:며|고|다))"
 
 # The pattern starts with a character class so that the regex engine skips
 # non-candidates at C speed; lookbehinds then dispatch on the first
 # character (digit, 제, Sino-Korean or native syllable).
 _TOKEN = re.compile(
-    r"[0-9０-９제" + _SINO_ALL + _NATIVE_FIRST + r"]"
+    r"[0-9０-９제" + _SINO_ALL + _NATIVE_FIRST + _ALONE_FIRST + r"]"
     r"(?:"
     # Digits, not glued to a digit or a Latin letter (sha256, H1N1, G20).
     r"(?<=[0-9０-９])(?<![0-9０-９A-Za-z].)"
@@ -89,6 +97,7 @@ _TOKEN = re.compile(
     r"(?P<sino>[" + _SINO_ALL + r"]*+)"
     # Native word at a word start, directly before a counter.
     r"|(?<![가-힣].)(?:" + _NATIVE_REST + r")(?P<native>)(?= ?(?:" + _COUNTER_NATIVE + r"))"
+    r"|(?<![가-힣].)(?:" + _ALONE_REST + r")(?P<alone>)" + _ALONE_END +
     r")"
 )
 _SINO_COUNTER = re.compile(r" ?(?:" + _COUNTER_SINO + r")")
@@ -160,6 +169,9 @@ def _numerals(text: str) -> list[_Num]:
                 nums.append(_sino_num(text, m.start(), m.end()))
         elif m.group("native") is not None and _counter_follows(text, m.end(), _NATIVE_COUNTER):
             nums.append(_native_num(m))
+        elif m.group("alone") is not None:
+            nums.append(_Num(m.start(), m.end(), [Atom("num", _ALONE[m.group()], m.start(), m.end(), False)],
+                             word=True))
     return [n for n in nums if n.atoms]
 
 
