@@ -27,9 +27,11 @@ class PairResult:
 
 def resolve_language(target: Letter, explicit: str | None) -> str:
     lang = (explicit or target.lang or "").lower()
+    if not lang:
+        raise AppealInputError("cannot tell the language of the translation (no lang in front matter, no .zh/.ko "
+                               "in the file name, too little text): use --lang zh or --lang ko", target.path)
     if lang not in SUPPORTED:
-        shown = lang or "unknown"
-        raise AppealInputError(f"cannot check language '{shown}': use --lang zh or --lang ko", target.path)
+        raise AppealInputError(f"cannot check language '{lang}': use --lang zh or --lang ko", target.path)
     return lang
 
 

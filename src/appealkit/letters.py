@@ -140,7 +140,7 @@ def language_from_script(text: str) -> str | None:
     hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff")
     han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    if hangul + han + latin < 10:
+    if hangul + han < 4 and latin < 10:  # a CJK character says as much as a word of Latin letters
         return None
     if hangul >= han and hangul * 4 >= latin:
         return "ko"

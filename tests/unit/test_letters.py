@@ -26,7 +26,11 @@ def test_language_from_file_name(name, lang):
     assert detect_language(Path(name), {}, "") == lang
 
 
-@pytest.mark.parametrize("text,lang", [("我们致信阁下，关于难民问题。" * 3, "zh"), ("저희는 난민 문제에 관해 서한을 드립니다." * 2, "ko")])
+@pytest.mark.parametrize("text,lang", [
+    ("我们致信阁下，关于难民问题。" * 3, "zh"), ("저희는 난민 문제에 관해 서한을 드립니다." * 2, "ko"),
+    ("十名难民被拘留。", "zh"), ("난민 열 명이 구금되었다.", "ko"), ("Ten refugees were held.", "en"),
+    ("十名", None), ("OK", None),
+])
 def test_language_from_script(text, lang):
     assert detect_language(Path("letter.txt"), {}, text) == lang
 
