@@ -182,6 +182,20 @@ def test_official_treaty_wording_with_a_bracketed_word_is_one_term(glossary):
     assert errors(run(glossary, en, "어떠한 당사국도 개인을 다른 나라로 추방ㆍ송환 또는 인도하여서는 아니 된다.\n", "ko")) == []
 
 
+def test_number_inside_a_name_is_not_required_when_a_correct_rendering_lacks_it(glossary):
+    en = "Restrictions during the COVID-19 pandemic kept them in China.\n"
+    assert errors(run(glossary, en, "新冠疫情期间的限制使他们滞留中国。\n")) == []
+    assert "figure-changed" in errors(run(glossary, en, "新冠（COVID-18）疫情期间的限制使他们滞留中国。\n"))
+    games = "They wrote ahead of the 19th Asian Games Hangzhou 2022.\n"
+    assert errors(run(glossary, games, "他们在第19届亚运会之前致信。\n")) == []
+    assert "figure-changed" in errors(run(glossary, games, "他们在杭州2023年第19届亚运会之前致信。\n"))
+
+
+def test_digits_inside_a_target_name_are_not_added_figures(glossary):
+    findings = run(glossary, "Signed: Korean War POW Family Association\n", "서명: 6·25국군포로가족회\n", "ko")
+    assert [f.rule for f in findings if f.category == "figure"] == []
+
+
 def test_stand_alone_korean_numeral_counts(glossary):
     en = "Two women were held. Two other women were released.\n"
     assert errors(run(glossary, en, "여성 두 명이 구금되었다. 또 다른 여성 둘은 석방되었다.\n", "ko")) == []

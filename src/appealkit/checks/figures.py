@@ -64,6 +64,19 @@ def required_figures(facts: ParagraphFacts, lang: str) -> list[NumberMention]:
     return sorted([*facts.figures, *inside_names], key=lambda n: n.start)
 
 
+def _named_without_it(ctx: BeadContext, facts: ParagraphFacts, figure: NumberMention) -> bool:
+    """A number inside a name ("COVID-19", "Asian Games Hangzhou 2022") that the translation renders with
+    a correct form without it (新冠疫情, 杭州亚运会) was not lost: the glossary accepts that form."""
+    entries = {term.entry.id for n, term in facts.term_numbers if n == figure}
+    wanted = f"{figure.value:g}"
+    return any(wanted not in re.findall(r"\d+", found.text) and found.quality != "forbidden"
+               for entry_id in entries for _, found in ctx.target_terms_by_entry.get(entry_id, []))
+
+
+def _inside_a_name(facts: ParagraphFacts, number: NumberMention) -> bool:
+    return any(t.start <= number.start and number.end <= t.end for t in facts.terms)
+
+
 def _bare_years(facts: ParagraphFacts) -> list[NumberMention]:
     """A year written alone in the target (杭州2022年) reads as a date, but may be a source figure
     ("Hangzhou 2022"): offer it to the figures too."""
@@ -92,6 +105,7 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
                 pool.remove(near)
                 result.missing.remove((i, figure))
                 result.changed.append((i, figure, *near))
+        result.missing = [(i, f) for i, f in result.missing if not _named_without_it(ctx, ctx.letter.source_facts[i], f)]
         result.leftover = pool
         return result
 
@@ -188,10 +202,14 @@ def figure_qualifier(ctx: BeadContext) -> Iterator[Hit]:
 def figure_added(ctx: BeadContext) -> Iterator[Hit]:
     """The translation has a figure the source paragraph does not (an added dateline or explanation).
 
-    Additions are not omissions: informational only.
+    Additions are not omissions: informational only. Digits inside a glossary name (6·25국군포로가족회)
+    are part of the name, not additions.
     """
     source_values = {float(n.value) for _, f in ctx.sources() for n in f.all_numbers}
+    targets = dict(ctx.targets())
     for j, found in match_figures(ctx).leftover:
+        if _inside_a_name(targets[j], found):
+            continue  # part of a glossary name (6·25국군포로가족회), not a figure the translator added
         if float(found.value) not in source_values and float(found.value) != 1:
             yield Hit(f"translation adds figure {found.value:g} ('{found.text}')", "", (), None, None,
                       j, (found.start, found.end), found.text)
