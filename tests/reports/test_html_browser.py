@@ -115,6 +115,30 @@ def test_fonts_languages_and_tables(page):
     assert page.find_elements("css selector", "th[scope=row]") and page.find_elements("css selector", "th[scope=col]")
 
 
+_GLYPHS = """
+const cell = arguments[0], text = arguments[1];
+const font = getComputedStyle(cell).fontSize + " " + getComputedStyle(cell).fontFamily;
+return Array.from(text).map(ch => {
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 48;
+  const context = canvas.getContext("2d");
+  context.font = font;
+  context.fillText(ch, 4, 36);
+  return canvas.toDataURL();
+});
+"""
+
+
+def test_chinese_text_is_drawn_with_real_glyphs(page):
+    """With no CJK font installed Chromium draws every character as the same empty box: the page would be
+    unreadable although its CSS is right. Distinct characters must give distinct pictures, unlike the private-use
+    character U+E000, which no font draws."""
+    cell = page.find_element("css selector", "td.tgt")
+    nan, min_, box = page.execute_script(_GLYPHS, cell, "难民\ue000")
+    assert nan != min_, "Chinese characters render as identical boxes: install a CJK font (fonts-noto-cjk)"
+    assert box not in (nan, min_)
+
+
 def test_nothing_is_fetched(page):
     assert page.execute_script("return performance.getEntriesByType('resource').length") == 0
 
