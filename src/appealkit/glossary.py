@@ -69,6 +69,19 @@ def english_key(form: str) -> str:
     return key[:-1] if key.endswith("s") and len(key) > 3 else key
 
 
+# In an accepted or forbidden rendering, "…" stands for a few characters of the same clause, for renderings
+# that a modifier splits: 朝鲜…难民 matches 逃离朝鲜的难民, 북한…난민 matches 북한을 탈출하는 난민.
+GAP_MARK = "…"
+_GAP_FILL = r"[^。！？；.!?;\n]{0,8}?"
+
+
+def gap_pattern(form: str) -> re.Pattern[str] | None:
+    """The regex of a rendering with gaps, over compacted text; None for a plain rendering."""
+    if GAP_MARK not in form:
+        return None
+    return re.compile(_GAP_FILL.join(re.escape(compact_form(piece)) for piece in form.split(GAP_MARK)))
+
+
 _COMPACT_TABLE = {ord(ch): None for ch in _IGNORED_IN_TARGET} | {ord(ch): "·" for ch in "ㆍ・•"}
 
 
@@ -112,11 +125,13 @@ def _kept_original(entry: Entry) -> tuple[str, ...]:
     return tuple(form for form in entry.en if len(form) > 3) if entry.kind in KEPT_ORIGINAL_KINDS else ()
 
 
-def _target_quality(form: str, quality: str, rendering: Rendering) -> str:
+def _target_quality(form: str, quality: str, rendering: Rendering, entry: Entry) -> str:
     """An accepted form that embeds the preferred one verbatim (北京市 for 北京, 联合国禁止酷刑委员会 for
     禁止酷刑委员会) uses the preferred terminology: it counts as preferred, so that an administrative
-    suffix or a fuller official name is not a style warning."""
-    if quality == "accepted" and compact_form(rendering.preferred) in compact_form(form):
+    suffix or a fuller official name is not a style warning. So does an organization's acronym kept in
+    Latin script (APRRN, HRNK), as zh and ko NGO texts usually write them."""
+    acronym = entry.kind == "organization" and _is_acronym(form)
+    if quality == "accepted" and (compact_form(rendering.preferred) in compact_form(form) or acronym):
         return "preferred"
     return quality
 
@@ -189,16 +204,27 @@ class Glossary:
         table: dict[str, list[tuple[str, Entry, str]]] = {}
         for lang in TARGET_LANGS:
             forms = [
-                (compact_form(form), entry, _target_quality(form, quality, rendering))
+                (compact_form(form), entry, _target_quality(form, quality, rendering, entry))
                 for entry in self.entries
                 if (rendering := entry.rendering(lang))
                 for quality, group in (("preferred", (rendering.preferred,)),
                                        ("accepted", (*rendering.accepted, *_kept_original(entry))),
                                        ("forbidden", rendering.forbidden))
                 for form in group
-                if compact_form(form)
+                if compact_form(form) and GAP_MARK not in form
             ]
             table[lang] = sorted(forms, key=lambda item: -len(item[0]))
+        return table
+
+    @cached_property
+    def _target_gap_forms(self) -> dict[str, list[tuple[re.Pattern[str], Entry, str]]]:
+        """Per language: renderings with gaps (朝鲜…难民), as regexes over compacted text."""
+        table: dict[str, list[tuple[re.Pattern[str], Entry, str]]] = {lang: [] for lang in TARGET_LANGS}
+        for entry in self.entries:
+            for lang, rendering in entry.targets.items():
+                for quality, group in (("accepted", rendering.accepted), ("forbidden", rendering.forbidden)):
+                    table.setdefault(lang, []).extend(
+                        (pattern, entry, quality) for form in group if (pattern := gap_pattern(form)))
         return table
 
     def find_in_target(self, text: str, lang: str) -> list[TermMatch]:
@@ -209,12 +235,19 @@ class Glossary:
         """
         flat, offsets = compact(text)
         found: list[TermMatch] = []
+
+        def add(start: int, end: int, entry: Entry, quality: str) -> None:
+            o_start, o_end = offsets[start], offsets[end - 1] + 1
+            found.append(TermMatch(entry, o_start, o_end, text[o_start:o_end], quality))
+
         for needle, entry, quality in self._target_forms.get(lang, []):
             start = flat.find(needle)
             while start != -1:
-                o_start, o_end = offsets[start], offsets[start + len(needle) - 1] + 1
-                found.append(TermMatch(entry, o_start, o_end, text[o_start:o_end], quality))
+                add(start, start + len(needle), entry, quality)
                 start = flat.find(needle, start + 1)
+        for pattern, entry, quality in self._target_gap_forms.get(lang, []):
+            for match in pattern.finditer(flat):
+                add(match.start(), match.end(), entry, quality)
         return sorted(found, key=lambda m: (m.start, -m.end))
 
     def lookup(self, term: str) -> list[Entry]:

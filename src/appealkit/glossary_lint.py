@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from appealkit.glossary import KINDS, TARGET_LANGS, compact_form, english_key
+from appealkit.glossary import GAP_MARK, KINDS, TARGET_LANGS, compact_form, english_key
 from appealkit.yamlsafe import LINES_KEY, line_of, load_yaml_file
 
 ENTRY_KEYS = {"id", "kind", "en", "zh", "ko", "note", "source", "year", "short", LINES_KEY}
@@ -67,6 +67,9 @@ def _check_rendering(raw: dict[str, Any], lang: str, problem) -> None:
     if not isinstance(preferred, str) or not preferred.strip():
         problem(spec, "", f"'{lang}.preferred' must be a non-empty string")
         return
+    if GAP_MARK in preferred:
+        problem(spec, "preferred", f"'{lang}.preferred' cannot contain the gap mark '{GAP_MARK}': "
+                                   "machine translation inserts the preferred rendering as written")
     lists = {}
     for key in ("accepted", "forbidden"):
         values = _strings(spec.get(key) or [])
@@ -79,6 +82,10 @@ def _check_rendering(raw: dict[str, Any], lang: str, problem) -> None:
     for accepted in lists["accepted"]:
         if compact_form(accepted) in forbidden:
             problem(spec, "forbidden", f"accepted rendering '{accepted}' is also forbidden")
+    for key, values in lists.items():
+        for form in values:
+            if GAP_MARK in form and not all(compact_form(piece) for piece in form.split(GAP_MARK)):
+                problem(spec, key, f"'{form}': text must stand on both sides of every gap mark '{GAP_MARK}'")
 
 
 def _check_entry(raw: dict[str, Any], problem) -> None:

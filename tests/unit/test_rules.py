@@ -201,6 +201,53 @@ def test_stand_alone_korean_numeral_counts(glossary):
     assert errors(run(glossary, en, "여성 두 명이 구금되었다. 또 다른 여성 둘은 석방되었다.\n", "ko")) == []
 
 
+def test_gap_forms_accept_a_modifier_inside_a_rendering(glossary):
+    """朝鲜…难民 in the glossary: a relative clause between the parts is a variant, not a missing term."""
+    en = "China must not return North Korean refugees.\n"
+    assert rules(run(glossary, en, "中国不得遣返逃离朝鲜的难民。\n")) == ["term-variant"]
+    assert rules(run(glossary, en, "중국은 북한을 탈출하는 난민을 돌려보내서는 안 됩니다.\n", "ko")) == ["term-variant"]
+    assert "term-missing" in errors(run(glossary, en, "中国不得遣返朝鲜人。中国难民署另行处理。\n"))  # not across a sentence
+
+
+MOVED_EN = (
+    "China's forcible repatriation would violate the Convention against Torture. The Committee against Torture "
+    "said, with reference to nationals of the DPRK, that:\n\n"
+    "\u201cUnder no circumstance should the State party expel, return or extradite a person to another State where "
+    "there are substantial grounds for believing that he or she would be in danger of being subjected to torture.\u201d\n"
+)
+MOVED_KO = (
+    "중국의 강제송환은 고문방지협약을 위반하는 것입니다.\n\n"
+    "{committee} 북한 국적자와 관련하여 다음과 같이 밝혔습니다. \u201c당사국은 어떠한 경우에도 고문을 받을 위험이 있다고 "
+    "믿을 만한 상당한 근거가 있는 다른 국가로 개인을 추방·송환 또는 인도해서는 안 된다.\u201d\n"
+)
+
+
+def test_sentence_moved_across_a_paragraph_break_is_a_warning(glossary):
+    """The translator moved "The Committee ... said that:" into the quote's paragraph: both terms are there."""
+    findings = run(glossary, MOVED_EN, MOVED_KO.format(committee="고문방지위원회는"), "ko")
+    assert errors(findings) == []
+    moved = sorted(f.source_text for f in findings if f.rule == "term-missing" and f.severity == "warning")
+    assert moved == ["Committee against Torture", "DPRK"]
+
+
+def test_one_stray_mention_next_door_is_not_a_moved_sentence(glossary):
+    findings = run(glossary, MOVED_EN, MOVED_KO.format(committee="위원회는"), "ko")
+    assert "term-missing" in errors(findings)
+
+
+def test_short_form_after_the_full_name_is_not_a_variant(glossary):
+    en = "The DPRK punishes defectors.\n\nThe DPRK must stop.\n"
+    full_then_short = "朝鲜民主主义人民共和国惩罚叛逃者。\n\n朝鲜必须停止。\n"
+    assert [f for f in run(glossary, en, full_then_short) if f.rule == "term-variant" and f.source_text == "DPRK"] == []
+    short_only = "朝鲜惩罚叛逃者。\n\n朝鲜必须停止。\n"
+    assert [f.source_text for f in run(glossary, en, short_only) if f.rule == "term-variant"].count("DPRK") == 2
+
+
+def test_organization_acronym_kept_in_latin_script_is_preferred(glossary):
+    findings = run(glossary, "APRRN calls on China to act.\n", "APRRN 呼吁中国采取行动。\n")
+    assert [f for f in findings if f.category == "term"] == []
+
+
 def test_accepted_form_embedding_the_preferred_one_is_not_a_variant(glossary):
     """联合国禁止酷刑委员会 contains the preferred 禁止酷刑委员会 verbatim: a fuller official name, no warning."""
     findings = run(glossary, "the Committee against Torture\n", "联合国禁止酷刑委员会\n")

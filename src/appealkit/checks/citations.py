@@ -38,13 +38,17 @@ def citation_instrument(ctx: BeadContext) -> Iterator[Hit]:
     """A treaty or law named in the source is missing from the translation.
 
     The instrument is resolved through the glossary's aliases, so 《关于难民地位的公约》, 难民公约 and
-    1951年《难民公约》 all count for "the 1951 Refugee Convention".
+    1951年《难民公约》 all count for "the 1951 Refugee Convention". A warning when an adjacent paragraph
+    names it although its own English does not: the sentence was moved across the paragraph break.
     """
     for i, citation in _citations(ctx):
         entry = citation.instrument.entry if citation.instrument else None
         if entry and not _instrument_found(ctx, entry):
-            yield Hit(f"instrument '{citation.instrument.text}' is missing from the translation",
-                      citation.text, _renderings(entry, ctx.lang), i, (citation.start, citation.end), ctx.first_target)
+            moved = ctx.moved_rendering(entry.id)
+            where = "" if moved is None else " (it is named in the adjacent paragraph: was the sentence moved?)"
+            yield Hit(f"instrument '{citation.instrument.text}' is missing from the translation{where}",
+                      citation.text, _renderings(entry, ctx.lang), i, (citation.start, citation.end),
+                      ctx.first_target if moved is None else moved, severity=None if moved is None else "warning")
 
 
 def _article_hits(ctx: BeadContext, citation: Citation) -> list[tuple[int, object]]:

@@ -7,7 +7,7 @@ from typing import Iterator
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
 from appealkit.facts import INSTRUMENT_KINDS
-from appealkit.glossary import TermMatch
+from appealkit.glossary import TermMatch, compact_form
 
 
 def _source_terms(ctx: BeadContext) -> Iterator[tuple[int, TermMatch]]:
@@ -31,13 +31,23 @@ def _expected(term: TermMatch, lang: str) -> tuple[str, ...]:
 
 @rule("term-missing", "term", "error")
 def term_missing(ctx: BeadContext) -> Iterator[Hit]:
-    """A glossary term in the source has none of its renderings in the aligned translation."""
+    """A glossary term in the source has none of its renderings in the aligned translation.
+
+    A warning instead when an adjacent paragraph renders the term although its own English does not name it:
+    the translator moved the sentence across the paragraph break, and the fact is still where readers look.
+    """
     for i, term in _source_terms(ctx):
         if not _renderings_of(ctx, term.entry.id):
             rendering = term.entry.rendering(ctx.lang)
             preferred = rendering.preferred if rendering else "?"
-            yield Hit(f"glossary term '{term.text}' ({term.entry.id}) is not rendered; expected '{preferred}'",
-                      term.text, _expected(term, ctx.lang), i, (term.start, term.end), ctx.first_target)
+            moved = ctx.moved_rendering(term.entry.id)
+            if moved is None:
+                yield Hit(f"glossary term '{term.text}' ({term.entry.id}) is not rendered; expected '{preferred}'",
+                          term.text, _expected(term, ctx.lang), i, (term.start, term.end), ctx.first_target)
+            else:
+                yield Hit(f"glossary term '{term.text}' ({term.entry.id}) is rendered in the adjacent paragraph, "
+                          "not in this one: was the sentence moved?", term.text, _expected(term, ctx.lang), i,
+                          (term.start, term.end), moved, severity="warning")
 
 
 @rule("term-forbidden", "term", "error")
@@ -59,14 +69,27 @@ def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
                               j, (found.start, found.end), found.text)
 
 
+def _short_form_after_full_name(ctx: BeadContext, j: int, variant: TermMatch) -> bool:
+    """朝鲜 after 朝鲜民主主义人民共和国 was written out earlier: full name first, short name after is good style."""
+    rendering = variant.entry.rendering(ctx.lang)
+    if not rendering or compact_form(variant.text) not in compact_form(rendering.preferred):
+        return False
+    return any(t.entry.id == variant.entry.id and t.quality == "preferred" and (k < j or t.end <= variant.start)
+               for k, facts in enumerate(ctx.letter.target_facts[: j + 1]) for t in facts.terms)
+
+
 @rule("term-variant", "term", "warning")
 def term_variant(ctx: BeadContext) -> Iterator[Hit]:
-    """A glossary term uses an accepted variant instead of the preferred rendering (a style warning)."""
+    """A glossary term uses an accepted variant instead of the preferred rendering (a style warning).
+
+    Not reported for a short form of the preferred rendering once the translation has written the full
+    name out (朝鲜民主主义人民共和国 …, then 朝鲜), the usual style for long names.
+    """
     for i, term in _source_terms(ctx):
         found = _renderings_of(ctx, term.entry.id)
         if found and not any(t.quality == "preferred" for _, t in found):
             j, variant = next(((j, t) for j, t in found if t.quality == "accepted"), found[0])
-            if variant.quality != "accepted":
+            if variant.quality != "accepted" or _short_form_after_full_name(ctx, j, variant):
                 continue
             rendering = term.entry.rendering(ctx.lang)
             yield Hit(f"'{variant.text}' is an accepted variant; the glossary prefers '{rendering.preferred}'",
