@@ -163,6 +163,7 @@ def models_list() -> None:
 def models_install(pairs: tuple[str, ...], files: tuple[Path, ...]) -> None:
     """Install models: PAIRS like en-zh en-ko from the Argos package index, or --file for offline archives."""
     from appealkit.models import install_file, install_from_index
+    from appealkit.progress import progress
 
     if not pairs and not files:
         raise click.UsageError("name language pairs (en-zh en-ko) or give --file PATH.argosmodel")
@@ -170,8 +171,22 @@ def models_install(pairs: tuple[str, ...], files: tuple[Path, ...]) -> None:
         model = install_file(path)
         click.echo(f"installed {model.name} {model.version} from {path}")
     for pair in pairs:
-        model = install_from_index(pair)
+        with progress(1000, f"downloading {pair}") as advance:
+            model = install_from_index(pair, progress=_byte_progress(advance))
         click.echo(f"installed {model.name} {model.version}")
+
+
+def _byte_progress(advance):
+    """Turn (bytes done, bytes total) reports into steps of a 1000-step bar."""
+    shown = [0]
+
+    def report(done: int, total: int) -> None:
+        if total:
+            step = min(1000, done * 1000 // total)
+            advance(step - shown[0])
+            shown[0] = step
+
+    return report
 
 
 @models.command("remove")

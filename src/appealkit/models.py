@@ -7,12 +7,19 @@ write outside the package folder (zip-slip) or fill the disk.
 
 from __future__ import annotations
 
+import http.client
+import json
+import re
 import stat
+import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
+from appealkit import __version__
 from appealkit.errors import AppealInputError
+from appealkit.textio import atomic_output, atomic_write_bytes
 
 MAX_UNPACKED_BYTES = 4 * 1024**3
 
@@ -90,20 +97,83 @@ def parse_pair(text: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
-def install_from_index(pair: str) -> InstalledModel:
-    """Download and install a package from the Argos package index (needs internet)."""
-    from_code, to_code = parse_pair(pair)
-    package = _argos_package()
-    package.update_package_index()
+def _open_url(url: str, timeout: float):
+    request = urllib.request.Request(url, headers={"User-Agent": f"appealkit/{__version__}"})
+    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - http(s) index, or file:// in tests
+
+
+def _why(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None) or exc
+    return str(reason) or type(exc).__name__
+
+
+def fetch_package_index(timeout: float = 30.0) -> list[dict]:
+    """Download the Argos package index (needs internet) and keep a copy where argostranslate looks for it.
+
+    We fetch it ourselves: argostranslate's own update retries forever when offline (a RecursionError after
+    a thousand printed errors, about a minute and a half later).
+    """
+    from argostranslate import settings
+
+    url = settings.remote_package_index
     try:
-        available = package.get_available_packages()
-    except RecursionError:  # argostranslate recurses forever when the index cannot be fetched
-        raise AppealInputError("cannot reach the Argos package index (offline?); "
-                               "install from a file with 'appeal models install --file PATH.argosmodel'") from None
-    match = next((p for p in available if (p.from_code, p.to_code) == (from_code, to_code)), None)
-    if match is None:
+        with _open_url(url, timeout) as response:
+            data = response.read()
+        index = json.loads(data)
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        raise AppealInputError(f"cannot fetch the Argos package index {url} ({_why(exc)}): offline? "
+                               "Install from a file with 'appeal models install --file PATH.argosmodel'") from None
+    if not isinstance(index, list):
+        raise AppealInputError(f"the Argos package index {url} is not a list of packages")
+    atomic_write_bytes(Path(settings.local_package_index), data)
+    return [entry for entry in index if isinstance(entry, dict)]
+
+
+def _version_key(entry: dict) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", str(entry.get("package_version", "0"))))
+
+
+def download(links: list[str], target: Path, progress: Callable[[int, int], None] = lambda done, total: None,
+             timeout: float = 60.0) -> Path:
+    """Download the first link that works to ``target`` (atomically: a torn download never looks complete).
+
+    ``progress(bytes_done, bytes_total)`` is told as chunks arrive (total 0 when the server does not say).
+    """
+    failures = []
+    for url in links:
+        try:
+            with _open_url(url, timeout) as response:
+                total = int(response.headers.get("Content-Length") or 0)
+                with atomic_output(target) as out:
+                    done = 0
+                    while chunk := response.read(1 << 20):
+                        out.write(chunk)
+                        done += len(chunk)
+                        progress(done, total)
+            return target
+        except (OSError, http.client.HTTPException) as exc:
+            failures.append(f"{url}: {_why(exc)}")
+    raise AppealInputError("download failed: " + ("; ".join(failures) or "the index lists no download link"))
+
+
+def install_from_index(pair: str, progress: Callable[[int, int], None] = lambda done, total: None) -> InstalledModel:
+    """Install the newest package for a language pair from the Argos package index (needs internet)."""
+    from argostranslate import settings
+
+    from_code, to_code = parse_pair(pair)
+    candidates = [entry for entry in fetch_package_index()
+                  if entry.get("type", "translate") == "translate"
+                  and (entry.get("from_code"), entry.get("to_code")) == (from_code, to_code)]
+    if not candidates:
         raise AppealInputError(f"the Argos package index has no model for {from_code}→{to_code}")
-    return install_file(Path(match.download()))
+    best = max(candidates, key=_version_key)
+    version = str(best.get("package_version", "0")).replace(".", "_")
+    target = Path(settings.downloads_dir) / f"translate-{from_code}_{to_code}-{version}.argosmodel"
+    download([str(link) for link in best.get("links") or []], target, progress)
+    try:
+        return install_file(target)
+    finally:
+        target.unlink(missing_ok=True)
 
 
 def remove(pair: str) -> InstalledModel:

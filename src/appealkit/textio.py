@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from appealkit.errors import AppealInputError
 
@@ -37,17 +39,41 @@ def read_text(path: Path | str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def atomic_write(path: Path | str, text: str) -> None:
-    """Write text so that readers see either the old file or the whole new one, never a torn write."""
+def _mode_for(path: Path) -> int:
+    """Keep a replaced file's permissions; a new file gets the usual 0666 minus the umask (mkstemp's 0600
+    would hide a translated letter from the rest of the team)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextmanager
+def atomic_output(path: Path | str) -> Iterator[BinaryIO]:
+    """A binary file that appears at ``path`` only when the block completes: readers see the old file or the
+    whole new one, never a torn write; on error nothing is left behind."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    with atomic_output(path) as handle:
+        handle.write(data)
+
+
+def atomic_write(path: Path | str, text: str) -> None:
+    """Write UTF-8 text atomically (see ``atomic_output``)."""
+    atomic_write_bytes(path, text.encode("utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -103,3 +104,33 @@ def test_engine_decodes_in_batches_with_nbest(argos_home, tmp_path, monkeypatch)
     first = engine.load("zh").translator
     engine.translate_batch(["Again."], "zh")
     assert engine.load("zh").translator is first
+
+
+def _index(env, entries) -> None:
+    index_dir = Path(env["ARGOS_PACKAGE_INDEX"].removeprefix("file://"))
+    index_dir.mkdir(parents=True, exist_ok=True)
+    (index_dir / "index.json").write_text(json.dumps(entries), encoding="utf-8")
+
+
+def test_install_from_the_package_index(argos_home, tmp_path):
+    """The index → download → validate → install path, with the index and the package on file:// URLs."""
+    env, packages = argos_home
+    env = {**env, "ARGOS_PACKAGES_DIR": str(tmp_path / "packages")}
+    older = {"type": "translate", "from_code": "en", "to_code": "zh", "package_version": "0.9", "links": ["file:///nowhere"]}
+    newest = {"type": "translate", "from_code": "en", "to_code": "zh", "package_version": "1.10",
+              "links": ["file:///nowhere/either.argosmodel", packages["zh"].as_uri()]}
+    _index(env, [older, newest, {"type": "sbd", "from_code": "en", "to_code": "en", "links": []}])
+    result = appeal(env, "models", "install", "en-zh")
+    assert result.returncode == 0, result.stderr
+    assert "installed translate-en_zh" in result.stdout
+    assert "translate-en_zh" in appeal(env, "models", "list").stdout
+    assert not list(Path(env["XDG_DATA_HOME"]).rglob("*.argosmodel"))  # the download is removed after install
+    assert "no model for en→fr" in appeal(env, "models", "install", "en-fr").stderr
+
+
+def test_unreachable_index_is_one_line_and_fast(argos_home):
+    env = {**argos_home[0], "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}
+    result = appeal(env, "models", "install", "en-ko")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "cannot fetch the Argos package index" in result.stderr
+    assert "--file" in result.stderr and "Traceback" not in result.stderr
