@@ -302,11 +302,13 @@ class TargetGlossary:
             rendering = entry.rendering(lang)
             if not rendering:
                 continue
-            for quality, group in (("preferred", (rendering.preferred,)), ("accepted", rendering.accepted),
+            # short forms (朝鲜 for the DPRK) are correct renderings too; gap forms (朝鲜…难民) are left to the
+            # checker: a plain substring search cannot honour them
+            for quality, group in (("preferred", (rendering.preferred,)), ("accepted", (*rendering.accepted, *rendering.short)),
                                    ("forbidden", rendering.forbidden)):
                 for form in group:
                     flat = _compact(form)[0]
-                    if flat:
+                    if flat and "…" not in form:
                         forms.append((flat, entry.id, entry.kind, quality))
         self.forms = sorted(forms, key=lambda f: -len(f[0]))
 

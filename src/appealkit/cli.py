@@ -112,6 +112,8 @@ def glossary_show(term: str, glossary_path: Path | None) -> None:
             click.echo(f"  {lang}: preferred {rendering.preferred}")
             if rendering.accepted:
                 click.echo(f"      accepted  {'; '.join(rendering.accepted)}")
+            if rendering.short:
+                click.echo(f"      short     {'; '.join(rendering.short)} (after the full name)")
             if rendering.forbidden:
                 click.echo(f"      forbidden {'; '.join(rendering.forbidden)}")
         if entry.note:

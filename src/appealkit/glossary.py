@@ -32,10 +32,11 @@ class Rendering:
     preferred: str
     accepted: tuple[str, ...] = ()
     forbidden: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()  # correct once the full (preferred) name has been written: 북한 after 조선민주주의인민공화국
 
     @property
     def correct(self) -> tuple[str, ...]:
-        return (self.preferred, *self.accepted)
+        return (self.preferred, *self.accepted, *self.short)
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,20 @@ def _form_key(form: str) -> str:
 KEPT_ORIGINAL_KINDS = ("organization", "person", "place")
 
 
+def is_latin_acronym(form: str) -> bool:
+    """One Latin word with two or more capitals: USA, HRNK, KontraS, KARAPATAN (not "ILGA 아시아")."""
+    return bool(_LATIN_ACRONYM.fullmatch(form.strip()))
+
+
+_LATIN_ACRONYM = re.compile(r"(?=[A-Za-z]{2,12}$)[a-z]*[A-Z][a-z]*[A-Z][A-Za-z]*")
+
+
 def _kept_original(entry: Entry) -> tuple[str, ...]:
-    return tuple(form for form in entry.en if len(form) > 3) if entry.kind in KEPT_ORIGINAL_KINDS else ()
+    """English forms a translation may keep as they are; short ones only when they are acronyms ("USA" in
+    an address), so that a two-letter word is never taken for a name."""
+    if entry.kind not in KEPT_ORIGINAL_KINDS:
+        return ()
+    return tuple(form for form in entry.en if len(form) > 3 or is_latin_acronym(form))
 
 
 def _target_quality(form: str, quality: str, rendering: Rendering, entry: Entry) -> str:
@@ -130,7 +143,7 @@ def _target_quality(form: str, quality: str, rendering: Rendering, entry: Entry)
     禁止酷刑委员会) uses the preferred terminology: it counts as preferred, so that an administrative
     suffix or a fuller official name is not a style warning. So does an organization's acronym kept in
     Latin script (APRRN, HRNK), as zh and ko NGO texts usually write them."""
-    acronym = entry.kind == "organization" and _is_acronym(form)
+    acronym = entry.kind == "organization" and is_latin_acronym(form)
     if quality == "accepted" and (compact_form(rendering.preferred) in compact_form(form) or acronym):
         return "preferred"
     return quality
@@ -208,7 +221,7 @@ class Glossary:
                 for entry in self.entries
                 if (rendering := entry.rendering(lang))
                 for quality, group in (("preferred", (rendering.preferred,)),
-                                       ("accepted", (*rendering.accepted, *_kept_original(entry))),
+                                       ("accepted", (*rendering.accepted, *rendering.short, *_kept_original(entry))),
                                        ("forbidden", rendering.forbidden))
                 for form in group
                 if compact_form(form) and GAP_MARK not in form
@@ -256,7 +269,7 @@ class Glossary:
         flat = compact_form(term)
         hits = []
         for entry in self.entries:
-            renderings = [f for r in entry.targets.values() for f in (*r.correct, *r.forbidden)]
+            renderings = [f for r in entry.targets.values() for f in (*r.correct, *r.forbidden)]  # short included
             if (
                 entry.id == term
                 or any(english_key(form) == key for form in entry.en)
@@ -341,6 +354,7 @@ def entry_from_mapping(raw: dict[str, Any], file: Path, line: int) -> Entry:
             str(spec.get("preferred", "")),
             tuple(str(x) for x in spec.get("accepted") or ()),
             tuple(str(x) for x in spec.get("forbidden") or ()),
+            tuple(str(x) for x in spec.get("short") or ()),
         )
     en = raw.get("en")
     forms = (en,) if isinstance(en, str) else tuple(str(x) for x in en or ())

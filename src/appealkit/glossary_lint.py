@@ -14,7 +14,7 @@ from appealkit.glossary import GAP_MARK, KINDS, TARGET_LANGS, compact_form, engl
 from appealkit.yamlsafe import LINES_KEY, line_of, load_yaml_file
 
 ENTRY_KEYS = {"id", "kind", "en", "zh", "ko", "note", "source", "year", "short", LINES_KEY}
-RENDERING_KEYS = {"preferred", "accepted", "forbidden", LINES_KEY}
+RENDERING_KEYS = {"preferred", "accepted", "forbidden", "short", LINES_KEY}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -71,7 +71,7 @@ def _check_rendering(raw: dict[str, Any], lang: str, problem) -> None:
         problem(spec, "preferred", f"'{lang}.preferred' cannot contain the gap mark '{GAP_MARK}': "
                                    "machine translation inserts the preferred rendering as written")
     lists = {}
-    for key in ("accepted", "forbidden"):
+    for key in ("accepted", "forbidden", "short"):
         values = _strings(spec.get(key) or [])
         if values is None:
             problem(spec, key, f"'{lang}.{key}' must be a list of strings")
@@ -79,12 +79,15 @@ def _check_rendering(raw: dict[str, Any], lang: str, problem) -> None:
     forbidden = {compact_form(x) for x in lists["forbidden"]}
     if compact_form(preferred) in forbidden:
         problem(spec, "forbidden", f"preferred rendering '{preferred}' is also forbidden")
-    for accepted in lists["accepted"]:
-        if compact_form(accepted) in forbidden:
-            problem(spec, "forbidden", f"accepted rendering '{accepted}' is also forbidden")
+    for key in ("accepted", "short"):
+        for form in lists[key]:
+            if compact_form(form) in forbidden:
+                problem(spec, "forbidden", f"{key} rendering '{form}' is also forbidden")
     for key, values in lists.items():
         for form in values:
-            if GAP_MARK in form and not all(compact_form(piece) for piece in form.split(GAP_MARK)):
+            if GAP_MARK in form and key == "short":
+                problem(spec, key, f"'{form}': a short form cannot contain the gap mark '{GAP_MARK}'")
+            elif GAP_MARK in form and not all(compact_form(piece) for piece in form.split(GAP_MARK)):
                 problem(spec, key, f"'{form}': text must stand on both sides of every gap mark '{GAP_MARK}'")
 
 

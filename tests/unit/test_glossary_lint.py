@@ -31,7 +31,7 @@ def test_every_seeded_error_is_reported_at_its_line():
     "fragment",
     ["duplicate id 'refugee'", "already claimed by 'refugee'", "is also forbidden", "kind must be one of",
      "lowercase-kebab", "unknown key 'colour'", "missing language 'ko'", "'ko.preferred' must be a non-empty",
-     "cannot contain the gap mark", "text must stand on both sides"],
+     "cannot contain the gap mark", "text must stand on both sides", "a short form cannot contain"],
 )
 def test_problem_messages(fragment):
     assert any(fragment in p.message for p in _problems()), [str(p) for p in _problems()]

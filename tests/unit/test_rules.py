@@ -4,6 +4,7 @@ import pytest
 
 from appealkit.checker import check_letters
 from appealkit.checks import RULES
+from appealkit.glossary import is_latin_acronym
 from appealkit.letters import body_sha256, parse_letter
 
 
@@ -243,9 +244,33 @@ def test_short_form_after_the_full_name_is_not_a_variant(glossary):
     assert [f.source_text for f in run(glossary, en, short_only) if f.rule == "term-variant"].count("DPRK") == 2
 
 
+def test_listed_short_form_after_the_full_name_is_not_a_variant_in_korean(glossary):
+    en = "The DPRK is a party.\n\nThe DPRK must act.\n"
+    findings = run(glossary, en, "조선민주주의인민공화국은 당사국이다.\n\n북한은 행동해야 한다.\n", "ko")
+    assert [f for f in findings if f.category == "term"] == []
+    early = run(glossary, en, "북한은 당사국이다.\n\n북한은 행동해야 한다.\n", "ko")
+    assert [f.message for f in early if f.rule == "term-variant"][0].startswith("'북한' is the short form")
+
+
 def test_organization_acronym_kept_in_latin_script_is_preferred(glossary):
     findings = run(glossary, "APRRN calls on China to act.\n", "APRRN 呼吁中国采取行动。\n")
     assert [f for f in findings if f.category == "term"] == []
+
+
+@pytest.mark.parametrize("form, acronym", [("USA", True), ("HRNK", True), ("KontraS", True), ("KARAPATAN", True),
+                                           ("ILGA 아시아", False), ("New", False), ("U", False), ("Norway", False)])
+def test_latin_acronyms(form, acronym):
+    assert is_latin_acronym(form) is acronym
+
+
+def test_short_acronym_kept_in_an_address_is_not_missing(glossary):
+    findings = run(glossary, "New York, NY 10016-4309, USA\n", "New York, NY 10016-4309, USA\n")
+    assert errors(findings) == []
+
+
+def test_acronym_with_the_country_translated(glossary):
+    assert errors(run(glossary, "Signed by ACAT – Belgique.\n", "ACAT 벨기에가 서명했다.\n", "ko")) == []
+    assert errors(run(glossary, "Signed by ACAT – Belgique.\n", "ACAT比利时签署。\n")) == []
 
 
 def test_accepted_form_embedding_the_preferred_one_is_not_a_variant(glossary):

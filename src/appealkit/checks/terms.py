@@ -69,10 +69,17 @@ def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
                               j, (found.start, found.end), found.text)
 
 
+def _is_short_form(variant: TermMatch, lang: str) -> bool:
+    """A short form of the preferred name: listed under ``short`` (북한), or a part of it (朝鲜)."""
+    rendering = variant.entry.rendering(lang)
+    text = compact_form(variant.text)
+    return bool(rendering) and (text in compact_form(rendering.preferred)
+                                or text in {compact_form(s) for s in rendering.short})
+
+
 def _short_form_after_full_name(ctx: BeadContext, j: int, variant: TermMatch) -> bool:
     """朝鲜 after 朝鲜民主主义人民共和国 was written out earlier: full name first, short name after is good style."""
-    rendering = variant.entry.rendering(ctx.lang)
-    if not rendering or compact_form(variant.text) not in compact_form(rendering.preferred):
+    if not _is_short_form(variant, ctx.lang):
         return False
     return any(t.entry.id == variant.entry.id and t.quality == "preferred" and (k < j or t.end <= variant.start)
                for k, facts in enumerate(ctx.letter.target_facts[: j + 1]) for t in facts.terms)
@@ -92,6 +99,9 @@ def term_variant(ctx: BeadContext) -> Iterator[Hit]:
             if variant.quality != "accepted" or _short_form_after_full_name(ctx, j, variant):
                 continue
             rendering = term.entry.rendering(ctx.lang)
-            yield Hit(f"'{variant.text}' is an accepted variant; the glossary prefers '{rendering.preferred}'",
+            message = (f"'{variant.text}' is the short form: write the full name '{rendering.preferred}' at its first "
+                       "mention" if _is_short_form(variant, ctx.lang) else
+                       f"'{variant.text}' is an accepted variant; the glossary prefers '{rendering.preferred}'")
+            yield Hit(message,
                       term.text, _expected(term, ctx.lang), i, (term.start, term.end),
                       j, (variant.start, variant.end), variant.text)
