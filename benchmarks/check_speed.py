@@ -195,7 +195,7 @@ def time_pofilter(podir: Path, outdir: Path) -> dict:
             raise SystemExit(f"pofilter failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
         total += elapsed
         total_cpu += cpu
-        runs[lang] = {"seconds": elapsed, "cpu_seconds": cpu, "command": " ".join(["pofilter", *cmd[1:4], *tests, "-i", f"po/{lang}",
+        runs[lang] = {"seconds": elapsed, "cpu_seconds": cpu, "command": " ".join(["pofilter", *cmd[1:3], *tests, "-i", f"po/{lang}",
                                                                "-o", f"out/{lang}"])}
         for po in out.rglob("*.po"):
             text = po.read_text("utf-8")
