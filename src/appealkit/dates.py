@@ -49,10 +49,9 @@ class _D(NamedTuple):
 
 
 def find_dates(text: str, lang: str) -> list[DateMention]:
-    finders = {"en": _find_en, "zh": _find_zh, "ko": _find_ko}
-    if lang not in finders:
+    if lang not in ("en", *_CJK):
         raise ValueError(f"unsupported language {lang!r}")
-    raw = sorted(finders[lang](text), key=_order)
+    raw = sorted(_find_en(text) if lang == "en" else _find_cjk(text, lang), key=_order)
     resolved = _resolve_ranges(text, raw, _CONNECTOR[lang])
     masks = masked_spans(text)
     out: list[DateMention] = []
@@ -306,10 +305,6 @@ _ZH_PART = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early"
             "末": "late", "中期": "mid"}
 
 
-def _find_zh(text: str) -> list[_D]:
-    return _scan(text, _ZH_ANCHOR, _ZH, lambda _, m: _cjk_build(m, _ZH_PART))
-
-
 def _group(m: re.Match[str], *names: str) -> str | None:
     """The first of the named groups that exists in the pattern and matched (zh has extra
     Chinese-numeral groups ``cy``/``cm``/``cd`` that ko lacks)."""
@@ -358,5 +353,10 @@ _KO_PART = {"초순": "early", "상순": "early", "초": "early", "중순": "mid
             "하순": "late", "말": "late"}
 
 
-def _find_ko(text: str) -> list[_D]:
-    return _scan(text, _KO_ANCHOR, _KO, lambda _, m: _cjk_build(m, _KO_PART))
+# Per language: the full pattern, the cheap anchor that finds candidate positions, the words for parts of a month.
+_CJK = {"zh": (_ZH, _ZH_ANCHOR, _ZH_PART), "ko": (_KO, _KO_ANCHOR, _KO_PART)}
+
+
+def _find_cjk(text: str, lang: str) -> list[_D]:
+    full, anchor, parts = _CJK[lang]
+    return _scan(text, anchor, full, lambda _, m: _cjk_build(m, parts))

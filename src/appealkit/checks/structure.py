@@ -8,13 +8,17 @@ from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
 
 
+def _excerpt(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 @rule("structure-missing-paragraph", "structure", "error")
 def missing_paragraph(ctx: BeadContext) -> Iterator[Hit]:
     """A source paragraph has no counterpart in the translation (alignment found nothing for it)."""
     if ctx.bead.target:
         return
     for i, facts in ctx.sources():
-        excerpt = facts.text if len(facts.text) <= 80 else facts.text[:77] + "..."
+        excerpt = _excerpt(facts.text, 80)
         yield Hit(f"source paragraph has no counterpart in the translation: '{excerpt}'", excerpt, (), i,
                   (0, len(facts.text)), None)
 
@@ -25,7 +29,7 @@ def added_paragraph(ctx: BeadContext) -> Iterator[Hit]:
     if ctx.bead.source:
         return
     for j, facts in ctx.targets():
-        excerpt = facts.text if len(facts.text) <= 60 else facts.text[:57] + "..."
+        excerpt = _excerpt(facts.text, 60)
         yield Hit(f"translation adds a paragraph with no source counterpart: '{excerpt}'", "", (), None, None,
                   j, (0, len(facts.text)), excerpt)
 
