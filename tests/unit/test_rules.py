@@ -288,6 +288,29 @@ def test_entities_survive_verbatim(glossary):
     assert broken.count("entity-missing") == 3
 
 
+def test_short_english_sentence_left_untranslated(glossary):
+    en = "Thank you for your attention. Together, we can work towards a more just and humane world.\n"
+    zh = "感谢您的关注。Together, we can work towards a more just and humane world.\n"
+    assert "untranslated-sentence" in errors(run(glossary, en, zh))
+
+
+@pytest.mark.parametrize("target, part", [("他们于2016年11月4日被拘留。", "year changed"),
+                                          ("他们于2017年11月14日被拘留。", "day changed"),
+                                          ("他们于2017年12月4日被拘留。", "month changed"),
+                                          ("他们于2017年11月被拘留。", "day lost")])
+def test_date_changed_names_the_part(glossary, target, part):
+    findings = run(glossary, "They were detained on 4 November 2017.\n", target + "\n")
+    assert [f.message.split(": ", 1)[1].split(" in the")[0] for f in findings if f.rule == "date-changed"] == [part]
+
+
+@pytest.mark.parametrize("en, target, lang", [
+    ("At least 1,170 people were held.\n", "至少1710人被关押。\n", "zh"),  # neighbouring digits swapped
+    ("For three decades China has returned them.\n", "중국은 20여 년 동안 이들을 돌려보냈다.\n", "ko"),  # 30 → 20
+])
+def test_figure_changed_not_just_missing(glossary, en, target, lang):
+    assert errors(run(glossary, en, target, lang)) == ["figure-changed"]
+
+
 def test_untranslated_english_sentence(glossary):
     en = "We are writing to express our concern about the situation.\n"
     zh = "We are writing to express our concern about the situation.\n"

@@ -26,8 +26,18 @@ def _agrees(source: DateMention, target: DateMention) -> bool:
 
 
 def _partial(source: DateMention, target: DateMention) -> bool:
-    """A leftover target date in the same year is the source's date with its day or month changed."""
-    return target.year == source.year and source.month is not None
+    """A leftover target date that is the source's with one part changed: the same year with another day or
+    month (2017年11月14日), or the same day and month in another year (2016年11月4日)."""
+    if source.month is None:
+        return False
+    same_day = target.year is not None and (target.month, target.day) == (source.month, source.day)
+    return target.year == source.year or same_day
+
+
+def _changed_part(source: DateMention, target: DateMention) -> str:
+    if source.year is not None and target.year not in (None, source.year):
+        return "year"
+    return "day" if source.day and target.month == source.month else "month"
 
 
 def expected_forms(date: DateMention, lang: str) -> tuple[str, ...]:
@@ -81,9 +91,10 @@ def date_missing(ctx: BeadContext) -> Iterator[Hit]:
 
 @rule("date-changed", "date", "error")
 def date_changed(ctx: BeadContext) -> Iterator[Hit]:
-    """A date lost or changed its day or month (4 November 2017 → 2017年11月, or → 2017年11月14日)."""
+    """A date lost or changed its day, month or year (4 November 2017 → 2017年11月, → 2017年11月14日, or
+    → 2016年11月4日)."""
     for i, date, j, found in match_dates(ctx).changed:
-        lost = "day" if date.day and found.month == date.month else "month" if date.month else "date"
+        lost = _changed_part(date, found)
         verb = "lost" if getattr(found, lost, None) is None else "changed"
         yield Hit(f"date '{date.text}': {lost} {verb} in the translation ('{found.text}')", date.text,
                   expected_forms(date, ctx.lang), i, (date.start, date.end), j, (found.start, found.end), found.text)

@@ -29,7 +29,8 @@ def _same(a: float, b: float) -> bool:
 
 
 def looks_changed(source: float, target: float) -> bool:
-    """A plausible typo or edit of the same figure: shared digits, or off by a power of ten."""
+    """A plausible typo or edit of the same figure: one digit changed, two neighbours swapped (1170 → 1710),
+    one digit added or dropped, or off by a power of ten."""
     if source == 0 or target == 0:
         return False
     ratio = max(source, target) / min(source, target)
@@ -37,7 +38,9 @@ def looks_changed(source: float, target: float) -> bool:
         return True
     a, b = f"{source:g}", f"{target:g}"
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        differ = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+        swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+        return len(differ) == 1 or swapped
     shorter, longer = sorted((a, b), key=len)
     return len(longer) - len(shorter) == 1 and all(ch in longer for ch in shorter)
 
@@ -99,8 +102,9 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
                     result.missing.append((i, figure))
         source_values = {float(n.value) for _, f in ctx.sources() for n in f.all_numbers}
         for i, figure in list(result.missing):
+            values = acceptable_values(figure, ctx.letter.source_facts[i].text)
             near = next((t for t in pool if float(t[1].value) not in source_values and t[1].value != 1
-                         and looks_changed(float(figure.value), float(t[1].value))), None)
+                         and any(looks_changed(v, float(t[1].value)) for v in values)), None)
             if near:
                 pool.remove(near)
                 result.missing.remove((i, figure))

@@ -12,9 +12,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # What may stand between two words of one English sentence (spaces, punctuation, digits).
 _SEPARATOR = re.compile(r"[\s,;:()\"“”\d.]+")
 # Words that make a run a sentence rather than a name or a title (names rarely contain them).
+# Articles, pronouns, auxiliaries and modals; not "of", "for", "and", "in": organization names are full of them.
 _SENTENCE_WORDS = frozenset(
-    "the is are was were be been we you our your that this these those which will would should must "
-    "has have had not it they their there to who whom".split()
+    "the a an is are was were be been being am we you our your us i me my he she his her him its that this "
+    "these those which will would should must can could may might shall do does did has have had not it they "
+    "them their there to who whom".split()
 )
 MIN_WORDS = 6
 MIN_SENTENCE_WORDS = 3
