@@ -59,7 +59,7 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         file=str(ctx.target.path),
         line=tgt_par.line if tgt_par else (ctx.target.body_start_line if rule.scope == "letter" else _nearest_line(ctx, hit)),
         source_file=str(ctx.source.path),
-        source_line=src_par.line if src_par else ctx.source.body_start_line,
+        source_line=src_par.line if src_par else _aligned_source_line(ctx, hit.target_paragraph),
         lang=ctx.lang,
         found=hit.found,
         source_paragraph=hit.source_paragraph,
@@ -67,6 +67,18 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         source_span=hit.source_span,
         target_span=hit.target_span,
     )
+
+
+def _aligned_source_line(ctx: LetterContext, target_paragraph: int | None) -> int:
+    """For a finding about the translation only (an added figure), the English paragraph aligned with its
+    paragraph, or the last one before it when the paragraph was added."""
+    best = ctx.source.body_start_line
+    for bead in ctx.beads:
+        if bead.source:
+            best = ctx.source.paragraphs[bead.source[0]].line
+        if target_paragraph is not None and target_paragraph in bead.target:
+            break
+    return best
 
 
 def _nearest_line(ctx: LetterContext, hit: Hit) -> int:

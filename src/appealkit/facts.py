@@ -121,10 +121,13 @@ def source_facts(text: str, glossary: Glossary) -> ParagraphFacts:
 
 
 def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
-    """Translation paragraph facts: every number not part of a date counts as a figure."""
+    """Translation paragraph facts: every number not part of a date, an entity or a document symbol
+    (A/HRC/25/CRP.1) counts as a figure."""
     dates = find_dates(text, lang)
     entities = find_entities(text)
-    fenced = SpanSet([(d.start, d.end) for d in dates] + [(e.start, e.end) for e in entities])
+    symbols = find_symbols(text)
+    fenced = SpanSet([(d.start, d.end) for d in dates] + [(e.start, e.end) for e in entities]
+                     + [(start, end) for start, end, _ in symbols])
     numbers = find_numbers(text, lang)
     figures = [n for n in numbers if not fenced.overlaps(n.start, n.end)]
     return ParagraphFacts(
@@ -132,7 +135,7 @@ def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
         figures=figures,
         dates=dates,
         articles=find_articles(text, lang),
-        symbols=find_symbols(text),
+        symbols=symbols,
         terms=glossary.find_in_target(text, lang),
         entities=entities,
         all_numbers=numbers,

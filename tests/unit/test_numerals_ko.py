@@ -91,6 +91,10 @@ def nums(text: str) -> list[tuple[int | float, str, str]]:
         ("셋, 넷", [(3, "cardinal", "셋"), (4, "cardinal", "넷")]),
         ("다섯이다", [(5, "cardinal", "다섯")]),
         ("아홉과", [(9, "cardinal", "아홉")]),
+        # 두/세/네/스무 before a noun for people or groups
+        ("두 여성이", [(2, "cardinal", "두")]),
+        ("세 아이", [(3, "cardinal", "세")]),
+        ("스무 난민", [(20, "cardinal", "스무")]),
     ],
 )
 def test_notations(text: str, expected: list[tuple[int | float, str, str]]) -> None:
@@ -105,7 +109,7 @@ def test_notations(text: str, expected: list[tuple[int | float, str, str]]) -> N
         "이 사람", "사 년", "오 일", "한 개인", "세 개혁", "만세", "제일 중요한", "제사", "제이",
         "받아들이십시오", "주십시오", "수십 명", "수백만 명", "몇십 명", "천사", "백성", "십자가",
         "만일", "오만한", "사천성", "이만 줄입니다", "세대", "한다", "한계",
-        "하나의", "둘째", "첫 번째", "둘러싸인", "인터넷", "열이 나다", "하나님", "셋방",
+        "하나의", "둘째", "첫 번째", "둘러싸인", "인터넷", "열이 나다", "하나님", "셋방", "네, 알겠습니다", "세 계획",
     ],
 )
 def test_words_are_not_figures(text: str) -> None:

@@ -192,6 +192,19 @@ def test_number_inside_a_name_is_not_required_when_a_correct_rendering_lacks_it(
     assert "figure-changed" in errors(run(glossary, games, "他们在杭州2023年第19届亚运会之前致信。\n"))
 
 
+def test_a_document_symbol_in_a_translators_note_adds_no_figure(glossary):
+    en = "In February 2014 the UN Commission of Inquiry released its report.\n"
+    ko = "2014년 2월, 유엔 북한인권조사위원회는 보고서를 발표했다. [역자 주: 문서번호는 A/HRC/25/CRP.1이다.]\n"
+    assert [f for f in run(glossary, en, ko, "ko") if f.category == "figure"] == []
+
+
+def test_a_finding_about_the_translation_only_points_at_the_aligned_english(glossary):
+    en = "Title\n\nTen refugees were held.\n"
+    findings = run(glossary, en, "标题\n\n十名难民被拘留，另有3人。\n")
+    (added,) = [f for f in findings if f.rule == "figure-added"]
+    assert added.source_line == 3 and added.line == 3
+
+
 def test_digits_inside_a_target_name_are_not_added_figures(glossary):
     findings = run(glossary, "Signed: Korean War POW Family Association\n", "서명: 6·25국군포로가족회\n", "ko")
     assert [f.rule for f in findings if f.category == "figure"] == []

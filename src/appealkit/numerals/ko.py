@@ -14,7 +14,8 @@ reported only when
     itself followed by a particle or a non-Hangul character (한 명이, 네 살),
     so 한 개인 (an individual) is not "one 개"; or it is a stand-alone form
     (둘, 셋, 넷, 다섯 ... 아홉) followed by a particle or a non-Hangul
-    character (여성 둘이, 둘과), so 둘러싸인 and 인터넷 are words.
+    character (여성 둘이, 둘과), so 둘러싸인 and 인터넷 are words; or 두/세/네/스무 before a noun
+    for people or groups (두 여성, 세 아이), not 네, 알겠습니다.
 
 Digits are always figures.  The numeral grammar is shared with Chinese.
 """
@@ -76,6 +77,12 @@ _NATIVE_FIRST, _NATIVE_REST = _dispatch(_native_words())
 _ALONE = {"둘": 2, "셋": 3, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
 _ALONE_FIRST, _ALONE_REST = _dispatch(list(_ALONE))
 _ALONE_END = r"(?=(?![가-힣])|(?:이|가|을|를|은|는|의|에|도|와|과|로|으로|만|씩|뿐|밖에)(?![가-힣])|이(?:며|고|다))"
+# Native numerals that have a separate form before a noun (두 여성, 세 아이, 네 남성, 스무 난민): read only
+# before a noun for people or groups, since 두/세/네 are also ordinary syllables and 네 is "yes".
+_ADNOMINAL_NOUNS = (
+    r"여성|남성|여자|남자|아이|아동|어린이|소녀|소년|사람|가족|난민|주민|탈북민|탈북자|국가|나라|단체|기관|"
+    r"자녀|아들|딸|형제|자매|부부|청년|노인|아기|영아|유아|학생|피해자|수감자|구금자|북한|외국인|국민|활동가"
+)
 
 # The pattern starts with a character class so that the regex engine skips
 # non-candidates at C speed; lookbehinds then dispatch on the first
@@ -98,6 +105,7 @@ _TOKEN = re.compile(
     # Native word at a word start, directly before a counter.
     r"|(?<![가-힣].)(?:" + _NATIVE_REST + r")(?P<native>)(?= ?(?:" + _COUNTER_NATIVE + r"))"
     r"|(?<![가-힣].)(?:" + _ALONE_REST + r")(?P<alone>)" + _ALONE_END +
+    r"|(?<![가-힣].)(?:(?<=두)|(?<=세)|(?<=네)|(?<=스)무)(?P<adnominal>)(?= (?:" + _ADNOMINAL_NOUNS + r"))" +
     r")"
 )
 _SINO_COUNTER = re.compile(r" ?(?:" + _COUNTER_SINO + r")")
@@ -168,6 +176,8 @@ def _numerals(text: str) -> list[_Num]:
             if _counter_follows(text, m.end(), _SINO_COUNTER):
                 nums.append(_sino_num(text, m.start(), m.end()))
         elif m.group("native") is not None and _counter_follows(text, m.end(), _NATIVE_COUNTER):
+            nums.append(_native_num(m))
+        elif m.group("adnominal") is not None:
             nums.append(_native_num(m))
         elif m.group("alone") is not None:
             nums.append(_Num(m.start(), m.end(), [Atom("num", _ALONE[m.group()], m.start(), m.end(), False)],
