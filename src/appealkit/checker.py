@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from appealkit.alignment import align
+from appealkit.alignment import Bead, align
 from appealkit.checks import RULES, Hit, Rule
 from appealkit.checks.context import BeadContext, LetterContext
 from appealkit.errors import AppealInputError
@@ -92,15 +92,52 @@ def _nearest_line(ctx: LetterContext, hit: Hit) -> int:
     return best
 
 
+def _bead_findings(ctx: LetterContext, index: int, rules: list[Rule]) -> list[Finding]:
+    bead_ctx = BeadContext(ctx, ctx.beads[index], index)
+    return [_finding(rule, hit, ctx) for rule in rules for hit in rule.check(bead_ctx)]
+
+
+def _errors(findings: list[Finding]) -> int:
+    return sum(f.severity == "error" for f in findings)
+
+
+# Joining two paragraph pairs must explain at least this many errors: one fact that changed paragraphs is a
+# moved figure (reported), a whole sentence carries several.
+MOVED_SENTENCE_MIN_FACTS = 2
+
+
+def _join_moved_sentences(ctx: LetterContext, per_bead: list[list[Finding]], rules: list[Rule]) -> list[list[Finding]]:
+    """Check two adjacent paragraph pairs together when the translator moved a sentence across the break.
+
+    The alignment pairs paragraphs, not sentences: when the last sentence of English ¶k opens translated
+    ¶k+1, its figures, dates, citations and terms look missing from ¶k and added to ¶k+1. When checking both
+    pairs as one bead explains at least two errors (counts still count), the bead stays joined and
+    ``ctx.joined`` records it for the ``structure-joined-paragraphs`` notice.
+    """
+    k = 0
+    while k + 1 < len(ctx.beads):
+        first, second = ctx.beads[k], ctx.beads[k + 1]
+        separate = _errors(per_bead[k]) + _errors(per_bead[k + 1])
+        if separate >= MOVED_SENTENCE_MIN_FACTS and first.source and first.target and second.source and second.target:
+            kept = ctx.beads
+            ctx.beads = [*kept[:k], Bead(first.source + second.source, first.target + second.target), *kept[k + 2:]]
+            joined = _bead_findings(ctx, k, rules)
+            if separate - _errors(joined) >= MOVED_SENTENCE_MIN_FACTS:
+                per_bead[k:k + 2] = [joined]
+                ctx.joined.append(ctx.beads[k])
+                continue
+            ctx.beads = kept
+        k += 1
+    return per_bead
+
+
 def run_rules(ctx: LetterContext, rules: Iterable[Rule] | None = None) -> list[Finding]:
     selected = list(rules or RULES.values())
-    findings: list[Finding] = []
-    for rule in (r for r in selected if r.scope == "letter"):
+    bead_rules = [r for r in selected if r.scope == "bead"]
+    per_bead = [_bead_findings(ctx, index, bead_rules) for index in range(len(ctx.beads))]
+    findings = [f for bead in _join_moved_sentences(ctx, per_bead, bead_rules) for f in bead]
+    for rule in (r for r in selected if r.scope == "letter"):  # after the beads: they may report on the joins
         findings += [_finding(rule, hit, ctx) for hit in rule.check(ctx)]
-    for index, bead in enumerate(ctx.beads):
-        bead_ctx = BeadContext(ctx, bead, index)
-        for rule in (r for r in selected if r.scope == "bead"):
-            findings += [_finding(rule, hit, ctx) for hit in rule.check(bead_ctx)]
     return sorted(findings, key=Finding.sort_key)
 
 

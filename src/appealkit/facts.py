@@ -121,20 +121,21 @@ def source_facts(text: str, glossary: Glossary) -> ParagraphFacts:
 
 
 def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
-    """Translation paragraph facts: every number not part of a date, an entity or a document symbol
-    (A/HRC/25/CRP.1) counts as a figure."""
+    """Translation paragraph facts: every number not part of a date, an entity, a document symbol
+    (A/HRC/25/CRP.1) or an article reference (第4条第2款, as on the English side) counts as a figure."""
     dates = find_dates(text, lang)
     entities = find_entities(text)
     symbols = find_symbols(text)
+    articles = find_articles(text, lang)
     fenced = SpanSet([(d.start, d.end) for d in dates] + [(e.start, e.end) for e in entities]
-                     + [(start, end) for start, end, _ in symbols])
+                     + [(start, end) for start, end, _ in symbols] + [(a.start, a.end) for a in articles])
     numbers = find_numbers(text, lang)
     figures = [n for n in numbers if not fenced.overlaps(n.start, n.end)]
     return ParagraphFacts(
         text,
         figures=figures,
         dates=dates,
-        articles=find_articles(text, lang),
+        articles=articles,
         symbols=symbols,
         terms=glossary.find_in_target(text, lang),
         entities=entities,

@@ -49,12 +49,16 @@ def test_en_front_matter_is_complete():
 
 # Independent translations, written without seeing the reference ones, one round per folder; each round
 # measured the checker's false positives before the fixes it prompted (benchmarks/README.md).
-HELDOUT_ROUNDS = ("heldout", "heldout2", "heldout3", "heldout4")
+HELDOUT_ROUNDS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+# Errors on correct translations that the checker reports on purpose: one fact that moved to the adjacent
+# paragraph is reported (with where it went), like a moved figure; only a moved sentence carrying two or more
+# facts is joined silently. (path under tests/fixtures, rule)
+KNOWN_ERRORS = {("heldout5/canada-2023-refugees-open-letter/zh.md", "citation-paragraph")}
 HELDOUT = discover_pairs([ROOT / "tests" / "fixtures" / name for name in HELDOUT_ROUNDS])
 
 
 def test_heldout_set_covers_both_languages():
-    assert {p.lang for p in HELDOUT} == {"zh", "ko"} and len(HELDOUT) == 14
+    assert {p.lang for p in HELDOUT} == {"zh", "ko"} and len(HELDOUT) == 18
 
 
 @pytest.mark.parametrize("pair", HELDOUT, ids=lambda p: f"heldout-{p.slug}-{p.lang}")
@@ -62,7 +66,9 @@ def test_independent_translation_has_no_error(pair, glossary):
     """Translations written without looking at the reference ones: merged and split paragraphs, 九名 /
     아홉 명 / full-width digits, translator's notes, short treaty names. Every error here is a false positive."""
     result = check_files(pair.source, pair.target, glossary, pair.lang)
-    errors = [f"{f.line}: {f.rule}: {f.message}" for f in result.findings if f.severity == "error"]
+    where = pair.target.relative_to(ROOT / "tests" / "fixtures").as_posix()
+    errors = [f"{f.line}: {f.rule}: {f.message}" for f in result.findings
+              if f.severity == "error" and (where, f.rule) not in KNOWN_ERRORS]
     assert errors == []
 
 
@@ -72,3 +78,11 @@ def test_independent_translation_merges_and_splits_are_aligned(pair, glossary):
     result = check_files(pair.source, pair.target, glossary, pair.lang)
     assert [f.rule for f in result.findings if f.category == "structure" and f.severity == "error"] == []
     assert any(len(b.source) != len(b.target) for b in result.context.beads)
+
+
+@pytest.mark.parametrize("where, rule_id", sorted(KNOWN_ERRORS))
+def test_known_errors_still_occur(where, rule_id, glossary):
+    """An allowance that no longer matches anything is removed, not kept as a blind spot."""
+    target = ROOT / "tests" / "fixtures" / where
+    result = check_files(target.with_name("en.md"), target, glossary)
+    assert rule_id in {f.rule for f in result.findings if f.severity == "error"}

@@ -236,17 +236,25 @@ MOVED_KO = (
 )
 
 
-def test_sentence_moved_across_a_paragraph_break_is_a_warning(glossary):
+def test_sentence_moved_across_a_paragraph_break_joins_the_two_pairs(glossary):
     """The translator moved "The Committee ... said that:" into the quote's paragraph: both terms are there."""
     findings = run(glossary, MOVED_EN, MOVED_KO.format(committee="고문방지위원회는"), "ko")
     assert errors(findings) == []
-    moved = sorted(f.source_text for f in findings if f.rule == "term-missing" and f.severity == "warning")
-    assert moved == ["Committee against Torture", "DPRK"]
+    (joined,) = [f for f in findings if f.rule == "structure-joined-paragraphs"]
+    assert joined.severity == "info" and "paragraphs 1–2" in joined.message
 
 
-def test_one_stray_mention_next_door_is_not_a_moved_sentence(glossary):
+def test_a_moved_sentence_that_also_lost_a_fact_is_still_an_error(glossary):
     findings = run(glossary, MOVED_EN, MOVED_KO.format(committee="위원회는"), "ko")
     assert "term-missing" in errors(findings)
+
+
+def test_a_single_moved_citation_is_reported_with_where_it_went(glossary):
+    en = ("The expulsion is based on article 4(1) of the agreement. Article 4, paragraph 2 adds more.\n\n"
+          "This violates article 33 of the Refugee Convention.\n")
+    zh = "驱逐的依据是该协定第4条第1款。\n\n该协定第4条第2款还有规定。这违反《难民公约》第33条。\n"
+    (finding,) = [f for f in run(glossary, en, zh) if f.severity == "error"]
+    assert finding.rule == "citation-paragraph" and "neighbouring paragraph" in finding.message
 
 
 def test_short_form_after_the_full_name_is_not_a_variant(glossary):

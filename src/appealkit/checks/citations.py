@@ -38,17 +38,13 @@ def citation_instrument(ctx: BeadContext) -> Iterator[Hit]:
     """A treaty or law named in the source is missing from the translation.
 
     The instrument is resolved through the glossary's aliases, so 《关于难民地位的公约》, 难民公约 and
-    1951年《难民公约》 all count for "the 1951 Refugee Convention". A warning when an adjacent paragraph
-    names it although its own English does not: the sentence was moved across the paragraph break.
+    1951年《难民公约》 all count for "the 1951 Refugee Convention".
     """
     for i, citation in _citations(ctx):
         entry = citation.instrument.entry if citation.instrument else None
         if entry and not _instrument_found(ctx, entry):
-            moved = ctx.moved_rendering(entry.id)
-            where = "" if moved is None else " (it is named in the adjacent paragraph: was the sentence moved?)"
-            yield Hit(f"instrument '{citation.instrument.text}' is missing from the translation{where}",
-                      citation.text, _renderings(entry, ctx.lang), i, (citation.start, citation.end),
-                      ctx.first_target if moved is None else moved, severity=None if moved is None else "warning")
+            yield Hit(f"instrument '{citation.instrument.text}' is missing from the translation",
+                      citation.text, _renderings(entry, ctx.lang), i, (citation.start, citation.end), ctx.first_target)
 
 
 def _article_hits(ctx: BeadContext, citation: Citation) -> list[tuple[int, object]]:
@@ -56,15 +52,28 @@ def _article_hits(ctx: BeadContext, citation: Citation) -> list[tuple[int, objec
     return [(j, a) for j, a in _target_articles(ctx) if article and a.article == article.article]
 
 
+def _in_neighbour(ctx: BeadContext, article: int, paragraph: int | None = None) -> tuple[int | None, str]:
+    """The adjacent target paragraph that cites the article (and paragraph), and the words that say so."""
+    for j, facts in ctx.neighbour_targets():
+        if any(a.article == article and (paragraph is None or a.paragraph == paragraph) for a in facts.articles):
+            return j, " (it appears in a neighbouring paragraph instead)"
+    return None, ""
+
+
 @rule("citation-article", "citation", "error")
 def citation_article(ctx: BeadContext) -> Iterator[Hit]:
-    """An article cited in the source (Article 33, article 4(1)) is missing or renumbered in the translation."""
+    """An article cited in the source (Article 33, article 4(1)) is missing or renumbered in the translation.
+
+    When an adjacent paragraph cites it instead, the message says so: the citation still left its paragraph.
+    """
     for i, citation in _citations(ctx):
         article = citation.article
         if article and not _article_hits(ctx, citation):
             form = ARTICLE_FORMS.get(ctx.lang, "{a}").format(a=article.article)
-            yield Hit(f"article {article.article} ('{article.text}') is missing from the translation",
-                      citation.text, (form,), i, (article.start, article.end), ctx.first_target)
+            moved, where = _in_neighbour(ctx, article.article)
+            yield Hit(f"article {article.article} ('{article.text}') is missing from the translation{where}",
+                      citation.text, (form,), i, (article.start, article.end),
+                      ctx.first_target if moved is None else moved)
 
 
 @rule("citation-paragraph", "citation", "error")
@@ -76,7 +85,8 @@ def citation_paragraph(ctx: BeadContext) -> Iterator[Hit]:
         if article and article.paragraph and hits and not any(a.paragraph == article.paragraph for _, a in hits):
             form = PARAGRAPH_FORMS.get(ctx.lang, "{a}({p})").format(a=article.article, p=article.paragraph)
             j, found = hits[0]
-            yield Hit(f"paragraph {article.paragraph} of article {article.article} is missing from the translation",
+            _, where = _in_neighbour(ctx, article.article, article.paragraph)
+            yield Hit(f"paragraph {article.paragraph} of article {article.article} is missing from the translation{where}",
                       article.text, (form,), i, (article.start, article.end), j, (found.start, found.end), found.text)
 
 

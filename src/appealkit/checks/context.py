@@ -23,6 +23,7 @@ class LetterContext:
     source_facts: list[ParagraphFacts]
     target_facts: list[ParagraphFacts]
     beads: list[Bead] = field(default_factory=list)
+    joined: list[Bead] = field(default_factory=list)  # beads the checker joined over a moved sentence
 
 
 @dataclass
@@ -76,45 +77,6 @@ class BeadContext:
             if 0 <= other < len(beads):
                 for j in beads[other].target:
                     yield j, self.letter.target_facts[j]
-
-    def moved_rendering(self, entry_id: str) -> int | None:
-        """The adjacent target paragraph a missing term went to with its sentence, or None.
-
-        The translator moved a sentence across the paragraph break when at least two terms missing here are
-        rendered in one adjacent target paragraph whose own English does not explain them. One stray match is
-        not enough: common renderings (关押, 强制遣返) turn up everywhere, and a real omission must not hide
-        behind them.
-        """
-        return self.memo("moved", self._moved_terms).get(entry_id)
-
-    def _moved_terms(self) -> dict[str, int]:
-        missing = {t.entry.id for _, facts in self.sources() for t in facts.terms
-                   if not any(found.quality != "forbidden" for _, found in self.target_terms_by_entry.get(t.entry.id, []))}
-        by_paragraph: dict[int, set[str]] = {}
-        for entry_id in sorted(missing):
-            for j in self._surplus_paragraphs(entry_id):
-                by_paragraph.setdefault(j, set()).add(entry_id)
-        return {entry_id: j for j, ids in sorted(by_paragraph.items(), reverse=True) if len(ids) >= 2
-                for entry_id in ids}
-
-    def _surplus_paragraphs(self, entry_id: str) -> Iterator[int]:
-        """Adjacent target paragraphs rendering the entry where their own source does not explain it: not
-        the same entry, not another entry with the same rendering (强制遣返 for both "refoulement" and
-        "forcible repatriation"), not a name nested in a longer one their source names (难民 in 朝鲜难民)."""
-        beads = self.letter.beads
-        for other in (self.index - 1, self.index + 1):
-            if not 0 <= other < len(beads):
-                continue
-            own = {t.entry.id for i in beads[other].source for t in self.letter.source_facts[i].terms}
-            if entry_id in own:
-                continue
-            for j in beads[other].target:
-                terms = self.letter.target_facts[j].terms
-                explained = [(t.start, t.end) for t in terms if t.entry.id in own]
-                if any(t.entry.id == entry_id and t.quality != "forbidden"
-                       and not any(s <= t.start and t.end <= e for s, e in explained)
-                       for t in credited(terms, own)):
-                    yield j
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Share one computation (e.g. figure matching) between the rules that read it."""

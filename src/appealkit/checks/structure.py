@@ -1,10 +1,11 @@
-"""Structure: source paragraphs with no counterpart, and target paragraphs with no source."""
+"""Structure: source paragraphs with no counterpart, target paragraphs with no source, paragraph pairs joined
+over a moved sentence."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from appealkit.checks.context import BeadContext
+from appealkit.checks.context import BeadContext, LetterContext
 from appealkit.checks.registry import Hit, rule
 
 
@@ -40,3 +41,17 @@ def pseudo_approved(ctx) -> Iterator[Hit]:
     meta = ctx.target.meta
     if (meta.get("pseudo") or meta.get("engine") == "pseudo") and meta.get("status") == "approved":
         yield Hit("pseudo-localised output cannot be approved: translate with a real engine or by hand", "", ())
+
+
+@rule("structure-joined-paragraphs", "structure", "info", scope="letter")
+def joined_paragraphs(ctx: LetterContext) -> Iterator[Hit]:
+    """Two paragraph pairs were checked together because a sentence moved across the paragraph break.
+
+    The last sentence of one English paragraph often opens the next translated paragraph. Its facts are then
+    not missing, only one paragraph away: the checker joins the two pairs into one when that explains at
+    least two errors, and says so here. A single fact that changed paragraphs is still reported.
+    """
+    for bead in ctx.joined:
+        yield Hit(f"English paragraphs {bead.source[0] + 1}–{bead.source[-1] + 1} were checked together with "
+                  f"translated paragraphs {bead.target[0] + 1}–{bead.target[-1] + 1}: a sentence moved across "
+                  "the paragraph break", "", (), bead.source[0], None, bead.target[0], None)

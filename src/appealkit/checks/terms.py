@@ -31,23 +31,13 @@ def _expected(term: TermMatch, lang: str) -> tuple[str, ...]:
 
 @rule("term-missing", "term", "error")
 def term_missing(ctx: BeadContext) -> Iterator[Hit]:
-    """A glossary term in the source has none of its renderings in the aligned translation.
-
-    A warning instead when an adjacent paragraph renders the term although its own English does not name it:
-    the translator moved the sentence across the paragraph break, and the fact is still where readers look.
-    """
+    """A glossary term in the source has none of its renderings in the aligned translation."""
     for i, term in _source_terms(ctx):
         if not _renderings_of(ctx, term.entry.id):
             rendering = term.entry.rendering(ctx.lang)
             preferred = rendering.preferred if rendering else "?"
-            moved = ctx.moved_rendering(term.entry.id)
-            if moved is None:
-                yield Hit(f"glossary term '{term.text}' ({term.entry.id}) is not rendered; expected '{preferred}'",
-                          term.text, _expected(term, ctx.lang), i, (term.start, term.end), ctx.first_target)
-            else:
-                yield Hit(f"glossary term '{term.text}' ({term.entry.id}) is rendered in the adjacent paragraph, "
-                          "not in this one: was the sentence moved?", term.text, _expected(term, ctx.lang), i,
-                          (term.start, term.end), moved, severity="warning")
+            yield Hit(f"glossary term '{term.text}' ({term.entry.id}) is not rendered; expected '{preferred}'",
+                      term.text, _expected(term, ctx.lang), i, (term.start, term.end), ctx.first_target)
 
 
 @rule("term-forbidden", "term", "error")
@@ -70,11 +60,13 @@ def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
 
 
 def _is_short_form(variant: TermMatch, lang: str) -> bool:
-    """A short form of the preferred name: listed under ``short`` (북한), or a part of it (朝鲜)."""
+    """A short form of the preferred name: listed under ``short`` (북한), or a part of a name at least twice
+    as long (朝鲜 in 朝鲜民主主义人民共和国; not 朝鲜 in 朝鲜人, which is the adjective, not an abbreviation)."""
     rendering = variant.entry.rendering(lang)
-    text = compact_form(variant.text)
-    return bool(rendering) and (text in compact_form(rendering.preferred)
-                                or text in {compact_form(s) for s in rendering.short})
+    if not rendering:
+        return False
+    text, full = compact_form(variant.text), compact_form(rendering.preferred)
+    return (text in full and len(full) > 2 * len(text)) or text in {compact_form(s) for s in rendering.short}
 
 
 def _short_form_after_full_name(ctx: BeadContext, j: int, variant: TermMatch) -> bool:
