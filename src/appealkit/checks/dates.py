@@ -91,8 +91,7 @@ def date_missing(ctx: BeadContext) -> Iterator[Hit]:
 
 @rule("date-changed", "date", "error")
 def date_changed(ctx: BeadContext) -> Iterator[Hit]:
-    """A date lost or changed its day, month or year (4 November 2017 → 2017年11月, → 2017年11月14日, or
-    → 2016年11月4日)."""
+    """A date lost or changed its day, month or year (4 November 2017 → 2017年11月 / 2017年11月14日 / 2016年11月4日)."""
     for i, date, j, found in match_dates(ctx).changed:
         lost = _changed_part(date, found)
         verb = "lost" if getattr(found, lost, None) is None else "changed"
