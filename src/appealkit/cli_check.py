@@ -62,6 +62,62 @@ def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_
     return results, apply_suppressions(results, entries), path, entries
 
 
+def _real(path: Path) -> Path:
+    """The file a path names, through symlinks (``os.path.realpath`` never raises, even on a link loop)."""
+    return Path(os.path.realpath(path))
+
+
+def planned_outputs(fmt: str, output: Path | None, outputs: dict[str, Path | None]) -> list[tuple[str, Path]]:
+    """Every (format, file) this run writes. One file named for two formats would silently keep only the
+    last report written, so that is a usage error."""
+    planned = [(name, path) for name in FORMATS if (path := outputs.get(f"output_{name}")) is not None]
+    if output is not None:
+        planned.append((fmt, output))
+    seen: dict[Path, str] = {}
+    for name, path in planned:
+        first = seen.setdefault(_real(path), name)
+        if first != name:
+            raise click.UsageError(f"{path} is named for both the {first} and the {name} report: give each its "
+                                   "own file")
+    return planned
+
+
+def input_files(results, ignore_path: Path | None) -> list[Path]:
+    """The letters checked and the ignore file read."""
+    letters = [Path(p) for r in results for p in (r.pair.source, r.pair.target)]
+    return [*letters, ignore_path] if ignore_path else letters
+
+
+def refuse_inputs(planned: list[tuple[str, Path]], inputs: list[Path]) -> None:
+    """A report must never replace what was checked (``--output letters/x/zh.md`` destroyed the translation)."""
+    protected = {_real(path) for path in inputs}
+    for name, path in planned:
+        if _real(path) in protected:
+            raise AppealInputError(f"the {name} report would overwrite this input file: write it elsewhere", path)
+
+
+_DESCRIPTORS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
+
+
+def _is_stream(path: Path) -> bool:
+    """A pipe, terminal, device or descriptor (/dev/stdout, /dev/null, a shell's >(...)): an atomic rename
+    would replace the node itself with a regular file, and a reader waiting on it would get nothing."""
+    return str(path).startswith(_DESCRIPTORS) or (path.exists() and not path.is_file())
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write a report: atomically to a file (through a symlink to its target, keeping the link), straight
+    into a stream. Any failure is an input error naming the file (exit 2), not an internal error."""
+    try:
+        if _is_stream(path):
+            with open(path, "a", encoding="utf-8") as handle:  # "a": a stdout redirected with >> keeps its text
+                handle.write(text)
+        else:
+            atomic_write(_real(path), text)
+    except OSError as exc:
+        raise AppealInputError(f"cannot write the report: {exc.strerror or exc}", path) from None
+
+
 def output_option(fmt: str):
     return click.option(f"--output-{fmt}", f"output_{fmt}", type=click.Path(path_type=Path), metavar="FILE",
                         help=f"Also write the {fmt} report to FILE (several --output-<format> may be given).")
@@ -108,22 +164,26 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
         raise click.UsageError("--write-baseline needs --reason TEXT: say why these findings are acceptable")
     if reason and not write_baseline:
         raise click.UsageError("--reason is only used with --write-baseline")
+    planned = planned_outputs(fmt, output, outputs)
     raw, outcome, ignore_path, entries = check_with_suppressions(paths, lang, glossary_path, ignore_file,
                                                                  creating=write_baseline)
+    refuse_inputs(planned, input_files(raw, ignore_path))
     if write_baseline:
         new_entries = sup.baseline(outcome, entries, reason or "")
-        sup.write_suppressions(ignore_path, new_entries)
+        try:
+            sup.write_suppressions(ignore_path, new_entries)
+        except OSError as exc:
+            raise AppealInputError(f"cannot write the ignore file: {exc.strerror or exc}", ignore_path) from None
         click.echo(f"appeal: wrote {len(new_entries)} suppression(s) to {ignore_path}", err=True)
         outcome = sup.apply_suppressions(raw, new_entries)  # the report now shows the baseline in force
     results, suppressed = outcome.results, outcome.suppressed
-    for name in FORMATS:
-        target = outputs.get(f"output_{name}")
-        if target is not None:
-            atomic_write(target, render(name, results, suppressed=suppressed))
+    for name, target in planned:
+        if target is not output:
+            write_report(target, render(name, results, suppressed=suppressed))
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # no-color.org
     report = render(fmt, results, suppressed=suppressed, color=color)
     if output:
-        atomic_write(output, report)
+        write_report(output, report)
     else:
         click.echo(report, nl=False)
     failing = [f for r in results for f in r.findings if at_or_above(f.severity, fail_on)]

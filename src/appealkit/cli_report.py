@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from appealkit.textio import atomic_write
-
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -26,10 +24,11 @@ def report(paths: tuple[Path, ...], html_path: Path, lang: str | None, glossary_
     PATH as for `appeal check` (default: letters/). Exit status: 0 when the page is written, 2 on input errors
     (findings do not fail this command; gate with `appeal check`).
     """
-    from appealkit.cli_check import check_with_suppressions
+    from appealkit.cli_check import check_with_suppressions, input_files, refuse_inputs, write_report
     from appealkit.reports import render
 
-    _, outcome, _, _ = check_with_suppressions(paths, lang, glossary_path, ignore_file)
-    atomic_write(html_path, render("html", outcome.results, suppressed=outcome.suppressed, title=title))
+    raw, outcome, ignore_path, _ = check_with_suppressions(paths, lang, glossary_path, ignore_file)
+    refuse_inputs([("html", html_path)], input_files(raw, ignore_path))
+    write_report(html_path, render("html", outcome.results, suppressed=outcome.suppressed, title=title))
     findings = sum(len(r.findings) for r in outcome.results)
     click.echo(f"appeal: wrote {html_path} ({len(outcome.results)} translation(s), {findings} finding(s))", err=True)

@@ -12,6 +12,7 @@ need "the same problem in the same text", independent of line numbers.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ import yaml
 from appealkit.errors import AppealInputError
 from appealkit.findings import Finding
 from appealkit.textio import atomic_write
-from appealkit.yamlsafe import line_of, load_yaml_file
+from appealkit.yamlsafe import LINES_KEY, line_of, load_yaml_file
 
 if TYPE_CHECKING:  # the checker imports every rule; keep this module importable on its own
     from appealkit.checker import PairResult
@@ -46,6 +47,8 @@ UNUSED_DOC = (
 
 _REQUIRED = ("rule", "letter", "language", "reason", "fingerprint")
 _OPTIONAL = ("source", "span")
+_TOP_LEVEL = ("version", "suppressions")
+LANGUAGES = ("zh", "ko")  # the checker's target languages: an entry for any other could never match
 _HEADER = (
     "# appealkit suppressions: findings accepted on purpose, each with its reason.\n"
     "# An entry lapses by itself when its source or target paragraph changes (fingerprint).\n"
@@ -94,13 +97,29 @@ class Outcome:
 # ------------------------------------------------------------------ identity of a finding
 
 
+# Han, kana, CJK punctuation and fullwidth forms. Chinese puts no space where a line is wrapped, so a line
+# break next to one of these is not a word boundary: re-wrapping "保护\n200名" to "保护200名" is no edit.
+_CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_SPACE_BY_CJK = re.compile(f"\\s+(?=[{_CJK}])|(?<=[{_CJK}])\\s+")
+
+
 def normalize(text: str) -> str:
-    """Whitespace, width and case insensitive: re-wrapping a paragraph is not a change of its text."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """Whitespace, width and case insensitive: re-wrapping a paragraph is not a change of its text.
+
+    Whitespace next to CJK is dropped before NFKC (which turns fullwidth ，（ into ASCII); elsewhere runs of
+    whitespace become one space, so English words stay apart.
+    """
+    return " ".join(unicodedata.normalize("NFKC", _SPACE_BY_CJK.sub("", text)).casefold().split())
 
 
 def _digest(*parts: str, size: int = 16) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
+
+
+def letter_name(result: PairResult) -> str:
+    """The ``letter:`` of an entry: the letter's folder name, also when a pair was given as two files in the
+    current directory (the checker's slug is then empty, and an empty ``letter`` could not be read back)."""
+    return result.pair.slug or Path(result.pair.source).resolve().parent.name or "letter"
 
 
 def paragraph_texts(result: PairResult, finding: Finding) -> tuple[str | None, str | None]:
@@ -128,7 +147,7 @@ def finding_fingerprint(result: PairResult, finding: Finding) -> str:
     """
     src, tgt = paragraph_texts(result, finding)
     anchor = tgt if tgt is not None else "\x00source:" + (src or "")
-    return _digest(finding.rule, result.pair.slug, result.pair.lang, normalize(finding.source_text),
+    return _digest(finding.rule, letter_name(result), result.pair.lang, normalize(finding.source_text),
                    normalize(anchor), size=32)
 
 
@@ -171,16 +190,26 @@ def _entry(entry: Any, path: Path, fallback_line: int | None) -> Suppression:
     if not isinstance(entry, dict):
         raise AppealInputError("each suppression must be a mapping (rule:, letter:, ...)", path, fallback_line)
     line = line_of(entry) or fallback_line
-    unknown = sorted(k for k in entry if k not in (*_REQUIRED, *_OPTIONAL) and not k.startswith("__"))
-    if unknown:
-        raise AppealInputError(f"unknown suppression key '{unknown[0]}' (expected {', '.join(_REQUIRED + _OPTIONAL)})",
-                               path, line_of(entry, unknown[0]) or line)
+    _no_unknown_keys(entry, (*_REQUIRED, *_OPTIONAL), "suppression key", path, line)
     values = {key: _field(entry, key, path, line) for key in _REQUIRED}
+    language = values["language"].lower()
+    if language not in LANGUAGES:
+        raise AppealInputError(f"suppression 'language' must be one of {', '.join(LANGUAGES)}, not "
+                               f"'{values['language']}'", path, line_of(entry, "language") or line)
     source = entry.get("source")
     if source is not None and not isinstance(source, str):
         raise AppealInputError("suppression 'source' must be text", path, line_of(entry, "source") or line)
-    return Suppression(values["rule"], values["letter"], values["language"].lower(), values["reason"],
+    return Suppression(values["rule"], values["letter"], language, values["reason"],
                        values["fingerprint"], source, _span(entry, path, line), str(path), line or 0)
+
+
+def _no_unknown_keys(mapping: dict[str, Any], known: Sequence[str], what: str, path: Path,
+                     line: int | None) -> None:
+    """A misspelt key would silently do nothing (``suppresions:`` drops every entry): refuse it instead."""
+    unknown = sorted(str(k) for k in mapping if k not in known and k != LINES_KEY)
+    if unknown:
+        raise AppealInputError(f"unknown {what} '{unknown[0]}' (expected {', '.join(known)})", path,
+                               line_of(mapping, unknown[0]) or line)
 
 
 def load_suppressions(path: Path | str) -> list[Suppression]:
@@ -191,6 +220,7 @@ def load_suppressions(path: Path | str) -> list[Suppression]:
         return []
     if not isinstance(document, dict):
         raise AppealInputError("ignore file must be a mapping with a 'suppressions:' list", path, 1)
+    _no_unknown_keys(document, _TOP_LEVEL, "key", path, 1)
     version = document.get("version", IGNORE_VERSION)
     if version != IGNORE_VERSION:
         raise AppealInputError(f"unsupported ignore file version {version!r} (expected {IGNORE_VERSION})",
@@ -217,8 +247,10 @@ def load_ignore_file(explicit: Path | None, creating: bool = False) -> tuple[Pat
 # ------------------------------------------------------------------ applying
 
 
-def matches(suppression: Suppression, result: PairResult, finding: Finding) -> bool:
-    if (suppression.rule, suppression.letter, suppression.language) != (finding.rule, result.pair.slug,
+def matches(suppression: Suppression, result: PairResult, finding: Finding,
+            fingerprint: str | None = None) -> bool:
+    """``fingerprint``: the finding's ``paragraph_fingerprint`` when the caller has already computed it."""
+    if (suppression.rule, suppression.letter, suppression.language) != (finding.rule, letter_name(result),
                                                                          result.pair.lang):
         return False
     if suppression.source is not None and normalize(suppression.source) != normalize(finding.source_text):
@@ -226,18 +258,47 @@ def matches(suppression: Suppression, result: PairResult, finding: Finding) -> b
     span = tuple(finding.source_span) if finding.source_span is not None else None
     if suppression.span is not None and span is not None and suppression.span != span:
         return False
-    return suppression.fingerprint == paragraph_fingerprint(result, finding)
+    return suppression.fingerprint == (fingerprint or paragraph_fingerprint(result, finding))
 
 
-def unused_finding(suppression: Suppression) -> Finding:
+def unused_finding(suppression: Suppression, duplicate_of: Suppression | None = None) -> Finding:
     """The warning for a suppression that silenced nothing; it points at the entry in the ignore file."""
     what = f"'{suppression.source}'" if suppression.source else "its finding"
-    message = (f"{suppression.file}:{suppression.line}: suppression of {suppression.rule} for {what} "
-               f"({suppression.letter}, {suppression.language}) matches no finding: the problem was fixed or "
-               f"the paragraph changed; review it, then delete the entry or re-baseline")
+    head = (f"{suppression.file}:{suppression.line}: suppression of {suppression.rule} for {what} "
+            f"({suppression.letter}, {suppression.language})")
+    if duplicate_of is not None:  # the finding is there and suppressed: "the problem was fixed" would mislead
+        message = f"{head} repeats the entry at line {duplicate_of.line}, which already suppresses it; delete it"
+    else:
+        message = (f"{head} matches no finding: the problem was fixed or the paragraph changed; review it, "
+                   f"then delete the entry or re-baseline")
     return Finding(UNUSED_RULE_ID, UNUSED_CATEGORY, UNUSED_SEVERITY, message, suppression.source or "", (),
                    suppression.file, suppression.line, suppression.file, suppression.line, suppression.language,
                    source_span=suppression.span)
+
+
+def _identity(entry: Suppression) -> tuple:
+    """What makes two entries the same suppression (the reason and the place in the file do not)."""
+    return entry.letter, entry.language, entry.rule, entry.source or "", entry.span or (), entry.fingerprint
+
+
+class _Index:
+    """Entries by (rule, letter, language, fingerprint): with thousands of findings and entries, trying every
+    entry on every finding (and hashing paragraphs each time) took longer than checking the letters."""
+
+    def __init__(self, suppressions: Sequence[Suppression]):
+        self.entries = suppressions
+        self.by_key: dict[tuple[str, str, str, str], list[int]] = {}
+        for i, s in enumerate(suppressions):
+            self.by_key.setdefault((s.rule, s.letter, s.language, s.fingerprint), []).append(i)
+        self.rules = {key[:3] for key in self.by_key}
+
+    def first_match(self, result: PairResult, finding: Finding) -> int | None:
+        head = (finding.rule, letter_name(result), result.pair.lang)
+        if head not in self.rules:
+            return None
+        fingerprint = paragraph_fingerprint(result, finding)
+        candidates = self.by_key.get((*head, fingerprint), ())
+        return next((i for i in candidates if matches(self.entries[i], result, finding, fingerprint)), None)
 
 
 def apply_suppressions(results: Iterable[PairResult], suppressions: Sequence[Suppression]) -> Outcome:
@@ -247,37 +308,45 @@ def apply_suppressions(results: Iterable[PairResult], suppressions: Sequence[Sup
     call every other letter's suppressions unused.
     """
     outcome = Outcome(results=[])
+    index = _Index(suppressions)
     used: set[int] = set()
     checked: set[tuple[str, str]] = set()
     for result in results:
-        checked.add((result.pair.slug, result.pair.lang))
+        checked.add((letter_name(result), result.pair.lang))
         kept = []
         for finding in result.findings:
-            hit = next((i for i, s in enumerate(suppressions) if matches(s, result, finding)), None)
+            hit = index.first_match(result, finding)
             if hit is None:
                 kept.append(finding)
             else:
                 used.add(hit)
                 outcome.suppressed.append(SuppressedFinding(finding, suppressions[hit]))
         outcome.results.append(replace(result, findings=kept))
-    for index, suppression in enumerate(suppressions):
-        if index not in used and (suppression.letter, suppression.language) in checked:
+    used_by_identity = {_identity(suppressions[i]): suppressions[i] for i in sorted(used, reverse=True)}
+    for i, suppression in enumerate(suppressions):
+        if i not in used and (suppression.letter, suppression.language) in checked:
             outcome.unused.append(suppression)
-            _attach(outcome.results, suppression)
+    _attach(outcome.results, outcome.unused, used_by_identity)
     return outcome
 
 
-def _attach(results: list[PairResult], suppression: Suppression) -> None:
+def _attach(results: list[PairResult], unused: Sequence[Suppression],
+            used_by_identity: dict[tuple, Suppression]) -> None:
+    """Each unused entry as a warning on the first result of its letter and language, sorted once."""
+    position: dict[tuple[str, str], int] = {}
     for i, result in enumerate(results):
-        if (result.pair.slug, result.pair.lang) == (suppression.letter, suppression.language):
-            findings = sorted([*result.findings, unused_finding(suppression)], key=Finding.sort_key)
-            results[i] = replace(result, findings=findings)
-            return
+        position.setdefault((letter_name(result), result.pair.lang), i)
+    extra: dict[int, list[Finding]] = {}
+    for entry in unused:
+        warning = unused_finding(entry, used_by_identity.get(_identity(entry)))
+        extra.setdefault(position[(entry.letter, entry.language)], []).append(warning)
+    for i, findings in extra.items():
+        results[i] = replace(results[i], findings=sorted([*results[i].findings, *findings], key=Finding.sort_key))
 
 
 def suppression_for(result: PairResult, finding: Finding, reason: str) -> Suppression:
     span = tuple(finding.source_span) if finding.source_span is not None else None
-    return Suppression(finding.rule, result.pair.slug, result.pair.lang, reason,
+    return Suppression(finding.rule, letter_name(result), result.pair.lang, reason,
                        paragraph_fingerprint(result, finding), finding.source_text, span)  # type: ignore[arg-type]
 
 
@@ -304,8 +373,7 @@ def _dedupe(entries: Iterable[Suppression]) -> list[Suppression]:
     re-baselining), new ones follow in the order of the letters."""
     seen: dict[tuple, Suppression] = {}
     for entry in entries:
-        key = (entry.letter, entry.language, entry.rule, entry.source or "", entry.span or (), entry.fingerprint)
-        seen.setdefault(key, entry)
+        seen.setdefault(_identity(entry), entry)
     return list(seen.values())
 
 

@@ -187,3 +187,95 @@ def test_malformed_ignore_file_exits_2_with_file_and_line(seeded_work):
 def test_missing_ignore_file_exits_2(seeded_work):
     proc = appeal("check", "letters", "--glossary", GLOSSARY, "--ignore-file", "nope.yaml", cwd=seeded_work)
     assert proc.returncode == 2 and "nope.yaml" in proc.stderr
+
+
+# ------------------------------------------------------------------ regressions found in QA
+
+
+def test_fingerprints_ignore_rewrapping_a_chinese_paragraph(tmp_path):
+    """Chinese is wrapped without a space: a line break between two Han characters is no edit, for the
+    ignore file's fingerprint and for SARIF's alike."""
+    from appealkit.suppressions import finding_fingerprint
+
+    a = sample_result(tmp_path / "a")
+    b = sample_result(tmp_path / "b", zh=ZH.replace("我们请求您保护200名朝鲜人。", "我们请求您\n保护200名\n朝鲜人。"))
+    assert [paragraph_fingerprint(a, f) for f in a.findings] == [paragraph_fingerprint(b, f) for f in b.findings]
+    assert [finding_fingerprint(a, f) for f in a.findings] == [finding_fingerprint(b, f) for f in b.findings]
+    edited = sample_result(tmp_path / "c", zh=ZH.replace("我们请求您保护200名", "我们请求您保护约200名"))
+    assert paragraph_fingerprint(a, a.findings[0]) != paragraph_fingerprint(edited, edited.findings[0])
+
+
+def test_english_words_stay_apart_in_fingerprints():
+    from appealkit.suppressions import normalize
+
+    assert normalize("two\nthousand") == normalize("two   thousand") != normalize("twothousand")
+    assert normalize("朝鲜，\n据报道") == normalize("朝鲜，据报道")
+
+
+def test_duplicate_entry_is_reported_as_a_duplicate_not_as_fixed(tmp_path):
+    result = sample_result(tmp_path)
+    first = suppression_for(result, result.findings[0], "fine")
+    first = type(first)(**{**first.__dict__, "file": ".appeal-ignore.yaml", "line": 6})
+    again = type(first)(**{**first.__dict__, "reason": "copied", "line": 14})
+    outcome = apply_suppressions([result], [first, again])
+    assert [s.suppression for s in outcome.suppressed] == [first] and outcome.unused == [again]
+    warning = next(f for f in outcome.results[0].findings if f.rule == UNUSED_RULE_ID)
+    assert "repeats the entry at line 6" in warning.message and "fixed" not in warning.message
+
+
+def test_applying_many_entries_hashes_each_finding_once(tmp_path, monkeypatch):
+    """2,000 findings against 2,000 entries took longer than checking the letters: every entry was tried on
+    every finding, hashing both paragraphs each time."""
+    from appealkit import suppressions as sup
+    from appealkit.checker import PairResult
+    from factories import finding, letters
+
+    count = 300
+    en = "---\nid: many\n---\n" + "\n\n".join(f"Paragraph {i} protects 2,000 people." for i in range(count)) + "\n"
+    zh = "---\nlang: zh\n---\n" + "\n\n".join(f"第{i}段保护200人。" for i in range(count)) + "\n"
+    source, target = letters(tmp_path, "many", en, zh)
+    base = sample_result(tmp_path / "base")
+    context = type(base.context)(**{**vars(base.context), "source": source, "target": target})
+    findings = [finding(source, target, "figure-changed", "error", "figure", i, "2,000", i, "200", f"figure {i}")
+                for i in range(count)]
+    result = PairResult(type(base.pair)(source.path, target.path, "zh", "many"), context, findings)
+    entries = [suppression_for(result, f, "fine") for f in findings]
+    calls = []
+    real = sup.paragraph_fingerprint
+    monkeypatch.setattr(sup, "paragraph_fingerprint", lambda r, f: calls.append(1) or real(r, f))
+    outcome = apply_suppressions([result], entries)
+    assert len(outcome.suppressed) == count and not outcome.unused
+    assert len(calls) <= count
+
+
+def test_baseline_of_two_files_in_the_current_directory_reads_back(tmp_path):
+    """`appeal check en.md zh.md` has no letter folder name: the baseline wrote `letter: ''`, which the next
+    run refused (exit 2) — the gate was stuck until someone edited the file."""
+    from report_support import SEEDED
+
+    for name in ("en.md", "zh.md"):
+        (tmp_path / name).write_text((SEEDED / SEEDED_SLUG / name).read_text(encoding="utf-8"), encoding="utf-8")
+    proc = appeal("check", "en.md", "zh.md", "--glossary", GLOSSARY, "--write-baseline", "--reason", "ok",
+                  cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    entries = yaml.safe_load((tmp_path / ".appeal-ignore.yaml").read_text(encoding="utf-8"))["suppressions"]
+    assert entries and {e["letter"] for e in entries} == {tmp_path.name}
+    proc = appeal("check", "en.md", "zh.md", "--glossary", GLOSSARY, "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["summary"]["suppressed"] == len(entries)
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("version: 1\nsupressions:\n  - rule: a\n", 2, "unknown key 'supressions'"),
+    ("suppressions:\n  - rule: a\n    letter: b\n    language: zh\n    fingerprint: f\n    reason: r\n"
+     "    __note: x\n", 7, "unknown suppression key '__note'"),
+    ("suppressions:\n  - rule: a\n    letter: b\n    language: zh-Hans\n    fingerprint: f\n    reason: r\n", 4,
+     "'language' must be one of zh, ko"),
+])
+def test_entries_that_could_never_apply_are_input_errors(tmp_path, text, line, words):
+    """A misspelt top-level key dropped every entry, and `language: zh-Hans` an entry, without a word."""
+    path = tmp_path / ".appeal-ignore.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(AppealInputError) as caught:
+        load_suppressions(path)
+    assert caught.value.line == line and words in caught.value.message

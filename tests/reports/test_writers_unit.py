@@ -243,3 +243,65 @@ def test_html_escapes_letter_text(tmp_path):
     assert "<script>alert" not in page and "<img" not in page and "<b>not bold" not in page
     assert "&lt;script&gt;alert(&#x27;en&#x27;)&lt;/script&gt;" in page
     assert "&lt;b&gt;not bold&lt;/b&gt;" in page and "2,000 &amp; more" in page
+
+
+# ------------------------------------------------------------------ regressions found in QA
+
+
+def test_junit_survives_control_characters(tmp_path):
+    """A vertical tab from a Word export, or "\\e" in an ignore file's reason, made lxml raise and
+    `appeal check --format junit` end as an internal error (exit 3)."""
+    from appealkit.checker import PairResult
+    from appealkit.suppressions import SuppressedFinding, suppression_for
+
+    source, target = letters(tmp_path)
+    base = sample_result(tmp_path)
+    odd = finding(source, target, "figure-missing", "error", "figure", 0, "2,000", 0, None,
+                  "lost\x0bhere \x1b[2J cleared \ufffe")
+    note = finding(source, target, "figure-added", "info", "figure", None, "", 2, "14", "adds\x0c14")
+    hidden = base.findings[0]
+    entry = suppression_for(base, hidden, "checked\x07by the editor")
+    result = PairResult(base.pair, base.context, [odd, note])
+    xml = JUnitXml.fromstring(render("junit", [result], suppressed=[SuppressedFinding(hidden, entry)]).encode())
+    case = next(iter(next(iter(xml))))
+    failure = next(r for r in case.result if isinstance(r, Failure))
+    assert "lost\\x0bhere \\x1b[2J cleared \\ufffe" in failure.message and "lost\\x0bhere" in failure.text
+    assert "adds\\x0c14" in case.system_out and "checked\\x07by the editor" in case.system_out
+
+
+def test_junit_case_names_stay_unique_for_one_slug_in_two_folders(tmp_path):
+    """`appeal check letters/ copy/` with the same letter in both: two cases of one name, which Jenkins and
+    GitLab merge into one."""
+    a, b = sample_result(tmp_path / "letters"), sample_result(tmp_path / "copy")
+    xml = JUnitXml.fromstring(render("junit", [a, b]).encode("utf-8"))
+    names = [case.name for suite in xml for case in suite]
+    assert len(names) == 2 and len(set(names)) == 2
+    assert all(name.startswith("sample [zh] ") for name in names)
+    assert str(a.pair.target) in names[0] and str(b.pair.target) in names[1]
+    single = JUnitXml.fromstring(render("junit", [a]).encode("utf-8"))
+    assert [case.name for suite in single for case in suite] == ["sample [zh] Chinese (Simplified)"]
+
+
+def test_text_puts_an_unused_suppression_under_the_ignore_file(tmp_path):
+    """It was listed as "paragraph at line 3" of the translation: line 3 of the ignore file."""
+    from appealkit.suppressions import apply_suppressions, suppression_for
+
+    result = sample_result(tmp_path)
+    entry = suppression_for(result, result.findings[0], "fine")
+    stale = type(entry)(**{**entry.__dict__, "fingerprint": "0:0", "file": "ig.yaml", "line": 4})
+    report = render("text", apply_suppressions([result], [stale]).results)
+    assert "  ig.yaml, line 4:\n    warning suppression-unused: ig.yaml:4:" in report
+    assert "paragraph at line 4 (source line 4):\n    error   figure-changed" in report
+
+
+def test_text_shows_control_characters_instead_of_obeying_them(tmp_path):
+    from appealkit.checker import PairResult
+
+    source, target = letters(tmp_path)
+    base = sample_result(tmp_path)
+    odd = finding(source, target, "figure-missing", "error", "figure", 0, "2,000", 0, None,
+                  "lost \x1b[2J\r forged line")
+    report = render("text", [PairResult(base.pair, base.context, [odd])], color=True)
+    assert "\x1b[2J" not in report and "\r" not in report
+    assert "lost \\x1b[2J\\r forged line" in report
+    assert "\x1b[" in report  # the report's own colours are kept

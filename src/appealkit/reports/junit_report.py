@@ -9,6 +9,8 @@ No timestamps and zero times: the same findings give the same file, which keeps 
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
 from typing import TYPE_CHECKING, Sequence
 
 from junitparser import Attr, Failure, JUnitXml, TestCase, TestSuite
@@ -19,6 +21,16 @@ from appealkit.reports import LANG_NAMES
 if TYPE_CHECKING:
     from appealkit.checker import PairResult
     from appealkit.suppressions import SuppressedFinding
+
+
+# Characters XML 1.0 cannot carry at all, even escaped (C0 controls but tab/LF/CR, U+FFFE/U+FFFF). Letters
+# exported from Word hold vertical tabs, and a reason in the ignore file may be "\e": lxml refuses them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text an XML document can hold: each forbidden character written visibly (``\\x0b``, ``\\ufffe``)."""
+    return _NOT_XML.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class FileTestCase(TestCase):
@@ -32,10 +44,14 @@ def render(results: Sequence[PairResult], suppressed: Sequence[SuppressedFinding
     by_letter: dict[str, list[PairResult]] = {}
     for result in results:
         by_letter.setdefault(result.pair.slug, []).append(result)
+    repeated = _repeated_names(results)
     for slug, group in by_letter.items():
-        suite = TestSuite(slug)
+        suite = TestSuite(xml_text(slug))
         for result in group:
-            suite.add_testcase(_case(result, [s for s in suppressed if s.finding.file == str(result.pair.target)]))
+            case = _case(result, [s for s in suppressed if s.finding.file == str(result.pair.target)])
+            if _case_name(result) in repeated:  # readers merge cases of one name: say which file this is
+                case.name = xml_text(f"{_case_name(result)} ({result.pair.target})")
+            suite.add_testcase(case)
         document.add_testsuite(suite)
     _statistics(document)
     buffer = io.BytesIO()
@@ -57,15 +73,25 @@ def _statistics(document: JUnitXml) -> None:
     document.time = 0.0
 
 
+def _case_name(result: PairResult) -> str:
+    pair = result.pair
+    return f"{pair.slug} [{pair.lang}] {LANG_NAMES.get(pair.lang, pair.lang)}"
+
+
+def _repeated_names(results: Sequence[PairResult]) -> set[str]:
+    """Names of cases that occur more than once: one slug in two checked folders (letters/ and a copy)."""
+    counts = Counter(_case_name(r) for r in results)
+    return {name for name, n in counts.items() if n > 1}
+
+
 def _case(result: PairResult, suppressed: Sequence[SuppressedFinding]) -> FileTestCase:
     pair = result.pair
-    case = FileTestCase(f"{pair.slug} [{pair.lang}] {LANG_NAMES.get(pair.lang, pair.lang)}",
-                        f"appeal.{pair.slug}", 0.0)
-    case.file = str(pair.target)
+    case = FileTestCase(xml_text(_case_name(result)), xml_text(f"appeal.{pair.slug}"), 0.0)
+    case.file = xml_text(str(pair.target))
     errors = [f for f in result.findings if f.severity == "error"]
     case.result = [_failure(f, n, len(errors)) for n, f in enumerate(errors, start=1)]
     notes = [_describe(f) for f in result.findings if f.severity != "error"]
-    notes += [f"suppressed {_describe(s.finding)}\n    reason: {s.suppression.reason}" for s in suppressed]
+    notes += [f"suppressed {_describe(s.finding)}\n    reason: {xml_text(s.suppression.reason)}" for s in suppressed]
     if notes:
         case.system_out = "\n".join(notes) + "\n"
     return case
@@ -73,7 +99,7 @@ def _case(result: PairResult, suppressed: Sequence[SuppressedFinding]) -> FileTe
 
 def _failure(finding: Finding, number: int, total: int) -> Failure:
     prefix = f"[{number}/{total}] " if total > 1 else ""
-    failure = Failure(f"{prefix}{finding.rule}: {finding.message}", finding.rule)
+    failure = Failure(xml_text(f"{prefix}{finding.rule}: {finding.message}"), xml_text(finding.rule))
     failure.text = _describe(finding)
     return failure
 
@@ -88,4 +114,4 @@ def _describe(finding: Finding) -> str:
         lines.append(f"    expected: {' | '.join(finding.expected[:6])}")
     if finding.found:
         lines.append(f"    found: {finding.found}")
-    return "\n".join(lines)
+    return xml_text("\n".join(lines))

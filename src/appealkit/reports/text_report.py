@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 import click
@@ -10,10 +11,17 @@ from appealkit.checker import PairResult
 from appealkit.findings import summarize
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every C0/C1 control but tab and newline
+
+
+def _visible(text: str) -> str:
+    """ESC, CR, BEL... from a letter or the ignore file written as ``\\x1b``: they must not recolour, clear or
+    overwrite the terminal a reviewer reads the findings in."""
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _excerpt(text: str, limit: int = 100) -> str:
-    flat = " ".join(text.split())
+    flat = _visible(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -24,16 +32,20 @@ def render(results: list[PairResult], color: bool = False, **_: object) -> str:
         if not result.findings:
             continue
         lines.append(style(f"{result.pair.target} ({result.pair.lang}) ← {result.pair.source}", bold=True))
-        for line, group in groupby(result.findings, key=lambda f: f.line):
+        # By file as well as line: an unused suppression's line is in the ignore file, not in this translation.
+        for (file, line), group in groupby(result.findings, key=lambda f: (f.file, f.line)):
             group = list(group)
-            lines.append(f"  paragraph at line {line} (source line {group[0].source_line}):")
+            if file == str(result.pair.target):
+                lines.append(f"  paragraph at line {line} (source line {group[0].source_line}):")
+            else:
+                lines.append(f"  {file}, line {line}:")
             for f in group:
                 label = style(f"{f.severity:<7}", fg=COLOURS[f.severity], bold=f.severity == "error")
-                lines.append(f"    {label} {f.rule}: {f.message}")
+                lines.append(f"    {label} {f.rule}: {_visible(f.message)}")
                 if f.source_text:
                     lines.append(f"            source:   {_excerpt(f.source_text)}")
                 if f.expected and f.category != "stale":
-                    lines.append(f"            expected: {' | '.join(f.expected[:4])}")
+                    lines.append(f"            expected: {_visible(' | '.join(f.expected[:4]))}")
         lines.append("")
     counts = summarize([f for r in results for f in r.findings])
     checked = f"{len(results)} translation{'s' if len(results) != 1 else ''} checked"
