@@ -23,7 +23,8 @@ def _languages(value: str) -> list[str]:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "to", default="zh,ko", show_default=True, help="Target languages, comma-separated.")
 @click.option("--engine", type=click.Choice(["argos", "pseudo"]), default="argos", show_default=True)
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Write <slug>/<lang>.md under DIR instead of beside the source.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write <slug>/<lang>.md under DIR instead of beside the source.")
 @click.option("--force", is_flag=True, help="Replace a human-edited or hand-made translation (a backup is kept).")
 @click.option("--memory", "memory_path", type=click.Path(path_type=Path), default=Path(".appeal/tm.sqlite"), show_default=True,
               help="Translation memory (SQLite).")
@@ -65,7 +66,7 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
             for lang in langs:
                 with progress(len(load_letter(source).paragraphs), f"{source.parent.name} → {lang}") as advance:
                     outcome = translate_letter(source, lang, factory, glossary, memory, out_dir=out_dir, force=force,
-                                               n_best=n_best, progress=advance)
+                                               n_best=n_best, progress=advance, engine_name=engine)
                 result = check_files(outcome.source, outcome.target, glossary, lang)
                 counts = summarize(result.findings)
                 failed |= counts["error"] > 0
@@ -95,11 +96,18 @@ def score(hypothesis: Path, reference: Path, lang: str | None) -> None:
     from appealkit.scoring import score_texts
 
     hyp, ref = load_letter(hypothesis), load_letter(reference)
+    for letter in (hyp, ref):
+        if not letter.paragraphs:
+            raise AppealInputError("nothing to score: the file has no paragraphs", letter.path)
     resolved = lang or ref.lang or hyp.lang
     if resolved not in ("zh", "ko"):
         raise AppealInputError("cannot tell the language: use --lang zh or --lang ko", reference)
+    if not lang and {hyp.lang, ref.lang} == {"zh", "ko"}:
+        raise AppealInputError(f"the hypothesis is {hyp.lang} but the reference is {ref.lang}", hypothesis)
     result = score_texts([p.text for p in hyp.paragraphs], [p.text for p in ref.paragraphs], resolved)
     click.echo(f"chrF {result.chrf:.2f}  BLEU {result.bleu:.2f}  ({result.signature})")
+    if len(hyp.paragraphs) != len(ref.paragraphs):
+        click.echo(f"note: {len(hyp.paragraphs)} paragraphs against {len(ref.paragraphs)}: scored as one document")
 
 
 @click.command()

@@ -53,6 +53,7 @@ class Restored:
     text: str
     missing: list[Protected] = field(default_factory=list)
     duplicated: list[int] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # placeholders that match no protected item, left as written
     needs_review: bool = False
     hypothesis: int = 0
 
@@ -96,16 +97,18 @@ def protect(text: str, glossary: Glossary, lang: str) -> ProtectedSegment:
 
 
 def _index(token: str) -> int | None:
+    """The placeholder number, also when the model wrote it as a CJK numeral (一二, 十, 十二, 二十, 二十三)."""
     token = token.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if token.isdigit():
         return int(token)
-    if token == "十":
-        return 10
-    if all(ch in _CJK_DIGITS for ch in token):
+    tens, ten, units = token.partition("十")
+    if not all(ch in _CJK_DIGITS for ch in tens + units):
+        return None
+    if not ten:
         return int("".join(str(_CJK_DIGITS.index(ch)) for ch in token))
-    if token.startswith("十") and len(token) == 2:
-        return 10 + _CJK_DIGITS.index(token[1])
-    return None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_CJK_DIGITS.index(tens) if tens else 1) * 10 + (_CJK_DIGITS.index(units) if units else 0)
 
 
 def restore_one(segment: ProtectedSegment, hypothesis: str) -> Restored:
@@ -113,10 +116,12 @@ def restore_one(segment: ProtectedSegment, hypothesis: str) -> Restored:
     items = {item.index: item for item in segment.items}
     seen: set[int] = set()
     duplicated: list[int] = []
+    unknown: list[str] = []
 
     def substitute(match: re.Match[str]) -> str:
         index = _index(match.group(1))
         if index not in items:
+            unknown.append(match.group(0))
             return match.group(0)
         if index in seen:
             duplicated.append(index)
@@ -127,7 +132,7 @@ def restore_one(segment: ProtectedSegment, hypothesis: str) -> Restored:
     text = PLACEHOLDER.sub(substitute, hypothesis)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     missing = [item for index, item in items.items() if index not in seen]
-    return Restored(text, missing, duplicated)
+    return Restored(text, missing, duplicated, unknown)
 
 
 def restore(segment: ProtectedSegment, hypotheses: list[str], lang: str) -> Restored:
@@ -135,11 +140,12 @@ def restore(segment: ProtectedSegment, hypotheses: list[str], lang: str) -> Rest
     if not segment.items:
         return Restored(hypotheses[0] if hypotheses else "", hypothesis=0)
     attempts = [restore_one(segment, h) for h in hypotheses] or [Restored("", list(segment.items))]
-    for rank, attempt in enumerate(attempts):
-        if not attempt.missing:
-            attempt.hypothesis = rank
-            attempt.needs_review = bool(attempt.duplicated)
-            return attempt
+    complete = [attempt for attempt in attempts if not attempt.missing]
+    if complete:  # prefer a hypothesis that needs no repair at all
+        chosen = next((a for a in complete if not a.duplicated and not a.unknown), complete[0])
+        chosen.hypothesis = attempts.index(chosen)
+        chosen.needs_review = bool(chosen.duplicated or chosen.unknown)
+        return chosen
     best = min(attempts, key=lambda a: len(a.missing))
     separator = "" if lang == "zh" else " "
     inserted = separator.join(item.target for item in best.missing)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from appealkit.letters import discover_pairs, load_letter
-from appealkit.memory import TranslationMemory
+from appealkit.memory import TranslationMemory, memory_lang
 
 BLEU_TOKENIZER = {"zh": "zh", "ko": "13a"}  # ko-mecab needs MeCab; 13a splits Korean on spaces (eojeol)
 
@@ -55,8 +55,10 @@ def post_edit_stats(paths: Iterable[Path], memory_path: Path) -> list[PostEditRo
             if not isinstance(recorded, list) or len(recorded) != len(target.paragraphs):
                 continue
             machine, final = [], []
+            engine = target.meta.get("engine")
+            lang = memory_lang(pair.lang, str(engine) if engine else None)
             for record, paragraph in zip(recorded, target.paragraphs):
-                output = memory.machine_by_prefix(str(record.get("src", "")) if isinstance(record, dict) else "", pair.lang)
+                output = memory.machine_by_prefix(str(record.get("src", "")) if isinstance(record, dict) else "", lang)
                 if output is not None:
                     machine.append(output)
                     final.append(paragraph.text)

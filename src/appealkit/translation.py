@@ -8,7 +8,6 @@ without ``force``, and then only after a backup.
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,16 +18,21 @@ import yaml
 from appealkit.engines import Engine
 from appealkit.errors import AppealInputError
 from appealkit.glossary import Glossary
-from appealkit.letters import Letter, load_letter
-from appealkit.memory import TranslationMemory, segment_hash
+from appealkit.letters import Letter, load_letter, split_paragraphs
+from appealkit.memory import MemoryEntry, TranslationMemory, memory_lang, segment_hash
 from appealkit.protection import protect, restore
 from appealkit.segmentation import split_sentences
-from appealkit.textio import atomic_write
+from appealkit.textio import atomic_write, atomic_write_bytes
 
 # Markdown line prefixes kept as they are: headings, list bullets, quotes.
 _LINE_PREFIX = re.compile(r"^(\s*(?:#{1,6}\s+|[-*+]\s+|>\s*|\d+[.)]\s+)?)(.*)$")
 SENTENCE_JOINER = {"zh": "", "ko": " "}
 HASH_LENGTH = 16
+PROVENANCE_KEYS = ("engine", "model", "model_version")
+MACHINE_STATUSES = (None, "draft", "pseudo")  # any other status (approved...) was set by a person
+# Front matter keys the pipeline writes; any other key in an existing file is a translator's and is kept.
+PIPELINE_KEYS = frozenset({"lang", "source_sha256", *PROVENANCE_KEYS, "glossary_version", "status", "pseudo",
+                           "segments"})
 
 
 @dataclass
@@ -74,8 +78,17 @@ def target_path_for(source: Path, lang: str, out_dir: Path | None) -> Path:
     return out_dir / source.parent.name / f"{lang}.md"
 
 
-def _previous_segments(existing: Letter | None, memory: TranslationMemory, lang: str) -> dict[str, tuple[str, bool]]:
-    """Map source hash → (existing paragraph text, edited by a human?) from a file this pipeline wrote."""
+@dataclass
+class _Kept:
+    """A paragraph of the file this pipeline wrote last time, and whether a translator has edited it since."""
+
+    text: str
+    edited: bool
+    entry: MemoryEntry | None
+
+
+def _previous_segments(existing: Letter | None, memory: TranslationMemory, lang: str) -> dict[str, list[_Kept]]:
+    """Map source hash → the file's paragraphs for it, in file order (an English paragraph can occur twice)."""
     if existing is None:
         return {}
     recorded = existing.meta.get("segments")
@@ -83,12 +96,18 @@ def _previous_segments(existing: Letter | None, memory: TranslationMemory, lang:
         raise AppealInputError(
             "existing translation was not written by 'appeal translate' or its paragraphs were merged or split; "
             "refusing to overwrite human work (use --force: a backup is kept)", existing.path)
-    previous: dict[str, tuple[str, bool]] = {}
+    previous: dict[str, list[_Kept]] = {}
     for record, paragraph in zip(recorded, existing.paragraphs):
         source_hash = str(record.get("src", "")) if isinstance(record, dict) else str(record)
-        machine = memory.machine_by_prefix(source_hash, lang)
-        edited = machine is None or machine.strip() != paragraph.text.strip()
-        previous[source_hash] = (paragraph.text, edited)
+        entry = memory.by_prefix(source_hash, lang)
+        edited = entry is None or entry.machine is None or entry.machine.strip() != paragraph.text.strip()
+        previous.setdefault(source_hash, []).append(_Kept(paragraph.text, edited, entry))
+    machine = {k.entry.machine.strip() for kept in previous.values() for k in kept if k.entry and k.entry.machine}
+    if any(k.edited and k.text.strip() in machine for kept in previous.values() for k in kept):
+        # Another paragraph's machine output at this place: paragraphs were moved, not edited.
+        raise AppealInputError(
+            "paragraphs of the existing translation were moved; refusing to pair them with the wrong English "
+            "(use --force: a backup is kept)", existing.path)
     return previous
 
 
@@ -117,7 +136,7 @@ def _decode(units: list[_Unit], engine: Engine, glossary: Glossary, lang: str, n
             result = restore(segment, nbest, lang)
             parts.append(result.text)
             outcome.needs_review |= result.needs_review
-            outcome.terms += [i.entry_id for i in segment.items if i.entry_id and i.entry_id not in outcome.terms]
+            outcome.terms = list(dict.fromkeys(outcome.terms + [i.entry_id for i in segment.items if i.entry_id]))
         lines.setdefault(unit.paragraph, []).append(unit.prefix + SENTENCE_JOINER[lang].join(parts))
     for index, outcome in outcomes.items():
         outcome.target = "\n".join(lines[index])
@@ -135,46 +154,47 @@ def translate_letter(
     force: bool = False,
     n_best: int = 4,
     progress: Callable[[int], None] = lambda n: None,
+    engine_name: str | None = None,
 ) -> TranslationOutcome:
-    """Translate one letter into one language; ``progress(n)`` is told as n more paragraphs are done."""
+    """Translate one letter into one language; ``progress(n)`` is told as n more paragraphs are done.
+
+    ``engine_name`` (the engine the factory makes) keeps pseudo output and real output apart in the memory.
+    """
     started = time.perf_counter()
     source = load_letter(source_path)
     if source.status not in (None, "approved"):
         raise AppealInputError(f"source status is '{source.status}', only approved letters are translated", source_path)
+    if not source.paragraphs:
+        raise AppealInputError("no paragraphs to translate", source_path)
     target_path = target_path_for(source_path, lang, out_dir)
     existing = load_letter(target_path) if target_path.exists() else None
-    backup = None
-    if existing is not None and force:
-        backup = _backup(target_path)
-        previous: dict[str, tuple[str, bool]] = {}
-    else:
-        previous = _previous_segments(existing, memory, lang)
-
-    current = {segment_hash(p.text)[:HASH_LENGTH] for p in source.paragraphs}
-    orphaned_edits = [key for key, (_, edited) in previous.items() if edited and key not in current]
-    if orphaned_edits and existing is not None and backup is None:
-        backup = _backup(target_path)  # an edited paragraph's English changed: keep the edit on disk
-    for key in orphaned_edits:
-        memory.store_human_by_prefix(key, lang, previous[key][0])
+    mem_lang = memory_lang(lang, engine_name)
+    file_lang = memory_lang(lang, str(existing.meta.get("engine")) if existing else None)
+    backup = _backup(target_path) if existing is not None and force else None
+    previous = {} if force else _previous_segments(existing, memory, file_lang)
 
     outcomes: dict[int, SegmentOutcome] = {}
     pending: list[_Unit] = []
     for paragraph in source.paragraphs:
-        key = segment_hash(paragraph.text)
-        kept = previous.get(key[:HASH_LENGTH])
-        remembered = memory.get(paragraph.text, lang)
-        if kept is not None:
-            text, edited = kept
-            if edited:
-                memory.store_human(paragraph.text, lang, text)
-            outcomes[paragraph.index] = SegmentOutcome(paragraph.index, paragraph.text, text, "edited" if edited else "memory")
+        occurrences = previous.get(segment_hash(paragraph.text)[:HASH_LENGTH])
+        kept = occurrences.pop(0) if occurrences else None
+        remembered = memory.get(paragraph.text, mem_lang)
+        if kept is not None and (kept.edited or file_lang == mem_lang):
+            if kept.edited:
+                memory.store_human(paragraph.text, mem_lang, kept.text)
+            outcomes[paragraph.index] = _kept_outcome(paragraph.index, paragraph.text, kept)
         elif remembered is not None and remembered.best and not (force and remembered.human):
-            origin = "human-memory" if remembered.human else "memory"
-            outcomes[paragraph.index] = SegmentOutcome(paragraph.index, paragraph.text, remembered.best, origin)
+            outcomes[paragraph.index] = _remembered_outcome(paragraph.index, paragraph.text, remembered)
         else:
             pending += _units(paragraph.index, paragraph.text)
             continue
         progress(1)
+
+    orphaned_edits = [(key, k.text) for key, left in previous.items() for k in left if k.edited]
+    if orphaned_edits and backup is None:
+        backup = _backup(target_path)  # an edited paragraph's English changed: keep the edit on disk
+    for key, text in orphaned_edits:
+        memory.store_human_by_prefix(key, file_lang, text)
 
     engine_loaded = bool(pending)
     if pending:
@@ -182,19 +202,60 @@ def translate_letter(
         decoded = _decode(pending, engine, glossary, lang, n_best, progress)
         for index, outcome in decoded.items():
             outcome.source = source.paragraphs[index].text
-            memory.store_machine(outcome.source, lang, outcome.target, engine.name)
+            memory.store_machine(outcome.source, mem_lang, outcome.target, engine.name, outcome.terms,
+                                 outcome.needs_review)
         outcomes.update(decoded)
         provenance = engine.describe(lang)
     else:
-        provenance = {k: str(v) for k, v in (existing.meta if existing else {}).items()
-                      if k in ("engine", "model", "model_version")}
+        provenance = _reused_provenance(existing if file_lang == mem_lang else None, engine_factory, lang)
 
     segments = [outcomes[i] for i in sorted(outcomes)]
-    meta = _front_matter(source, lang, provenance, glossary, segments)
     body = "\n\n".join(s.target for s in segments)
-    atomic_write(target_path, "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n")
+    meta = _front_matter(source, lang, provenance, glossary, segments)
+    if existing is not None and not force:
+        meta = _carry_over(existing, meta, body)
+        if meta["status"] != existing.status and existing.status not in MACHINE_STATUSES and backup is None:
+            backup = _backup(target_path)  # the approved version is a translator's work too
+    _write(target_path, "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n")
     return TranslationOutcome(source_path, target_path, lang, segments, backup, engine_loaded,
                               time.perf_counter() - started)
+
+
+def _reused_provenance(existing: Letter | None, engine_factory: Callable[[], Engine], lang: str) -> dict[str, str]:
+    """Provenance when every paragraph was reused: the file's own, else the engine's (describing loads no model)."""
+    if existing is not None and existing.meta.get("engine"):
+        return {k: str(v) for k, v in existing.meta.items() if k in PROVENANCE_KEYS}
+    return engine_factory().describe(lang)
+
+
+def _kept_outcome(index: int, source: str, kept: _Kept) -> SegmentOutcome:
+    if kept.edited:
+        return SegmentOutcome(index, source, kept.text, "edited")
+    entry = kept.entry
+    return SegmentOutcome(index, source, kept.text, "memory", list(entry.terms) if entry else [],
+                          bool(entry and entry.review))
+
+
+def _remembered_outcome(index: int, source: str, entry: MemoryEntry) -> SegmentOutcome:
+    if entry.human:
+        return SegmentOutcome(index, source, entry.human, "human-memory")
+    return SegmentOutcome(index, source, entry.machine or "", "memory", list(entry.terms), entry.review)
+
+
+def _carry_over(existing: Letter, meta: dict[str, object], body: str) -> dict[str, object]:
+    """Keep what a translator added to the front matter, and their status when the text did not change."""
+    extra = {k: v for k, v in existing.meta.items() if k not in meta and k not in PIPELINE_KEYS}
+    unchanged = [p.text for p in existing.paragraphs] == [p.text for p in split_paragraphs(body)]
+    if unchanged and existing.status not in MACHINE_STATUSES and meta["status"] != "pseudo":
+        meta = {**meta, "status": existing.status}
+    return {**meta, **extra}
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        atomic_write(path, text)
+    except OSError as exc:
+        raise AppealInputError(f"cannot write: {exc.strerror or exc}", path) from None
 
 
 def _backup(path: Path) -> Path:
@@ -204,7 +265,10 @@ def _backup(path: Path) -> Path:
     while backup.exists():
         backup = path.with_name(f"{path.name}.{stamp}-{counter}.bak")
         counter += 1
-    shutil.copy2(path, backup)
+    try:
+        atomic_write_bytes(backup, path.read_bytes())  # an interrupted copy must not look like a backup
+    except OSError as exc:
+        raise AppealInputError(f"cannot write a backup: {exc.strerror or exc}", backup) from None
     return backup
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from appealkit.letters import load_letter
 
@@ -63,3 +66,68 @@ def test_score_uses_sacrebleu_with_the_chinese_tokenizer(tmp_path):
     other = appeal("score", ROOT / "letters" / "aprrn-2017-ten-refugees-shenyang" / "zh.md", reference, cwd=tmp_path)
     chrf = float(other.stdout.split()[1])
     assert 0 < chrf < 60
+
+
+def _letter(tmp_path):
+    shutil.copytree(ROOT / "letters" / SLUG, tmp_path / "letters" / SLUG)
+    for lang in ("zh", "ko"):
+        (tmp_path / "letters" / SLUG / f"{lang}.md").unlink()
+    return f"letters/{SLUG}"
+
+
+def _one_line_error(result):
+    return result.returncode == 2 and "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) <= 2
+
+
+def test_unwritable_outputs_and_a_corrupt_memory_are_input_errors(tmp_path):
+    letter = _letter(tmp_path)
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    out_file = appeal("translate", letter, "--to", "zh", "--engine", "pseudo", "--out", "a-file", cwd=tmp_path)
+    assert out_file.returncode == 2 and "Traceback" not in out_file.stderr and "'a-file' is a file" in out_file.stderr
+    memory_under_file = appeal("translate", letter, "--to", "zh", "--engine", "pseudo", "--memory", "a-file/tm.sqlite",
+                               cwd=tmp_path)
+    assert _one_line_error(memory_under_file) and "a-file/tm.sqlite" in memory_under_file.stderr
+    (tmp_path / "bad.sqlite").write_bytes(b"not a database" * 500)
+    corrupt = appeal("translate", letter, "--to", "zh", "--engine", "pseudo", "--memory", "bad.sqlite", cwd=tmp_path)
+    assert _one_line_error(corrupt) and "bad.sqlite" in corrupt.stderr and "--memory" in corrupt.stderr
+    assert not (tmp_path / letter / "zh.md").exists()
+
+
+def test_a_letter_without_paragraphs_writes_nothing(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "en.md").write_text("---\nstatus: approved\n---\n", encoding="utf-8")
+    result = appeal("translate", "empty", "--to", "zh", "--engine", "pseudo", cwd=tmp_path)
+    assert _one_line_error(result) and "no paragraphs" in result.stderr
+    assert not (tmp_path / "empty" / "zh.md").exists()
+
+
+def test_pseudo_output_is_not_passed_off_as_a_real_draft(tmp_path):
+    pytest.importorskip("argostranslate")
+    from support.tiny_argos import argos_env
+
+    letter = _letter(tmp_path)
+    env = {**os.environ, **argos_env(tmp_path / "argos")}  # no model installed
+    pseudo = subprocess.run([sys.executable, "-m", "appealkit", "translate", letter, "--to", "zh", "--engine", "pseudo",
+                             "--out", "pseudo"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert pseudo.returncode in (0, 1), pseudo.stderr
+    real = subprocess.run([sys.executable, "-m", "appealkit", "translate", letter, "--to", "zh", "--engine", "argos"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert real.returncode == 2 and "appeal models install" in real.stderr  # not 19 paragraphs "from memory"
+    assert not (tmp_path / letter / "zh.md").exists()
+
+
+def test_score_refuses_empty_files_and_mixed_languages(tmp_path):
+    zh, ko = ROOT / "letters" / SLUG / "zh.md", ROOT / "letters" / SLUG / "ko.md"
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    for args in (("empty.md", zh), (zh, "empty.md"), ("empty.md", "empty.md", "--lang", "zh")):
+        result = appeal("score", *args, cwd=tmp_path)
+        assert _one_line_error(result) and "empty.md" in result.stderr
+    mixed = appeal("score", ko, zh, cwd=tmp_path)
+    assert _one_line_error(mixed) and "ko" in mixed.stderr
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00bad")
+    assert _one_line_error(appeal("score", "bad.md", zh, cwd=tmp_path))
+
+    shorter = tmp_path / "short.md"
+    shorter.write_text("\n\n".join(p.text for p in load_letter(zh).paragraphs[:5]), encoding="utf-8")
+    partial = appeal("score", shorter, zh, cwd=tmp_path)
+    assert partial.returncode == 0 and "scored as one document" in partial.stdout

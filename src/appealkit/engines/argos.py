@@ -84,8 +84,9 @@ class ArgosEngine:
         return self.decode_tokens(self.tokenize(segments, lang), lang, n_best)
 
     def describe(self, lang: str) -> dict[str, str]:
-        loaded = self.load(lang)
-        return {"engine": "argos", "model": loaded.name, "model_version": loaded.version}
+        """From the installed package, without loading the model: a run served by the memory stays fast."""
+        model = self._loaded[lang] if lang in self._loaded else self._package(lang)
+        return {"engine": "argos", "model": model.name, "model_version": model.version}
 
 
 def _metadata(path: Path) -> dict[str, Any]:
