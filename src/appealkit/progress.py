@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator
@@ -11,8 +12,9 @@ import click
 
 @contextmanager
 def progress(total: int, label: str, minimum: int = 2) -> Iterator[Callable[[int], None]]:
-    """Yield ``advance(n)``; a bar is drawn only when stderr is a terminal and there are ``minimum`` steps."""
-    if total < minimum or not sys.stderr.isatty():
+    """Yield ``advance(n)``; a bar is drawn only when stderr is a terminal outside CI (``CI`` set, as every
+    CI service does, even with a pseudo-terminal) and there are ``minimum`` steps."""
+    if total < minimum or not sys.stderr.isatty() or os.environ.get("CI"):
         yield lambda n: None
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:

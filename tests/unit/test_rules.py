@@ -205,6 +205,14 @@ def test_a_finding_about_the_translation_only_points_at_the_aligned_english(glos
     assert added.source_line == 3 and added.line == 3
 
 
+def test_a_name_without_its_number_does_not_take_another_figures_number(glossary):
+    """COVID-19 → 新冠疫情 needs no 19; the 19 of 第19届亚运会 belongs to "19th Asian Games" in the same paragraph."""
+    en = "Returns had stopped since the Covid-19 pandemic, and athletes will attend the 19th Asian Games.\n"
+    zh = "自新冠疫情以来遣返已停止，运动员将参加第19届亚运会。\n"
+    assert errors(run(glossary, en, zh)) == []
+    assert "figure-changed" in errors(run(glossary, en, zh.replace("第19届", "第18届")))
+
+
 def test_digits_inside_a_target_name_are_not_added_figures(glossary):
     findings = run(glossary, "Signed: Korean War POW Family Association\n", "서명: 6·25국군포로가족회\n", "ko")
     assert [f.rule for f in findings if f.category == "figure"] == []

@@ -21,6 +21,7 @@ class FigureMatch:
     matched: list[tuple[int, NumberMention, int, NumberMention]] = field(default_factory=list)
     changed: list[tuple[int, NumberMention, int, NumberMention]] = field(default_factory=list)
     missing: list[tuple[int, NumberMention]] = field(default_factory=list)
+    excused: list[tuple[int, NumberMention]] = field(default_factory=list)
     leftover: list[tuple[int, NumberMention]] = field(default_factory=list)
 
 
@@ -67,6 +68,15 @@ def required_figures(facts: ParagraphFacts, lang: str) -> list[NumberMention]:
     return sorted([*facts.figures, *inside_names], key=lambda n: n.start)
 
 
+def _in_matching_order(ctx: BeadContext) -> list[tuple[int, NumberMention, bool]]:
+    """(paragraph, figure, excusable): the figures that must be there first, then the numbers of names this
+    translation renders with a form that lacks them (COVID-19 → 新冠疫情), so that these cannot take a target
+    number another figure needs (the 19 of 第19届亚运会 belongs to "19th Asian Games")."""
+    figures = [(i, n, _named_without_it(ctx, facts, n)) for i, facts in ctx.sources()
+               for n in required_figures(facts, ctx.lang)]
+    return sorted(figures, key=lambda item: item[2])
+
+
 def _named_without_it(ctx: BeadContext, facts: ParagraphFacts, figure: NumberMention) -> bool:
     """A number inside a name ("COVID-19", "Asian Games Hangzhou 2022") that the translation renders with
     a correct form without it (新冠疫情, 杭州亚运会) was not lost: the glossary accepts that form."""
@@ -91,15 +101,17 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
     def compute() -> FigureMatch:
         result = FigureMatch()
         pool = [(j, n) for j, facts in ctx.targets() for n in (*facts.figures, *_bare_years(facts))]
-        for i, facts in ctx.sources():
-            for figure in required_figures(facts, ctx.lang):
-                values = acceptable_values(figure, facts.text)
-                hit = next((t for t in pool if any(_same(t[1].value, v) for v in values)), None)
-                if hit:
-                    pool.remove(hit)
-                    result.matched.append((i, figure, *hit))
-                else:
-                    result.missing.append((i, figure))
+        excusable = []
+        for i, figure, may_be_absent in _in_matching_order(ctx):
+            values = acceptable_values(figure, ctx.letter.source_facts[i].text)
+            hit = next((t for t in pool if any(_same(t[1].value, v) for v in values)), None)
+            if hit:
+                pool.remove(hit)
+                result.matched.append((i, figure, *hit))
+            else:
+                result.missing.append((i, figure))
+                if may_be_absent:
+                    excusable.append((i, figure))
         source_values = {float(n.value) for _, f in ctx.sources() for n in f.all_numbers}
         for i, figure in list(result.missing):
             values = acceptable_values(figure, ctx.letter.source_facts[i].text)
@@ -109,7 +121,8 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
                 pool.remove(near)
                 result.missing.remove((i, figure))
                 result.changed.append((i, figure, *near))
-        result.missing = [(i, f) for i, f in result.missing if not _named_without_it(ctx, ctx.letter.source_facts[i], f)]
+        result.excused = [m for m in result.missing if m in excusable]  # absent, and the name's rendering allows it
+        result.missing = [m for m in result.missing if m not in excusable]
         result.leftover = pool
         return result
 
@@ -117,7 +130,8 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
 
 
 def _source_count(ctx: BeadContext, value: float) -> int:
-    return sum(1 for _, f in ctx.sources() for n in required_figures(f, ctx.lang) if _same(n.value, value))
+    excused = sum(1 for _, n in match_figures(ctx).excused if _same(n.value, value))
+    return sum(1 for _, f in ctx.sources() for n in required_figures(f, ctx.lang) if _same(n.value, value)) - excused
 
 
 def _moved_to(ctx: BeadContext, value: float) -> int | None:
