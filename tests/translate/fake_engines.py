@@ -6,6 +6,7 @@ import re
 from typing import Callable
 
 from appealkit.engines.pseudo import pseudo_text
+from appealkit.translation import translate_letter
 
 PLACEHOLDER = re.compile(r"\[\[(\d+)\]\]")
 CJK = "〇一二三四五六七八九"
@@ -60,3 +61,8 @@ class ScriptedEngine:
 
     def describe(self, lang):
         return {"engine": "scripted", "model": "fake", "model_version": "0"}
+
+
+def run_zh(source, glossary, memory, engine, **kw):
+    """Translate one letter into Chinese with ``engine`` (built once, as the CLI's engine factory does)."""
+    return translate_letter(source, "zh", lambda: engine, glossary, memory, **kw)

@@ -1,9 +1,7 @@
 """The translation pipeline end to end with scripted engines: memory, human edits, backups, atomic writes."""
 
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -12,28 +10,14 @@ from appealkit.letters import load_letter
 from appealkit.memory import TranslationMemory
 from appealkit.translation import translate_letter
 
-from fake_engines import ScriptedEngine
+from fake_engines import ScriptedEngine, run_zh
 
-ROOT = Path(__file__).resolve().parents[2]
-SLUG = "aprrn-2017-ten-refugees-shenyang"
-
-
-@pytest.fixture()
-def work(tmp_path):
-    source = tmp_path / "letters" / SLUG / "en.md"
-    source.parent.mkdir(parents=True)
-    shutil.copy(ROOT / "letters" / SLUG / "en.md", source)
-    return source
-
-
-def _run(source, glossary, memory, engine, **kw):
-    return translate_letter(source, "zh", lambda: engine, glossary, memory, **kw)
 
 
 def test_first_run_writes_draft_with_provenance(work, glossary, tmp_path):
     engine = ScriptedEngine()
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        outcome = _run(work, glossary, memory, engine)
+        outcome = run_zh(work, glossary, memory, engine)
     target = load_letter(outcome.target)
     assert outcome.target == work.with_name("zh.md")
     assert target.meta["source_sha256"] == load_letter(work).body_sha256
@@ -46,7 +30,7 @@ def test_first_run_writes_draft_with_provenance(work, glossary, tmp_path):
 
 def test_rerun_unchanged_uses_memory_only_and_never_loads_the_engine(work, glossary, tmp_path):
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        _run(work, glossary, memory, ScriptedEngine())
+        run_zh(work, glossary, memory, ScriptedEngine())
 
         def no_engine():
             raise AssertionError("engine must not be loaded")
@@ -57,7 +41,7 @@ def test_rerun_unchanged_uses_memory_only_and_never_loads_the_engine(work, gloss
 
 def test_human_edits_survive_and_only_changed_english_is_retranslated(work, glossary, tmp_path):
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        first = _run(work, glossary, memory, ScriptedEngine())
+        first = run_zh(work, glossary, memory, ScriptedEngine())
         target = first.target
         text = target.read_text(encoding="utf-8")
         edited_para = load_letter(target).paragraphs[5].text
@@ -66,7 +50,7 @@ def test_human_edits_survive_and_only_changed_english_is_retranslated(work, glos
         changed = load_letter(work).paragraphs[7].text
         work.write_text(english.replace(changed, changed + " We thank you."), encoding="utf-8")
         engine = ScriptedEngine()
-        second = _run(work, glossary, memory, engine)
+        second = run_zh(work, glossary, memory, engine)
     result = load_letter(second.target)
     assert result.paragraphs[5].text == "译者修改过的段落。"
     assert second.count("edited") == 1 and second.count("machine") == 1
@@ -78,16 +62,16 @@ def test_hand_made_translation_is_not_overwritten_without_force(work, glossary, 
     target.write_text("---\nlang: zh\nstatus: approved\n---\n人工翻译。\n", encoding="utf-8")
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
         with pytest.raises(AppealInputError, match="refusing to overwrite"):
-            _run(work, glossary, memory, ScriptedEngine())
+            run_zh(work, glossary, memory, ScriptedEngine())
         assert "人工翻译" in target.read_text(encoding="utf-8")
-        outcome = _run(work, glossary, memory, ScriptedEngine(), force=True)
+        outcome = run_zh(work, glossary, memory, ScriptedEngine(), force=True)
     assert outcome.backup and "人工翻译" in outcome.backup.read_text(encoding="utf-8")
 
 
 def test_draft_source_is_refused(work, glossary, tmp_path):
     work.write_text(work.read_text(encoding="utf-8").replace("status: approved", "status: draft"), encoding="utf-8")
     with TranslationMemory(tmp_path / "tm.sqlite") as memory, pytest.raises(AppealInputError, match="approved"):
-        _run(work, glossary, memory, ScriptedEngine())
+        run_zh(work, glossary, memory, ScriptedEngine())
 
 
 WRITER = """

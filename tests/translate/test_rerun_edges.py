@@ -1,9 +1,7 @@
 """Re-running the pipeline the way translators really work: repeated paragraphs, approved files, review flags,
 mixed engines, broken memories and unwritable outputs."""
 
-import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -12,25 +10,10 @@ from appealkit.errors import AppealInputError
 from appealkit.letters import load_letter
 from appealkit.memory import TranslationMemory
 from appealkit.protection import protect, restore
-from appealkit.translation import translate_letter
 
-from fake_engines import ScriptedEngine, drop_first
+from fake_engines import ScriptedEngine, drop_first, run_zh
 
-ROOT = Path(__file__).resolve().parents[2]
-SLUG = "aprrn-2017-ten-refugees-shenyang"
 MACHINE_THANKS = "〔zh〕 Thåñk ýõû fõr ýõûr åttéñtîõñ."
-
-
-@pytest.fixture()
-def work(tmp_path):
-    source = tmp_path / "letters" / SLUG / "en.md"
-    source.parent.mkdir(parents=True)
-    shutil.copy(ROOT / "letters" / SLUG / "en.md", source)
-    return source
-
-
-def _run(source, glossary, memory, engine, **kw):
-    return translate_letter(source, "zh", lambda: engine, glossary, memory, **kw)
 
 
 def _replace_nth(text: str, old: str, new: str, n: int) -> str:
@@ -45,10 +28,10 @@ def test_an_edit_of_one_of_two_identical_paragraphs_is_kept(work, glossary, tmp_
     work.write_text(english + "\n\nThank you for your attention.\n\nSincerely,\n\nThank you for your attention.\n",
                     encoding="utf-8")
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        target = _run(work, glossary, memory, ScriptedEngine()).target
+        target = run_zh(work, glossary, memory, ScriptedEngine()).target
         text = target.read_text(encoding="utf-8")
         target.write_text(_replace_nth(text, MACHINE_THANKS, "首先，感谢您的关注。", 0), encoding="utf-8")
-        _run(work, glossary, memory, ScriptedEngine())
+        run_zh(work, glossary, memory, ScriptedEngine())
     paragraphs = [p.text for p in load_letter(target).paragraphs]
     assert paragraphs[-3] == "首先，感谢您的关注。"  # the edit was not replaced by the other copy's MT
     assert paragraphs[-1] == MACHINE_THANKS
@@ -56,17 +39,17 @@ def test_an_edit_of_one_of_two_identical_paragraphs_is_kept(work, glossary, tmp_
 
 def test_approved_status_and_translator_keys_survive_a_rerun(work, glossary, tmp_path):
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        target = _run(work, glossary, memory, ScriptedEngine()).target
+        target = run_zh(work, glossary, memory, ScriptedEngine()).target
         text = target.read_text(encoding="utf-8").replace("status: draft", "status: approved\ntranslator: Kim")
         target.write_text(text, encoding="utf-8")
-        again = _run(work, glossary, memory, ScriptedEngine())
+        again = run_zh(work, glossary, memory, ScriptedEngine())
         meta = load_letter(target).meta
         assert meta["status"] == "approved" and meta["translator"] == "Kim" and again.backup is None
 
         english = work.read_text(encoding="utf-8")
         changed = load_letter(work).paragraphs[7].text
         work.write_text(english.replace(changed, changed + " We thank you."), encoding="utf-8")
-        third = _run(work, glossary, memory, ScriptedEngine())
+        third = run_zh(work, glossary, memory, ScriptedEngine())
     meta = load_letter(target).meta
     assert meta["status"] == "draft" and meta["translator"] == "Kim"  # new MT: to be reviewed again
     assert third.backup and "status: approved" in third.backup.read_text(encoding="utf-8")
@@ -74,10 +57,10 @@ def test_approved_status_and_translator_keys_survive_a_rerun(work, glossary, tmp
 
 def test_review_flags_and_terms_survive_a_rerun_and_a_fresh_output(work, glossary, tmp_path):
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        first = _run(work, glossary, memory, ScriptedEngine(drop_first))
+        first = run_zh(work, glossary, memory, ScriptedEngine(drop_first))
         assert first.review
-        again = _run(work, glossary, memory, ScriptedEngine())
-        elsewhere = _run(work, glossary, memory, ScriptedEngine(), out_dir=tmp_path / "out")
+        again = run_zh(work, glossary, memory, ScriptedEngine())
+        elsewhere = run_zh(work, glossary, memory, ScriptedEngine(), out_dir=tmp_path / "out")
     for outcome in (again, elsewhere):
         assert outcome.review == first.review
         assert [s.terms for s in outcome.segments] == [s.terms for s in first.segments]
@@ -87,21 +70,21 @@ def test_review_flags_and_terms_survive_a_rerun_and_a_fresh_output(work, glossar
 
 def test_terms_are_listed_once_per_paragraph(work, glossary, tmp_path):
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        outcome = _run(work, glossary, memory, ScriptedEngine())
+        outcome = run_zh(work, glossary, memory, ScriptedEngine())
     for segment in outcome.segments:
         assert len(segment.terms) == len(set(segment.terms))
 
 
 def test_pseudo_output_in_the_memory_is_never_reused_by_a_real_engine(work, glossary, tmp_path):
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        _run(work, glossary, memory, PseudoEngine(), engine_name="pseudo")
+        run_zh(work, glossary, memory, PseudoEngine(), engine_name="pseudo")
         real = ScriptedEngine()
-        outcome = _run(work, glossary, memory, real, engine_name="scripted", out_dir=tmp_path / "out")
+        outcome = run_zh(work, glossary, memory, real, engine_name="scripted", out_dir=tmp_path / "out")
         assert real.calls == 1 and outcome.count("machine") == len(outcome.segments)
         assert load_letter(outcome.target).meta["engine"] == "scripted"
 
         # Over the pseudo file: its paragraphs are not a translator's edits, the real output is reused.
-        in_place = _run(work, glossary, memory, ScriptedEngine(), engine_name="scripted")
+        in_place = run_zh(work, glossary, memory, ScriptedEngine(), engine_name="scripted")
     assert in_place.count("edited") == 0 and in_place.count("memory") == len(in_place.segments)
     meta = load_letter(in_place.target).meta
     assert meta["status"] == "draft" and meta["engine"] == "scripted"
@@ -109,8 +92,8 @@ def test_pseudo_output_in_the_memory_is_never_reused_by_a_real_engine(work, glos
 
 def test_provenance_is_recorded_when_everything_comes_from_memory(work, glossary, tmp_path):
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        _run(work, glossary, memory, PseudoEngine(), engine_name="pseudo")
-        outcome = _run(work, glossary, memory, PseudoEngine(), engine_name="pseudo", out_dir=tmp_path / "out")
+        run_zh(work, glossary, memory, PseudoEngine(), engine_name="pseudo")
+        outcome = run_zh(work, glossary, memory, PseudoEngine(), engine_name="pseudo", out_dir=tmp_path / "out")
     meta = load_letter(outcome.target).meta
     assert meta["engine"] == "pseudo" and meta["model"] and meta["status"] == "pseudo"
 
@@ -120,7 +103,7 @@ def test_a_letter_without_paragraphs_is_refused(tmp_path, glossary):
     source.parent.mkdir()
     source.write_text("---\nstatus: approved\n---\n\n", encoding="utf-8")
     with TranslationMemory(tmp_path / "tm.sqlite") as memory, pytest.raises(AppealInputError, match="no paragraphs"):
-        _run(source, glossary, memory, ScriptedEngine())
+        run_zh(source, glossary, memory, ScriptedEngine())
     assert not source.with_name("zh.md").exists()
 
 
@@ -128,7 +111,7 @@ def test_an_output_that_cannot_be_written_is_an_input_error(work, glossary, tmp_
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     with TranslationMemory(tmp_path / "tm.sqlite") as memory, pytest.raises(AppealInputError, match="cannot write"):
-        _run(work, glossary, memory, ScriptedEngine(), out_dir=blocker)
+        run_zh(work, glossary, memory, ScriptedEngine(), out_dir=blocker)
 
 
 def test_a_corrupt_memory_is_an_input_error_naming_the_file(tmp_path):
@@ -181,10 +164,10 @@ def test_unknown_and_spelled_out_placeholders(glossary):
 
 def test_moved_paragraphs_are_not_taken_for_edits_of_the_wrong_english(work, glossary, tmp_path):
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        target = _run(work, glossary, memory, ScriptedEngine()).target
+        target = run_zh(work, glossary, memory, ScriptedEngine()).target
         first, second = (p.text for p in load_letter(target).paragraphs[6:8])
         text = target.read_text(encoding="utf-8")
         target.write_text(text.replace(first, "@@").replace(second, first).replace("@@", second), encoding="utf-8")
         with pytest.raises(AppealInputError, match="moved"):
-            _run(work, glossary, memory, ScriptedEngine())
+            run_zh(work, glossary, memory, ScriptedEngine())
         assert memory.get(load_letter(work).paragraphs[6].text, "zh").human is None  # the memory stays clean

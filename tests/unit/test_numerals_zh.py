@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from appealkit.numerals import KINDS, QUALIFIERS, NumberMention, find_numbers
+from appealkit.numerals import find_numbers
 from support.mentions import check_well_formed
 from appealkit.numerals.zh import cn_to_int
 
