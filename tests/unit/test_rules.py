@@ -281,6 +281,15 @@ def test_listed_short_form_after_the_full_name_is_not_a_variant_in_korean(glossa
     assert [f.message for f in early if f.rule == "term-variant"][0].startswith("'북한' is the short form")
 
 
+@pytest.mark.parametrize("en, target, lang, warned", [
+    ("The words of a North Korean mother echo the reality.\n", "一位朝鲜母亲的话道出了现实。\n", "zh", False),
+    ("The words of a North Korean mother echo the reality.\n", "한 북한 어머니의 글은 현실을 보여 줍니다.\n", "ko", False),
+    ("He is a North Korean who fled.\n", "他是一名逃离的朝鲜。\n", "zh", True),  # a noun: 朝鲜人 expected
+])
+def test_demonym_before_a_noun_takes_its_modifier_form(glossary, en, target, lang, warned):
+    assert ("term-variant" in rules(run(glossary, en, target, lang), "warning")) is warned
+
+
 def test_organization_acronym_kept_in_latin_script_is_preferred(glossary):
     findings = run(glossary, "APRRN calls on China to act.\n", "APRRN 呼吁中国采取行动。\n")
     assert [f for f in findings if f.category == "term"] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from appealkit.checks.context import BeadContext
@@ -77,18 +78,43 @@ def _short_form_after_full_name(ctx: BeadContext, j: int, variant: TermMatch) ->
                for k, facts in enumerate(ctx.letter.target_facts[: j + 1]) for t in facts.terms)
 
 
+# A lowercase word after the term that makes it a modifier ("a North Korean mother"), unless it is one of
+# these words, after which the term is a noun ("North Koreans who fled", "a North Korean in China").
+_ATTRIBUTIVE_NEXT = re.compile(r"\s+([a-z][a-z\-]+)")
+_DEMONYM = re.compile(r"(?:an|ese|ish|i)$")  # North Korean, Chinese, British, Pakistani (singular: a modifier)
+_NOT_A_HEAD_NOUN = frozenset(
+    "and or who whom whose which that are is was were be been have has had will would can could must should "
+    "in on at to of from for by with without into as than but nor not also still now then there here".split()
+)
+
+
+def _modifier_form(ctx: BeadContext, i: int, term: TermMatch, variant: TermMatch) -> bool:
+    """Before a noun a demonym takes its modifier form: 朝鲜母亲 / 북한 어머니 for "a North Korean mother", where
+    the preferred 朝鲜人 / 북한 주민 is the noun. Such an accepted form begins the preferred rendering."""
+    rendering = term.entry.rendering(ctx.lang)
+    if not rendering or not _DEMONYM.search(term.text):
+        return False
+    following = _ATTRIBUTIVE_NEXT.match(ctx.letter.source_facts[i].text, term.end)
+    if not following or following.group(1) in _NOT_A_HEAD_NOUN:
+        return False
+    text, full = compact_form(variant.text), compact_form(rendering.preferred)
+    return full.startswith(text) and text != full
+
+
 @rule("term-variant", "term", "warning")
 def term_variant(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term uses an accepted variant instead of the preferred rendering (a style warning).
 
     Not reported for a short form of the preferred rendering once the translation has written the full
-    name out (朝鲜民主主义人民共和国 …, then 朝鲜), the usual style for long names.
+    name out (朝鲜民主主义人民共和国 …, then 朝鲜), the usual style for long names, nor for the modifier form of
+    a demonym before a noun ("a North Korean mother" → 朝鲜母亲, not 朝鲜人母亲).
     """
     for i, term in _source_terms(ctx):
         found = _renderings_of(ctx, term.entry.id)
         if found and not any(t.quality == "preferred" for _, t in found):
             j, variant = next(((j, t) for j, t in found if t.quality == "accepted"), found[0])
-            if variant.quality != "accepted" or _short_form_after_full_name(ctx, j, variant):
+            if (variant.quality != "accepted" or _short_form_after_full_name(ctx, j, variant)
+                    or _modifier_form(ctx, i, term, variant)):
                 continue
             rendering = term.entry.rendering(ctx.lang)
             message = (f"'{variant.text}' is the short form: write the full name '{rendering.preferred}' at its first "
