@@ -116,7 +116,7 @@ def align(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], la
         beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     beads.reverse()
-    return _repair_moves(beads, source, target)
+    return _absorb_splits(_repair_moves(beads, source, target), source, target, ratio)
 
 
 def _repair_moves(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts]) -> list[Bead]:
@@ -139,3 +139,86 @@ def _repair_moves(beads: list[Bead], source: Sequence[ParagraphFacts], target: S
                 beads[other] = Bead((), ())
                 break
     return [b for b in beads if b.source or b.target]
+
+
+def _explains(anchors: frozenset[str], other: frozenset[str]) -> bool:
+    """Most of a paragraph's anchors (figures, names, terms) are the other side's."""
+    return bool(anchors) and len(anchors & other) >= 0.5 * len(anchors)
+
+
+def _closer_length(expected: float, actual: float, added: float) -> bool:
+    """Adding ``added`` characters brings the translation's length nearer the expected length."""
+    return abs(math.log((actual + added + LENGTH_SLACK) / (expected + LENGTH_SLACK))) < \
+        abs(math.log((actual + LENGTH_SLACK) / (expected + LENGTH_SLACK)))
+
+
+def _absorb_splits(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts],
+                   ratio: float) -> list[Bead]:
+    """Give a paragraph left without a counterpart to the adjacent bead it belongs to.
+
+    The beads go up to 1-3 and 3-1: a signatory list split into five paragraphs, or five short English
+    paragraphs merged into one, leave pieces over.
+    - A translated piece joins the bead before or after it when that bead's English explains most of its
+      anchors, or, when it has none, when the bead's translation is too short without it.
+    - An English piece joins when the bead's translation has every one of its anchors (two at least), or
+      most of them and is too long without it; a dropped paragraph is still reported as dropped, and the
+      joined bead still counts every figure and term.
+    - The edge paragraph of a bead moves to its neighbour when only the neighbour's English explains it.
+    Repeated, so any number of pieces joins.
+    """
+    beads = list(beads)
+    for _ in range(len(source) + len(target)):  # each step joins or moves one paragraph: this bounds the loop
+        changed = _absorb_one(beads, source, target, ratio) or _shift_one(beads, source, target)
+        if changed is None:
+            break
+        beads = changed
+    return beads
+
+
+def _shift_one(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts]) -> list[Bead] | None:
+    """Move the edge paragraph of a several-paragraph translation to the adjacent bead whose English explains
+    its anchors while its own bead's English shares none of them (the last name of a split list that the
+    dynamic programme gave to "Thank you.")."""
+    for index, bead in enumerate(beads[:-1]):
+        after = beads[index + 1]
+        for giver, taker, edge in ((bead, after, -1), (after, bead, 0)):
+            if len(giver.target) < 2 or not taker.source or not giver.source:
+                continue
+            piece = target[giver.target[edge]].anchors
+            own = frozenset().union(*(source[i].anchors for i in giver.source))
+            theirs = frozenset().union(*(source[i].anchors for i in taker.source))
+            if piece and not piece & own and _explains(piece, theirs):
+                moved = giver.target[edge]
+                giver2 = Bead(giver.source, tuple(j for j in giver.target if j != moved))
+                taker2 = Bead(taker.source, tuple(sorted((*taker.target, moved))))
+                pair = (giver2, taker2) if edge == -1 else (taker2, giver2)
+                return [*beads[:index], *pair, *beads[index + 2:]]
+    return None
+
+
+def _absorb_one(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts],
+                ratio: float) -> list[Bead] | None:
+    for index, bead in enumerate(beads):
+        if bool(bead.source) == bool(bead.target):
+            continue
+        for other in (index - 1, index + 1):
+            host = beads[other] if 0 <= other < len(beads) else None
+            if host is None or not host.source or not host.target:
+                continue
+            source_anchors = frozenset().union(*(source[i].anchors for i in host.source))
+            target_anchors = frozenset().union(*(target[j].anchors for j in host.target))
+            expected = sum(source[i].size for i in host.source) * ratio
+            actual = sum(target[j].size for j in host.target)
+            if bead.target:
+                piece = target[bead.target[0]]
+                fits = (_explains(piece.anchors, source_anchors) if piece.anchors
+                        else _closer_length(expected, actual, piece.size))
+            else:
+                piece = source[bead.source[0]]
+                covered = len(piece.anchors) >= 2 and piece.anchors <= target_anchors
+                fits = covered or (_explains(piece.anchors, target_anchors)
+                                   and _closer_length(actual, expected, piece.size * ratio))
+            if fits:
+                merged = Bead(tuple(sorted(host.source + bead.source)), tuple(sorted(host.target + bead.target)))
+                return [*beads[:min(index, other)], merged, *beads[max(index, other) + 1:]]
+    return None

@@ -99,6 +99,29 @@ def test_merged_paragraphs_are_not_omissions(glossary):
     assert errors(run(glossary, en, zh)) == []
 
 
+SIGNATORIES_EN = ("Signed:\n\n- Amnesty International\n- Human Rights Watch\n- Christian Solidarity Worldwide\n"
+                  "- Committee for Human Rights in North Korea\n- Citizens\u2019 Alliance for North Korean Human Rights\n"
+                  "- Asia Pacific Refugee Rights Network\n\nThank you.\n")
+
+
+def test_a_list_split_into_more_than_three_paragraphs_is_aligned(glossary):
+    """A signatory list split into one paragraph per name: the beads stop at 1-3, the pieces join the list."""
+    pieces = ["- 国际特赦组织", "- 人权观察", "- Christian Solidarity Worldwide（世界基督徒团结会）", "- 朝鲜人权委员会",
+              "- 朝鲜人权市民联合", "- 亚太难民权利网络"]
+    zh = "签署：\n\n" + "\n\n".join(pieces) + "\n\n谢谢。\n"
+    assert errors(run(glossary, SIGNATORIES_EN, zh)) == []
+    dropped = "签署：\n\n" + "\n\n".join(pieces[:3] + pieces[4:]) + "\n\n谢谢。\n"
+    assert "term-missing" in errors(run(glossary, SIGNATORIES_EN, dropped))
+
+
+def test_five_paragraphs_merged_into_one_are_aligned(glossary):
+    en = "".join(f"{n} refugees were held in {place}.\n\n" for n, place in
+                 ((2, "Shenyang"), (3, "Tumen"), (4, "Beijing"), (5, "Jilin"), (6, "Liaoning")))
+    zh = "沈阳有2名难民被拘留，图们有3名，北京有4名，吉林有5名，辽宁有6名。\n"
+    assert errors(run(glossary, en, zh)) == []
+    assert "structure-missing-paragraph" in errors(run(glossary, en + "Seven more are at risk of torture in Dandong.\n", zh))
+
+
 def test_added_figure_is_info_only(glossary):
     findings = run(glossary, "Release the refugees.\n", "释放这些难民（共10人）。\n")
     assert errors(findings) == [] and "figure-added" in rules(findings, "info")
