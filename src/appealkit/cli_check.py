@@ -10,7 +10,7 @@ import click
 
 from appealkit.errors import AppealInputError
 from appealkit.progress import progress
-from appealkit.textio import atomic_write
+from appealkit.textio import atomic_write, cannot_write
 
 FAIL_ON = ("error", "warning", "info")
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")  # appealkit.reports.FORMATS, without importing it
@@ -108,14 +108,14 @@ def _is_stream(path: Path) -> bool:
 def write_report(path: Path, text: str) -> None:
     """Write a report: atomically to a file (through a symlink to its target, keeping the link), straight
     into a stream. Any failure is an input error naming the file (exit 2), not an internal error."""
+    if not _is_stream(path):
+        atomic_write(_real(path), text)
+        return
     try:
-        if _is_stream(path):
-            with open(path, "a", encoding="utf-8") as handle:  # "a": a stdout redirected with >> keeps its text
-                handle.write(text)
-        else:
-            atomic_write(_real(path), text)
+        with open(path, "a", encoding="utf-8") as handle:  # "a": a stdout redirected with >> keeps its text
+            handle.write(text)
     except OSError as exc:
-        raise AppealInputError(f"cannot write the report: {exc.strerror or exc}", path) from None
+        raise cannot_write(path, exc) from None
 
 
 def output_option(fmt: str):
@@ -170,10 +170,7 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
     refuse_inputs(planned, input_files(raw, ignore_path))
     if write_baseline:
         new_entries = sup.baseline(outcome, entries, reason or "")
-        try:
-            sup.write_suppressions(ignore_path, new_entries)
-        except OSError as exc:
-            raise AppealInputError(f"cannot write the ignore file: {exc.strerror or exc}", ignore_path) from None
+        sup.write_suppressions(ignore_path, new_entries)
         click.echo(f"appeal: wrote {len(new_entries)} suppression(s) to {ignore_path}", err=True)
         outcome = sup.apply_suppressions(raw, new_entries)  # the report now shows the baseline in force
     results, suppressed = outcome.results, outcome.suppressed

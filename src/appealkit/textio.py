@@ -50,28 +50,47 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def cannot_write(path: Path | str, exc: OSError) -> AppealInputError:
+    """The one-line error (exit 2) for a file that cannot be written: no folder, no permission, disk full."""
+    return AppealInputError(f"cannot write: {exc.strerror or exc}", path)
+
+
 @contextmanager
 def atomic_output(path: Path | str) -> Iterator[BinaryIO]:
     """A binary file that appears at ``path`` only when the block completes: readers see the old file or the
-    whole new one, never a torn write; on error nothing is left behind."""
+    whole new one, never a torn write; on error nothing is left behind. Failing to create, flush or rename
+    the file is an AppealInputError naming it; errors raised by the block itself pass through unchanged."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
+            _finish(handle, tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def _finish(handle: BinaryIO, tmp: str, path: Path) -> None:
+    try:
+        handle.flush()
+        os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
+
+
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     with atomic_output(path) as handle:
-        handle.write(data)
+        try:
+            handle.write(data)
+        except OSError as exc:
+            raise cannot_write(path, exc) from None
 
 
 def atomic_write(path: Path | str, text: str) -> None:

@@ -216,7 +216,7 @@ def translate_letter(
         meta = _carry_over(existing, meta, body)
         if meta["status"] != existing.status and existing.status not in MACHINE_STATUSES and backup is None:
             backup = _backup(target_path)  # the approved version is a translator's work too
-    _write(target_path, "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n")
+    atomic_write(target_path, "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n")
     return TranslationOutcome(source_path, target_path, lang, segments, backup, engine_loaded,
                               time.perf_counter() - started)
 
@@ -251,13 +251,6 @@ def _carry_over(existing: Letter, meta: dict[str, object], body: str) -> dict[st
     return {**meta, **extra}
 
 
-def _write(path: Path, text: str) -> None:
-    try:
-        atomic_write(path, text)
-    except OSError as exc:
-        raise AppealInputError(f"cannot write: {exc.strerror or exc}", path) from None
-
-
 def _backup(path: Path) -> Path:
     stamp = time.strftime("%Y%m%dT%H%M%S")
     backup = path.with_name(f"{path.name}.{stamp}.bak")
@@ -265,10 +258,7 @@ def _backup(path: Path) -> Path:
     while backup.exists():
         backup = path.with_name(f"{path.name}.{stamp}-{counter}.bak")
         counter += 1
-    try:
-        atomic_write_bytes(backup, path.read_bytes())  # an interrupted copy must not look like a backup
-    except OSError as exc:
-        raise AppealInputError(f"cannot write a backup: {exc.strerror or exc}", backup) from None
+    atomic_write_bytes(backup, path.read_bytes())  # an interrupted copy must not look like a backup
     return backup
 
 
