@@ -20,6 +20,10 @@ from appealkit.facts import ParagraphFacts
 BEADS: dict[tuple[int, int], float] = {
     (1, 1): 0.0, (2, 1): 2.3, (1, 2): 2.3, (3, 1): 4.4, (1, 3): 4.4, (2, 2): 4.4, (1, 0): 4.5, (0, 1): 4.5,
 }
+# Translators also split an address block or a list line by line (one English paragraph, seven translated
+# ones) and merge runs of short English lines: wider beads, each piece costing what a third one does.
+MAX_SPLIT = 8
+BEADS.update({shape: 4.4 + 2.1 * (k - 3) for k in range(4, MAX_SPLIT + 1) for shape in ((1, k), (k, 1))})
 ANCHOR_WEIGHT = 2.5
 LENGTH_SLACK = 10  # characters: keeps very short paragraphs (salutations, dates) from dominating
 # Length model: log(target / (ratio × source)) is roughly normal; σ measured on letters/ is 0.27 for both

