@@ -53,9 +53,20 @@ def _anchor_cost(a: frozenset[str], b: frozenset[str]) -> float:
     return 1.0 - 0.8 * shared / len(a) - 0.2 * (shared / len(b) if b else 0.0)
 
 
+def _log_ratio(expected: float, actual: float) -> float:
+    return math.log((actual + LENGTH_SLACK) / (expected + LENGTH_SLACK))
+
+
 def _length_cost(expected: float, actual: float) -> float:
-    log_ratio = math.log((actual + LENGTH_SLACK) / (expected + LENGTH_SLACK))
-    return min(log_ratio**2 / (2 * LOG_RATIO_SIGMA**2), MAX_LENGTH_COST)
+    return min(_log_ratio(expected, actual) ** 2 / (2 * LOG_RATIO_SIGMA**2), MAX_LENGTH_COST)
+
+
+def _anchors_of(facts: Sequence[ParagraphFacts], indices: Sequence[int]) -> frozenset[str]:
+    return frozenset().union(*(facts[i].anchors for i in indices))
+
+
+def _size_of(facts: Sequence[ParagraphFacts], indices: Sequence[int]) -> int:
+    return sum(facts[i].size for i in indices)
 
 
 def length_ratio(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str) -> float:
@@ -129,7 +140,7 @@ def _repair_moves(beads: list[Bead], source: Sequence[ParagraphFacts], target: S
     for index, bead in enumerate(beads):
         if bead.target or not bead.source:
             continue
-        anchors = frozenset().union(*(source[i].anchors for i in bead.source))
+        anchors = _anchors_of(source, bead.source)
         if not anchors:
             continue
         window = range(max(0, index - REORDER_WINDOW), min(len(beads), index + REORDER_WINDOW + 1))
@@ -137,7 +148,7 @@ def _repair_moves(beads: list[Bead], source: Sequence[ParagraphFacts], target: S
             candidate = beads[other]
             if candidate.source or not candidate.target:
                 continue
-            theirs = frozenset().union(*(target[j].anchors for j in candidate.target))
+            theirs = _anchors_of(target, candidate.target)
             if anchors and len(anchors & theirs) / len(anchors | theirs) >= 0.5:
                 beads[index] = Bead(bead.source, candidate.target)
                 beads[other] = Bead((), ())
@@ -152,16 +163,15 @@ def _explains(anchors: frozenset[str], other: frozenset[str]) -> bool:
 
 def _closer_length(expected: float, actual: float, added: float) -> bool:
     """Adding ``added`` characters brings the translation's length nearer the expected length."""
-    return abs(math.log((actual + added + LENGTH_SLACK) / (expected + LENGTH_SLACK))) < \
-        abs(math.log((actual + LENGTH_SLACK) / (expected + LENGTH_SLACK)))
+    return abs(_log_ratio(expected, actual + added)) < abs(_log_ratio(expected, actual))
 
 
 def _absorb_splits(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts],
                    ratio: float) -> list[Bead]:
     """Give a paragraph left without a counterpart to the adjacent bead it belongs to.
 
-    The beads go up to 1-3 and 3-1: a signatory list split into five paragraphs, or five short English
-    paragraphs merged into one, leave pieces over.
+    The beads go up to 1-8 and 8-1: a list split into one paragraph per name, or a run of short English
+    paragraphs merged into one, can leave pieces over.
     - A translated piece joins the bead before or after it when that bead's English explains most of its
       anchors, or, when it has none, when the bead's translation is too short without it.
     - An English piece joins when the bead's translation has every one of its anchors (two at least), or
@@ -189,8 +199,7 @@ def _shift_one(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequ
             if len(giver.target) < 2 or not taker.source or not giver.source:
                 continue
             piece = target[giver.target[edge]].anchors
-            own = frozenset().union(*(source[i].anchors for i in giver.source))
-            theirs = frozenset().union(*(source[i].anchors for i in taker.source))
+            own, theirs = _anchors_of(source, giver.source), _anchors_of(source, taker.source)
             if piece and not piece & own and _explains(piece, theirs):
                 moved = giver.target[edge]
                 giver2 = Bead(giver.source, tuple(j for j in giver.target if j != moved))
@@ -209,10 +218,8 @@ def _absorb_one(beads: list[Bead], source: Sequence[ParagraphFacts], target: Seq
             host = beads[other] if 0 <= other < len(beads) else None
             if host is None or not host.source or not host.target:
                 continue
-            source_anchors = frozenset().union(*(source[i].anchors for i in host.source))
-            target_anchors = frozenset().union(*(target[j].anchors for j in host.target))
-            expected = sum(source[i].size for i in host.source) * ratio
-            actual = sum(target[j].size for j in host.target)
+            source_anchors, target_anchors = _anchors_of(source, host.source), _anchors_of(target, host.target)
+            expected, actual = _size_of(source, host.source) * ratio, _size_of(target, host.target)
             if bead.target:
                 piece = target[bead.target[0]]
                 fits = (_explains(piece.anchors, source_anchors) if piece.anchors

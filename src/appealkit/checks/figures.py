@@ -56,10 +56,14 @@ def acceptable_values(figure: NumberMention, paragraph: str) -> tuple[float, ...
     return (float(figure.value),)
 
 
+def _writes(text: str, value: float) -> bool:
+    """The text has the number in digits (第19届亚运会 has 19; 新冠疫情 has none)."""
+    return f"{value:g}" in re.findall(r"\d+", text)
+
+
 def _rendering_carries(entry: Entry, lang: str, value: float) -> bool:
     rendering = entry.rendering(lang)
-    wanted = f"{value:g}"
-    return bool(rendering) and any(wanted in re.findall(r"\d+", form) for form in rendering.correct)
+    return bool(rendering) and any(_writes(form, value) for form in rendering.correct)
 
 
 def required_figures(facts: ParagraphFacts, lang: str) -> list[NumberMention]:
@@ -81,8 +85,7 @@ def _named_without_it(ctx: BeadContext, facts: ParagraphFacts, figure: NumberMen
     """A number inside a name ("COVID-19", "Asian Games Hangzhou 2022") that the translation renders with
     a correct form without it (新冠疫情, 杭州亚运会) was not lost: the glossary accepts that form."""
     entries = {term.entry.id for n, term in facts.term_numbers if n == figure}
-    wanted = f"{figure.value:g}"
-    return any(wanted not in re.findall(r"\d+", found.text) and found.quality != "forbidden"
+    return any(not _writes(found.text, figure.value) and found.quality != "forbidden"
                for entry_id in entries for _, found in ctx.target_terms_by_entry.get(entry_id, []))
 
 
