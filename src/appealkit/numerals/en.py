@@ -126,7 +126,7 @@ _WEAK = (
     (re.compile(r"\bthe\s++two\s++(?:[A-Z]?[a-z]+s|people|men|women|children)\b"),
      "'the two …' is usually lexicalized (两国, 双方, 朝韩, 양국, 남북한) or dropped with nothing lost"),
     (re.compile(r"\b(?:No\.?|number|Number)\s?(?:1|one)\b"), "'No. 1' is an idiom for 'the leading one'"),
-    (re.compile(r"\bone[- ]two\b|\b(?:back|front)\s++nine\b|\b(?:final|middle|attacking|defensive)\s++third\b"
+    (re.compile(r"\b(?:back|front)\s++nine\b|\b(?:final|middle|attacking|defensive)\s++third\b"
                 r"|\bone\s++or\s++two\b|\btwo\s++or\s++three\b|\bcatch-22\b|\b24/7\b|\bcloud\s++nine\b",
                 re.IGNORECASE), "the number is part of an idiom"),
 )
