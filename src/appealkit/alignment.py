@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from appealkit.facts import ParagraphFacts
+from appealkit import speedups
+
+if TYPE_CHECKING:
+    from appealkit.facts import ParagraphFacts
 
 # Bead penalties: Gale–Church's -log priors relative to 1-1 (1-1 0.89, 2-1 0.089, 2-2 0.011, 1-0 0.0099),
 # so a merge, split or omission must buy its cost with better lengths or anchors.
@@ -177,7 +180,7 @@ def _search(src: _Side, tgt: _Side, ratio: float, skews: tuple[int, int], bound:
 
 
 def align(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str = "zh",
-          exhaustive: bool = False) -> list[Bead]:
+          exhaustive: bool | None = None) -> list[Bead]:
     """Monotonic best alignment, then moved paragraphs re-paired.
 
     The search gives the same beads as ``exhaustive=True``, which scores every cell of the matrix, but
@@ -185,8 +188,11 @@ def align(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], la
     cost of a good alignment, and the second pass skips every cell from which that cost cannot be beaten.
     The band widens by itself where anchors pull the alignment off the diagonal (a cheap path there keeps
     the cells alive); on letters it is a few cells wide. It is exact up to MAX_REACH paragraphs of skew,
-    which bounds the work to linear in the length of the letter.
+    which bounds the work to linear in the length of the letter. ``exhaustive`` defaults to the
+    ``speedups`` switch.
     """
+    if exhaustive is None:
+        exhaustive = not speedups.ACTIVE.band
     ratio = length_ratio(source, target, lang)
     src, tgt = _Side(source), _Side(target)
     n, m = len(source), len(target)
