@@ -159,10 +159,12 @@ def figure_missing(ctx: BeadContext) -> Iterator[Hit]:
             continue  # reported by figure-count
         moved = _moved_to(ctx, figure.value)
         where = " (it appears in a neighbouring paragraph instead)" if moved is not None else ""
+        weak = f"; a warning only: {figure.weak}" if figure.weak else ""
         yield Hit(
-            f"figure '{figure.text}' ({figure.value:g}) is missing from the translation{where}",
+            f"figure '{figure.text}' ({figure.value:g}) is missing from the translation{where}{weak}",
             figure.text, localized_forms(figure.value, ctx.lang), i, (figure.start, figure.end),
             target_paragraph=moved if moved is not None else ctx.first_target,
+            severity="warning" if figure.weak else None,
         )
 
 
