@@ -14,7 +14,8 @@ def _excerpt(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-@rule("structure-missing-paragraph", "structure", "error")
+@rule("structure-missing-paragraph", "structure", "error",
+      rationale="An English paragraph with nothing aligned to it means everything it says is missing.")
 def missing_paragraph(ctx: BeadContext) -> Iterator[Hit]:
     """A source paragraph has no counterpart in the translation (alignment found nothing for it)."""
     if ctx.bead.target:
@@ -25,7 +26,10 @@ def missing_paragraph(ctx: BeadContext) -> Iterator[Hit]:
                   (0, len(facts.text)), None)
 
 
-@rule("structure-added-paragraph", "structure", "info")
+@rule("structure-added-paragraph", "structure", "info",
+      rationale=(
+          "Translations add datelines and translators' notes; nothing of the English is lost. Shown for review "
+          "only."))
 def added_paragraph(ctx: BeadContext) -> Iterator[Hit]:
     """The translation has a paragraph with no source counterpart (a dateline, a translator's note)."""
     if ctx.bead.source:
@@ -36,7 +40,8 @@ def added_paragraph(ctx: BeadContext) -> Iterator[Hit]:
                   j, (0, len(facts.text)), excerpt)
 
 
-@rule("structure-pseudo-approved", "structure", "error", scope="letter")
+@rule("structure-pseudo-approved", "structure", "error", scope="letter",
+      rationale="Pseudo-localised text is test output: approving it would send gibberish to the addressee.")
 def pseudo_approved(ctx) -> Iterator[Hit]:
     """A pseudo-localised translation is marked approved: pseudo output is test text and can never be approved."""
     meta = ctx.target.meta
@@ -44,7 +49,8 @@ def pseudo_approved(ctx) -> Iterator[Hit]:
         yield Hit("pseudo-localised output cannot be approved: translate with a real engine or by hand", "", ())
 
 
-@rule("structure-joined-paragraphs", "structure", "info", scope="letter")
+@rule("structure-joined-paragraphs", "structure", "info", scope="letter",
+      rationale="A notice, not a problem: it explains why facts were matched across a paragraph break.")
 def joined_paragraphs(ctx: LetterContext) -> Iterator[Hit]:
     """Two paragraph pairs were checked together because a sentence moved across the paragraph break.
 
@@ -58,7 +64,9 @@ def joined_paragraphs(ctx: LetterContext) -> Iterator[Hit]:
                   "the paragraph break", "", (), bead.source[0], None, bead.target[0], None)
 
 
-@rule("structure-inline-code-lost", "structure", "error")
+@rule("structure-inline-code-lost", "structure", "error",
+      rationale=("A lost inline code breaks the file the CAT tool writes back: a link, footnote mark or formatting "
+                 "of the letter is gone, and some tools refuse to export the unit at all."))
 def inline_code_lost(ctx: BeadContext) -> Iterator[Hit]:
     """A unit of a bilingual file (XLIFF, TMX) lost an inline code of its source: ``<x/>``, ``<ph>``, ``<g>``,
     ``<pc>``, ``<bpt>``… carry the letter's formatting, links and footnote marks.

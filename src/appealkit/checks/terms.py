@@ -40,7 +40,11 @@ def _unverified_note(severity: str | None) -> str:
     return " (the glossary marks this rendering unverified)" if severity else ""
 
 
-@rule("term-missing", "term", "error")
+@rule("term-missing", "term", "error",
+      rationale=(
+          "Glossary terms (treaties, UN bodies, non-refoulement) carry legal meaning: without any rendering the"
+          " concept was lost or paraphrased beyond recognition. A warning when the glossary has no attested"
+          " rendering (verified: false)."))
 def term_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term in the source has none of its renderings in the aligned translation.
 
@@ -77,7 +81,10 @@ def _because(term: TermMatch, found: TermMatch, lang: str) -> str:
     return f": {reason}" if reason else ""
 
 
-@rule("term-forbidden", "term", "error")
+@rule("term-forbidden", "term", "error",
+      rationale=(
+          "The glossary forbids a form because it is wrong in law or in fact (another legal meaning, a name no"
+          " longer used); the finding gives the glossary's reason."))
 def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term is rendered with a form the glossary forbids because it is wrong in law or in fact
     (不遣返原则 for non-refoulement narrows the principle to repatriation; 汉城 is not Seoul's name today).
@@ -92,7 +99,10 @@ def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
                   j, (found.start, found.end), found.text)
 
 
-@rule("term-discouraged", "term", "warning")
+@rule("term-discouraged", "term", "warning",
+      rationale=(
+          "The form is attested in real use but imprecise: the fact is kept, and the reader is told why the"
+          " glossary prefers another wording."))
 def term_discouraged(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term is rendered with a form that is attested but imprecise (非法移民 'illegal migrant' for
     "irregular migrant"): a warning, with the glossary's reason in the message.
@@ -150,7 +160,8 @@ def _modifier_form(ctx: BeadContext, i: int, term: TermMatch, variant: TermMatch
     return full.startswith(text) and text != full
 
 
-@rule("term-variant", "term", "warning")
+@rule("term-variant", "term", "warning",
+      rationale="An accepted variant is correct, only not the house style: a style warning, not a wrong fact.")
 def term_variant(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term uses an accepted variant instead of the preferred rendering (a style warning).
 

@@ -45,7 +45,10 @@ def english_sentences(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-@rule("untranslated-sentence", "untranslated", "error")
+@rule("untranslated-sentence", "untranslated", "error",
+      rationale=(
+          "An English sentence left in a Chinese or Korean letter is content its reader cannot read, as good as"
+          " missing."))
 def untranslated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     """An English sentence was left untranslated in the translation.
 
