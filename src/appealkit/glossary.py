@@ -528,11 +528,11 @@ def entry_from_mapping(raw: dict[str, Any], file: Path, line: int) -> Entry:
 
 def load_glossary(path: Path | str | None = None) -> Glossary:
     """Load and validate a glossary directory or file; the first lint error aborts with file:line."""
-    from appealkit.glossary_lint import errors_only, lint_documents, read_documents
+    from appealkit.glossary_lint import lint_documents, loading_errors, read_documents
 
     root = Path(path) if path is not None else default_glossary_path()
     documents = read_documents(glossary_files(root))
-    problems = errors_only(lint_documents(documents))
+    problems = loading_errors(lint_documents(documents))
     if problems:
         first = problems[0]
         extra = f" (and {len(problems) - 1} more; run 'appeal glossary lint')" if len(problems) > 1 else ""

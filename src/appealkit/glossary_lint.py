@@ -40,6 +40,7 @@ class Problem:
     line: int
     message: str
     severity: str = "error"  # error | warning
+    blocks_loading: bool = True  # False: a policy error (missing provenance) that fails lint, not `appeal check`
 
     def __str__(self) -> str:
         label = "warning: " if self.severity == "warning" else ""
@@ -178,12 +179,13 @@ def _check_sources(raw: dict[str, Any], problem) -> None:
                 attested += 1
         if needs_attested and not attested:
             problem(raw, "source", f"'{raw.get('id')}' names an official instrument or UN body: it needs a source "
-                                   "with a 'url' or 'symbol'")
+                                   "with a 'url' or 'symbol'", severity="policy")
     elif value is not None and not isinstance(value, str):
         problem(raw, "source", "'source' must be text or a list of {authority, title, url | symbol, lang}")
     elif needs_attested:
         problem(raw, "source" if value is not None else "", f"'{raw.get('id')}' names an official instrument or UN "
-                "body: 'source' must list where its renderings are attested ({authority, title, url | symbol})")
+                "body: 'source' must list where its renderings are attested ({authority, title, url | symbol})",
+                severity="policy")
 
 
 def _check_contexts(raw: dict[str, Any], problem) -> list[tuple[dict[str, Any], str]]:
@@ -293,8 +295,10 @@ def lint_documents(documents: list[Document]) -> list[Problem]:
     for doc in documents:
         def problem(mapping: dict[str, Any], key: str, message: str, _doc: Document = doc,
                     severity: str = "error") -> None:
+            """severity: error, warning, or policy (an error of lint that does not stop the glossary loading)."""
             line = line_of(mapping, key) or line_of(mapping) or 1
-            problems.append(Problem(str(_doc.path), line, message, severity))
+            problems.append(Problem(str(_doc.path), line, message, "error" if severity == "policy" else severity,
+                                    severity != "policy"))
 
         if not isinstance(doc.data, dict) or not isinstance(doc.data.get("entries"), list):
             problems.append(Problem(str(doc.path), 1, "file must be a mapping with an 'entries' list"))
@@ -327,3 +331,9 @@ def lint_documents(documents: list[Document]) -> list[Problem]:
 
 def errors_only(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
+
+
+def loading_errors(problems: list[Problem]) -> list[Problem]:
+    """The errors that make a glossary unusable: every error but a policy one (a treaty without an attested
+    source is still matched correctly; lint fails on it, a check with a user's glossary does not)."""
+    return [p for p in errors_only(problems) if p.blocks_loading]
