@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from appealkit.alignment import Bead, align
+from appealkit.alignment import Bead
+from appealkit.reorder import ParagraphOrder, align_in_order
 from appealkit.checks import RULES, Hit, Rule
 from appealkit.checks.context import BeadContext, LetterContext
 from appealkit.errors import AppealInputError
@@ -42,7 +43,7 @@ def build_context(source: Letter, target: Letter, lang: str, glossary: Glossary,
     src = [cache.get(p.text) or cache.setdefault(p.text, source_facts(p.text, glossary)) for p in source.paragraphs]
     tgt = [target_facts(p.text, lang, glossary) for p in target.paragraphs]
     ctx = LetterContext(source, target, lang, glossary, src, tgt)
-    ctx.beads = align(src, tgt, lang)
+    ctx.beads, ctx.order = align_in_order(src, tgt, lang)
     return ctx
 
 
@@ -57,9 +58,11 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         source_text=hit.source_text,
         expected=tuple(hit.expected),
         file=str(ctx.target.path),
-        line=tgt_par.line if tgt_par else (ctx.target.body_start_line if rule.scope == "letter" else _nearest_line(ctx, hit)),
+        line=hit.line or (tgt_par.line if tgt_par else
+                          ctx.target.body_start_line if rule.scope != "bead" else _nearest_line(ctx, hit)),
         source_file=str(ctx.source.path),
-        source_line=src_par.line if src_par else _aligned_source_line(ctx, hit.target_paragraph),
+        source_line=src_par.line if src_par else (ctx.source.body_start_line if hit.target_paragraph is None and rule.scope != "bead"
+                                                  else _aligned_source_line(ctx, hit.target_paragraph)),
         lang=ctx.lang,
         found=hit.found,
         source_paragraph=hit.source_paragraph,
@@ -133,6 +136,11 @@ def _join_moved_sentences(ctx: LetterContext, per_bead: list[list[Finding]], rul
 
 def run_rules(ctx: LetterContext, rules: Iterable[Rule] | None = None) -> list[Finding]:
     selected = list(rules or RULES.values())
+    gate = [_finding(rule, hit, ctx) for rule in selected if rule.scope == "gate" for hit in rule.check(ctx)]
+    if gate:  # nothing to compare paragraph by paragraph: the one finding says why
+        ctx.order = ParagraphOrder()
+        return sorted(gate + [_finding(rule, hit, ctx) for rule in selected if rule.scope == "letter"
+                              for hit in rule.check(ctx)], key=Finding.sort_key)
     bead_rules = [r for r in selected if r.scope == "bead"]
     per_bead = [_bead_findings(ctx, index, bead_rules) for index in range(len(ctx.beads))]
     findings = [f for bead in _join_moved_sentences(ctx, per_bead, bead_rules) for f in bead]
