@@ -35,6 +35,7 @@ class Rule:
     # "file": once per file found under a checked tree (appealkit.discovery).
     scope: str
     check: Callable[..., Iterator[Hit]]
+    rationale: str = ""  # why the default severity is what it is (appeal rules); tests require one per rule
 
     @property
     def summary(self) -> str:
@@ -51,15 +52,15 @@ RULES: dict[str, Rule] = {}
 SCOPES = ("bead", "letter", "gate", "file")
 
 
-def rule(rule_id: str, category: str, severity: str, scope: str = "bead"):
-    """Register a check function under a stable id."""
+def rule(rule_id: str, category: str, severity: str, scope: str = "bead", *, rationale: str = ""):
+    """Register a check function under a stable id. ``rationale``: why ``severity`` is its default."""
     if category not in CATEGORIES or severity not in SEVERITIES or scope not in SCOPES:
         raise ValueError(f"bad metadata for rule {rule_id}")
 
     def register(func: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
         if rule_id in RULES:
             raise ValueError(f"duplicate rule id {rule_id}")
-        RULES[rule_id] = Rule(rule_id, category, severity, scope, func)
+        RULES[rule_id] = Rule(rule_id, category, severity, scope, func, " ".join(rationale.split()))
         return func
 
     return register

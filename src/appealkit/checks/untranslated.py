@@ -46,7 +46,10 @@ def english_sentences(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-@rule("untranslated-sentence", "untranslated", "error")
+@rule("untranslated-sentence", "untranslated", "error",
+      rationale=(
+          "An English sentence left in a Chinese or Korean letter is content its reader cannot read, as good as"
+          " missing."))
 def untranslated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     """An English sentence was left untranslated in the translation.
 
@@ -70,7 +73,8 @@ def _all_english(text: str) -> bool:
     return latin >= ENGLISH_SHARE * (latin + cjk) and any(english_sentences(text))
 
 
-@rule("untranslated-wrong-language", "untranslated", "error", scope="gate")
+@rule("untranslated-wrong-language", "untranslated", "error", scope="gate",
+      rationale="A letter in the wrong language cannot be sent; one error says so instead of hundreds.")
 def wrong_language(ctx: LetterContext) -> Iterator[Hit]:
     """The translation (or the English) is written in another language: one finding, not hundreds.
 
