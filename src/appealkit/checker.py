@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -12,7 +11,7 @@ from appealkit.checks import RULES, Hit, Rule
 from appealkit.checks.context import BeadContext, LetterContext
 from appealkit.errors import AppealInputError
 from appealkit.facts import ParagraphFacts, source_facts, target_facts
-from appealkit.findings import Finding
+from appealkit.findings import Finding, PairResult
 from appealkit.glossary import Glossary
 from appealkit.letters import Letter, LetterPair, Paragraph, load_letter
 
@@ -20,14 +19,6 @@ if TYPE_CHECKING:
     from appealkit.formats.units import BilingualFile
 
 SUPPORTED = ("zh", "ko")
-
-
-@dataclass
-class PairResult:
-    pair: LetterPair
-    context: LetterContext
-    findings: list[Finding]
-    skipped: dict[str, int] = field(default_factory=dict)  # bilingual files: units not checked, by reason
 
 
 def resolve_language(target: Letter, explicit: str | None) -> str:
@@ -178,16 +169,20 @@ def check_files(source: Path | str, target: Path | str, glossary: Glossary, lang
 
 
 def check_pairs(pairs: Iterable[LetterPair], glossary: Glossary,
-                progress: Callable[[int], None] = lambda n: None) -> list[PairResult]:
+                progress: Callable[[int], None] = lambda n: None,
+                load: Callable[[Path], Letter] = load_letter) -> list[PairResult]:
     """Check many pairs, reading and analysing each English letter once for all its translations.
 
-    ``progress(1)`` is called after each pair (the CLI draws a progress bar with it)."""
+    ``progress(1)`` is called after each pair (the CLI draws a progress bar with it); ``load`` reads a letter
+    (``appealkit.batch`` passes the texts it has already read). For the result cache and worker processes,
+    see ``appealkit.batch.check_many``."""
     letters: dict[Path, Letter] = {}
-    facts: dict[str, ParagraphFacts] = {}
+    facts: dict[Path, dict[str, ParagraphFacts]] = {}
     results = []
     for pair in pairs:
-        source = letters.get(pair.source) or letters.setdefault(pair.source, load_letter(pair.source))
-        results.append(check_letters(source, load_letter(pair.target), glossary, pair.lang or None, facts))
+        source = letters.get(pair.source) or letters.setdefault(pair.source, load(pair.source))
+        memo = facts.setdefault(pair.source, {})
+        results.append(check_letters(source, load(pair.target), glossary, pair.lang or None, memo))
         progress(1)
     return results
 

@@ -40,15 +40,18 @@ def collect_pairs(paths: tuple[Path, ...], lang: str | None):
 
 
 def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
-                            ignore_file: Path | None, creating: bool = False, policy: RulePolicy | None = None):
+                            ignore_file: Path | None, creating: bool = False, policy: RulePolicy | None = None,
+                            jobs: int | None = None, use_cache: bool = True):
     """Check the letters, then apply the ignore file, then the rule policy (selection and severities).
 
     Returns (results as checked, outcome with suppressions and policy applied, ignore file path, its entries).
 
-    ``creating``: --write-baseline may name an ignore file that does not exist yet.
+    ``creating``: --write-baseline may name an ignore file that does not exist yet. ``jobs``: worker
+    processes (default: every core); ``use_cache``: answer unchanged pairs from ``.appeal/cache`` (the policy
+    applies after checking, so it is not part of what the cache stores).
     """
-    from appealkit.checker import check_pairs
-    from appealkit.glossary import load_glossary
+    from appealkit.batch import check_many, default_jobs
+    from appealkit.result_cache import DEFAULT_CACHE_DIR, ResultCache
     from appealkit.suppressions import apply_suppressions, load_ignore_file
 
     if not paths:
@@ -62,12 +65,29 @@ def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_
         raise AppealInputError("no translations found (expected <slug>/en.md with zh.md or ko.md beside it)",
                                ", ".join(map(str, paths)))
     path, entries = load_ignore_file(ignore_file, creating)
-    glossary = load_glossary(glossary_path)
+    glossary, digest = lazy_glossary(glossary_path)
+    cache = ResultCache(DEFAULT_CACHE_DIR, digest) if use_cache else None
     with progress(len(pairs), "checking", minimum=20) as advance:
-        results = check_pairs(pairs, glossary, advance)
-    results += check_bilingual_files(bilingual, glossary, lang)
+        results = check_many(pairs, glossary, advance, jobs or default_jobs(), cache)
+    results += check_bilingual_files(bilingual, glossary(), lang) if bilingual else []
     outcome = apply_suppressions(results, entries)
     return results, policy.apply_to_outcome(outcome) if policy else outcome, path, entries
+
+
+def lazy_glossary(path: Path | None):
+    """A loader of the glossary, and its digest read without parsing it: when every pair is answered from
+    the cache, the glossary is never parsed (it was valid when those answers were stored, since the key
+    holds its digest)."""
+    from functools import cache
+
+    from appealkit.glossary import default_glossary_path, glossary_digest, glossary_files, load_glossary
+
+    root = path if path is not None else default_glossary_path()
+    loader = cache(lambda: load_glossary(root))
+    try:
+        return loader, glossary_digest(glossary_files(root))
+    except OSError:  # unreadable: loading it says so, as one line
+        return loader, loader().digest
 
 
 def check_bilingual_files(paths: list[Path], glossary, lang: str | None):
@@ -176,11 +196,16 @@ def _with_output_options(command):
 @click.option("--write-baseline", is_flag=True,
               help="Record every current finding as a suppression in the ignore file (needs --reason).")
 @click.option("--reason", help="Why the findings recorded by --write-baseline are acceptable.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Check with N processes (default: every core); the output is the same for any N.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every pair again instead of answering unchanged ones from .appeal/cache.")
 @config_options
 def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None, fmt: str,
           output: Path | None, fail_on: str | None, ignore_file: Path | None, write_baseline: bool,
-          reason: str | None, config_file: Path | None, select: tuple[str, ...], extend_select: tuple[str, ...],
-          ignore_rules: tuple[str, ...], severity: tuple[str, ...], **outputs: Path | None) -> None:
+          reason: str | None, jobs: int | None, no_cache: bool, config_file: Path | None, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore_rules: tuple[str, ...], severity: tuple[str, ...],
+          **outputs: Path | None) -> None:
     """Check translations against their English source.
 
     \b
@@ -205,7 +230,8 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
     policy = config.policy()
     ignore_file = config.ignore_file if config.ignore_file_is_explicit else None
     raw, outcome, ignore_path, entries = check_with_suppressions(paths, lang, config.glossary, ignore_file,
-                                                                 creating=write_baseline, policy=policy)
+                                                                 creating=write_baseline, policy=policy,
+                                                                 jobs=jobs, use_cache=not no_cache)
     refuse_inputs(planned, input_files(raw, ignore_path))
     if write_baseline:
         new_entries = sup.baseline(outcome, entries, reason or "")

@@ -17,6 +17,7 @@ import yaml
 
 from appealkit.errors import AppealInputError
 from appealkit.textio import read_text
+from appealkit.yamlsafe import safe_load
 
 FRONT_MATTER_FENCE = "---"
 KNOWN_LANGS = ("en", "zh", "ko")
@@ -84,7 +85,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict[str
 
 def _parse_front_matter(yaml_text: str, path: Path | str) -> dict[str, Any]:
     try:
-        meta = yaml.safe_load(yaml_text)
+        meta = safe_load(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for the opening fence
