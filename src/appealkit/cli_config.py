@@ -13,6 +13,10 @@ from appealkit.config import KEYS, Config, load_config
 from appealkit.findings import SEVERITIES
 
 
+GLOSSARY_HELP = ("Glossary directory or file (default: glossary in the configuration, else ./glossary when present, "
+                 "else the bundled copy).")
+
+
 def _comma_list(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
