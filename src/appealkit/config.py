@@ -217,14 +217,14 @@ def _parse_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise AppealInputError(f"invalid TOML: {message}", path, line) from None
 
 
-def _table(document: dict[str, Any], path: Path) -> tuple[dict[str, Any], tuple[str, ...]]:
+def _table(document: dict[str, Any], path: Path, lines: KeyLines) -> tuple[dict[str, Any], tuple[str, ...]]:
     if path.name != PYPROJECT:
         return document, ()
     table: Any = document
     for part in PYPROJECT_TABLE:
         table = table.get(part, {}) if isinstance(table, dict) else {}
     if not isinstance(table, dict):
-        raise AppealInputError("[tool.appealkit] must be a table", path, 1)
+        raise AppealInputError("tool.appealkit must be a table", path, lines.line_of(PYPROJECT_TABLE))
     return table, PYPROJECT_TABLE
 
 
@@ -233,8 +233,8 @@ def read_config_file(path: Path | str) -> dict[str, Setting]:
     with the line of each severity, for ``appeal config``)."""
     path = _shown(Path(path))
     document, text = _parse_toml(path)
-    table, prefix = _table(document, path)
     lines = KeyLines(text)
+    table, prefix = _table(document, path, lines)
     settings = {}
     for name, raw in table.items():
         line = lines.line_of((*prefix, name))
