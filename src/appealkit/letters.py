@@ -46,6 +46,7 @@ class Letter:
     body: str
     body_start_line: int
     paragraphs: list[Paragraph] = field(default_factory=list)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # front-matter key → file line
 
     @property
     def lang(self) -> str | None:
@@ -97,6 +98,19 @@ def _parse_front_matter(yaml_text: str, path: Path | str) -> dict[str, Any]:
     return meta
 
 
+_TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?)\s*:(?:\s|$)")
+
+
+def front_matter_lines(text: str, body_line: int) -> dict[str, int]:
+    """The file line of each top-level front-matter key (the safe loader forgets positions)."""
+    lines: dict[str, int] = {}
+    for lineno, line in enumerate(text.split("\n")[1 : max(body_line - 2, 1)], start=2):
+        match = _TOP_LEVEL_KEY.match(line)
+        if match:
+            lines.setdefault(match.group(1).strip(), lineno)
+    return lines
+
+
 def split_paragraphs(body: str, first_line: int = 1) -> list[Paragraph]:
     """Blank-line-separated blocks, each with the 1-based file line where it starts and ends."""
     paragraphs: list[Paragraph] = []
@@ -129,7 +143,8 @@ def parse_letter(text: str, path: Path | str = "<text>") -> Letter:
         if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
             raise AppealInputError(f"paragraph of {len(paragraph.text):,} characters is not a letter paragraph "
                                    f"(limit {MAX_PARAGRAPH_CHARS:,}): wrong file or missing line breaks?", path, paragraph.line)
-    return Letter(Path(path), meta, body, body_line, paragraphs)
+    lines = front_matter_lines(text, body_line) if meta else {}
+    return Letter(Path(path), meta, body, body_line, paragraphs, lines)
 
 
 def load_letter(path: Path | str) -> Letter:
@@ -153,6 +168,15 @@ def language_from_script(text: str) -> str | None:
     if han > hangul and han * 4 >= latin:
         return "zh"
     return "en"
+
+
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "ko": "Korean"}
+_LATIN_NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
+
+
+def written_language(text: str) -> str | None:
+    """The language a whole text is written in, by script (URLs and e-mail addresses left out), or None."""
+    return language_from_script(_LATIN_NOISE.sub(" ", text))
 
 
 def detect_language(path: Path | str, meta: dict[str, Any], body: str) -> str | None:

@@ -1,5 +1,5 @@
 """Structure: source paragraphs with no counterpart, target paragraphs with no source, paragraph pairs joined
-over a moved sentence."""
+over a moved sentence, moved, swapped and duplicated paragraphs, empty letters."""
 
 from __future__ import annotations
 
@@ -62,6 +62,71 @@ def joined_paragraphs(ctx: LetterContext) -> Iterator[Hit]:
         yield Hit(f"English paragraphs {bead.source[0] + 1}–{bead.source[-1] + 1} were checked together with "
                   f"translated paragraphs {bead.target[0] + 1}–{bead.target[-1] + 1}: a sentence moved across "
                   "the paragraph break", "", (), bead.source[0], None, bead.target[0], None)
+
+
+def _where(ctx: LetterContext, j: int) -> str:
+    paragraph = ctx.target.paragraphs[j]
+    return f"translated paragraph {j + 1} (line {paragraph.line})"
+
+
+@rule("structure-moved-paragraph", "structure", "warning", scope="letter",
+      rationale="Facts are kept, so not an error; but order carries the letter's argument (the request comes last), so a reviewer should confirm the move.")
+def moved_paragraph(ctx: LetterContext) -> Iterator[Hit]:
+    """An English paragraph is translated elsewhere in the letter: reported once, where it went.
+
+    The paragraph is recognised by its figures, dates, terms and names, and checked against the translated
+    paragraph it moved to, so its facts are not reported missing. Paragraph order carries the argument of
+    a letter (the request usually comes last): a reviewer should confirm the move was meant.
+    """
+    for move in ctx.order.moves:
+        if not move.is_swap:
+            excerpt = _excerpt(ctx.source.paragraphs[move.source].text, 60)
+            yield Hit(f"English paragraph {move.source + 1} ('{excerpt}') was moved: it is translated at "
+                      f"{_where(ctx, move.target)}", excerpt, (), move.source, None, move.target, None)
+
+
+@rule("structure-swapped-paragraphs", "structure", "warning", scope="letter",
+      rationale="Facts are kept, so not an error; a reviewer should confirm the new order reads as the English argues.")
+def swapped_paragraphs(ctx: LetterContext) -> Iterator[Hit]:
+    """Two adjacent English paragraphs appear in the opposite order in the translation.
+
+    Both are checked against the paragraph they were translated as; the swap itself is reported once.
+    """
+    for move in ctx.order.moves:
+        if move.partner is not None:
+            first, second = sorted((move.source, move.partner))
+            yield Hit(f"English paragraphs {first + 1} and {second + 1} are in the opposite order in the "
+                      "translation", "", (), first, None, move.target, None)
+
+
+@rule("structure-duplicated-paragraph", "structure", "error", scope="letter",
+      rationale="A paragraph pasted twice is visible to the addressee and never intended: an error, reported once.")
+def duplicated_paragraph(ctx: LetterContext) -> Iterator[Hit]:
+    """A translated paragraph repeats another one word for word, where the English has no repetition.
+
+    A paste done twice. The copy is left out of the comparison (its figures are not counted twice) and
+    reported once.
+    """
+    for duplicate in ctx.order.duplicates:
+        excerpt = _excerpt(ctx.target.paragraphs[duplicate.target].text, 60)
+        yield Hit(f"paragraph repeats {_where(ctx, duplicate.original)} word for word: '{excerpt}'", "", (),
+                  None, None, duplicate.target, None, excerpt)
+
+
+@rule("structure-empty-source", "structure", "error", scope="gate",
+      rationale="With no English there is nothing to check: a green run would mean nothing.")
+def empty_source(ctx: LetterContext) -> Iterator[Hit]:
+    """The English letter has no text: there is nothing to check the translation against."""
+    if not ctx.source.paragraphs:
+        yield Hit(f"{ctx.source.path.name} has no text: nothing to check the translation against", "", ())
+
+
+@rule("structure-empty-translation", "structure", "error", scope="gate",
+      rationale="An empty translation would be sent as a blank letter: always an error.")
+def empty_translation(ctx: LetterContext) -> Iterator[Hit]:
+    """The translation has no text (one finding, not one per English paragraph and fact)."""
+    if ctx.source.paragraphs and not ctx.target.paragraphs:
+        yield Hit(f"the translation is empty: the English has {len(ctx.source.paragraphs)} paragraph(s)", "", ())
 
 
 @rule("structure-inline-code-lost", "structure", "error",
