@@ -142,7 +142,8 @@ def match_weekdays(ctx: BeadContext) -> tuple[list[tuple[int, WeekdayMention, in
     return ctx.memo("weekdays", compute)
 
 
-@rule("weekday-changed", "date", "error")
+@rule("weekday-changed", "date", "error",
+      rationale="Another weekday than the English gives contradicts the date beside it: one of the two is false.")
 def weekday_changed(ctx: BeadContext) -> Iterator[Hit]:
     """A weekday was changed: "Tuesday, 4 November" rendered with another weekday (星期五, 금요일).
 
@@ -156,7 +157,8 @@ def weekday_changed(ctx: BeadContext) -> Iterator[Hit]:
                   i, (day.start, day.end), j, (found.start, found.end), found.text)
 
 
-@rule("weekday-missing", "date", "warning")
+@rule("weekday-missing", "date", "warning",
+      rationale="The date usually carries the same fact, and translators restate weekdays as dates or as 昨天 / 어제.")
 def weekday_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A weekday in the source is not named in the aligned translation.
 

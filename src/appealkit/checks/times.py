@@ -52,7 +52,8 @@ def match_times(ctx: BeadContext) -> TimeMatch:
     return ctx.memo("times", compute)
 
 
-@rule("time-missing", "date", "error")
+@rule("time-missing", "date", "error",
+      rationale="A clock time says when something happened or will happen: dropping it removes a fact of the English.")
 def time_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A clock time in the source has no counterpart in the aligned translation.
 
@@ -66,7 +67,8 @@ def time_missing(ctx: BeadContext) -> Iterator[Hit]:
                   i, (time.start, time.end), ctx.first_target)
 
 
-@rule("time-changed", "date", "error")
+@rule("time-changed", "date", "error",
+      rationale="Another hour or minute is a false statement of fact; a deliberate zone conversion is downgraded.")
 def time_changed(ctx: BeadContext) -> Iterator[Hit]:
     """A clock time was changed: the translation gives another time where the source's should be (3 p.m. → 下午四点).
 
