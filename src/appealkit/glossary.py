@@ -555,7 +555,7 @@ def load_glossary(path: Path | str | None = None) -> Glossary:
 
     root = Path(path) if path is not None else default_glossary_path()
     documents = read_documents(glossary_files(root))
-    problems = loading_errors(lint_documents(documents))
+    problems = loading_errors(lint_documents(documents, word_frequency=False))
     if problems:
         first = problems[0]
         extra = f" (and {len(problems) - 1} more; run 'appeal glossary lint')" if len(problems) > 1 else ""
