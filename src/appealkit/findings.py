@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
-CATEGORIES = ("figure", "date", "citation", "term", "entity", "untranslated", "structure", "stale")
+CATEGORIES = ("meaning", "figure", "date", "citation", "term", "entity", "untranslated", "structure", "stale")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
 
 
