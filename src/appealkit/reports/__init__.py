@@ -74,6 +74,11 @@ def relative_path(path: str | Path, base: str | Path | None = None) -> str:
         return resolved.as_posix()
 
 
+def where_in_unit(finding) -> str:
+    """``unit ID, `` for a finding in a bilingual file (XLIFF, PO, TMX), else nothing."""
+    return f"unit {finding.unit}, " if finding.unit is not None else ""
+
+
 def line_and_column(text: str, offset: int, first_line: int) -> tuple[int, int]:
     """1-based file line and column (code points) of ``offset`` in a paragraph that starts at ``first_line``."""
     offset = max(0, min(offset, len(text)))
@@ -91,6 +96,7 @@ class RuleInfo:
     severity: str
     summary: str
     doc: str
+    rationale: str = ""  # why the default severity is what it is
 
 
 def rule_catalogue() -> list[RuleInfo]:
@@ -98,7 +104,7 @@ def rule_catalogue() -> list[RuleInfo]:
     from appealkit.checks import RULES
     from appealkit import suppressions as sup
 
-    rules = [RuleInfo(r.id, r.category, r.severity, r.summary, r.doc) for r in RULES.values()]
+    rules = [RuleInfo(r.id, r.category, r.severity, r.summary, r.doc, r.rationale) for r in RULES.values()]
     rules.append(RuleInfo(sup.UNUSED_RULE_ID, sup.UNUSED_CATEGORY, sup.UNUSED_SEVERITY, sup.UNUSED_SUMMARY,
-                          sup.UNUSED_DOC))
+                          sup.UNUSED_DOC, sup.UNUSED_RATIONALE))
     return sorted(rules, key=lambda r: r.id)
