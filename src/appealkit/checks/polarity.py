@@ -109,7 +109,9 @@ def inversions(pair: PolarityPair, lang: str) -> Iterator[Inversion]:
                 yield Inversion(src, cue[0], tgt, tgt_cue, forbidden)
 
 
-@rule("polarity-inverted", "meaning", "error")
+@rule("polarity-inverted", "meaning", "error",
+      rationale="An appeal that demands what its signatories forbid (force them back instead of never force them "
+                "back) is worse than one that loses a figure; reported only when the same verb is demanded bare.")
 def polarity_inverted(ctx: BeadContext) -> Iterator[Hit]:
     """The translation demands what the English forbids, or forbids what it demands (a dropped or added "not").
 
@@ -148,7 +150,9 @@ def _first_with(side: Sequence[Located], *kind_sets: tuple[str, ...]) -> tuple[L
     return None
 
 
-@rule("polarity-changed", "meaning", "warning")
+@rule("polarity-changed", "meaning", "warning",
+      rationale="A negation count that differs is often a translator's rewording (avoid, fail, litotes); a reviewer "
+                "reads the named clause to tell a lost not from a paraphrase.")
 def polarity_changed(ctx: BeadContext) -> Iterator[Hit]:
     """An aligned sentence pair lost a negation, or gained one the English does not have.
 
