@@ -69,11 +69,17 @@ from appealkit.cli_report import report  # noqa: E402
 
 main.add_command(report)
 
+from appealkit.cli_cat import export, glossary_export, glossary_import, import_, memory_group  # noqa: E402
+
+main.add_command(export)
+main.add_command(import_)
+main.add_command(memory_group)
+
 
 # ---------------------------------------------------------------- glossary
 @main.group()
 def glossary() -> None:
-    """Inspect and validate the glossary."""
+    """Inspect, validate, export and import the glossary."""
 
 
 @glossary.command("lint")
@@ -94,6 +100,10 @@ def glossary_lint(path: Path | None) -> None:
     entries = sum(1 for doc in documents for _ in doc.entries())
     click.echo(f"{len(documents)} file(s), {entries} entries, {len(problems)} problem(s)", err=True)
     sys.exit(1 if problems else 0)
+
+
+glossary.add_command(glossary_export)
+glossary.add_command(glossary_import)
 
 
 @glossary.command("show")

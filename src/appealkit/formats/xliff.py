@@ -18,7 +18,7 @@ from appealkit.formats.units import (SKIP_EMPTY, SKIP_LOCKED, SKIP_UNTRANSLATABL
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 METADATA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
-# appealkit's own data in a unit: an XLIFF 1.2 <context-group name="appealkit"> of <context context-type="x-…">,
+# appealkit's own data in a unit: an XLIFF 1.2 <context-group name="appealkit-<unit>"> of <context context-type="x-…">,
 # an XLIFF 2 <mda:metaGroup category="appealkit"> of <mda:meta type="…">.
 APPEALKIT_GROUP = "appealkit"
 CONTEXT_PREFIX = "x-appealkit-"
@@ -64,7 +64,13 @@ def _read_xliff12(path: Path, data: bytes) -> BilingualFile:
             units.append(_unit12(element))
     fmt = "sdlxliff" if path.suffix.lower() == ".sdlxliff" or SDL_NS in _namespaces(store) else "xliff-1.2"
     return BilingualFile(path, fmt, normalize_lang(store.getsourcelanguage() or "en"),
-                         normalize_lang(store.gettargetlanguage()), units)
+                         normalize_lang(store.gettargetlanguage()), units, _file_meta(store.document.getroot()))
+
+
+def _file_meta(root: etree._Element) -> dict[str, str]:
+    """The first <file>'s ``original``: for appealkit's exports, the English letter relative to the XLIFF."""
+    first = next((el for el in root if local_name(el) == "file"), None)
+    return {"original": first.get("original", "")} if first is not None else {}
 
 
 def _parse_store(store_class, path: Path, data: bytes):
@@ -122,7 +128,7 @@ def _unit12(element: etree._Element) -> Unit:
 def _context_meta(element: etree._Element) -> dict[str, str]:
     meta: dict[str, str] = {}
     for group in element.iterchildren(_ns12(element, "context-group")):
-        if group.get("name") != APPEALKIT_GROUP:
+        if not (group.get("name") or "").startswith(APPEALKIT_GROUP):
             continue
         for context in group.iterchildren(_ns12(element, "context")):
             kind = context.get("context-type", "")
@@ -168,7 +174,7 @@ def _read_xliff2(path: Path, data: bytes) -> BilingualFile:
     for segment in root.iter(f"{{{namespace}}}segment"):
         units.append(_unit2(segment, namespace))
     return BilingualFile(path, "xliff-2", normalize_lang(root.get("srcLang")), normalize_lang(root.get("trgLang")),
-                         units)
+                         units, _file_meta(root))
 
 
 def _unit2(segment: etree._Element, namespace: str) -> Unit:
