@@ -141,10 +141,10 @@ def import_xliff(path: Path, glossary: Glossary, memory: TranslationMemory, lett
     lang = bilingual.target_lang
     if lang not in ("zh", "ko"):
         raise AppealInputError(f"cannot import target language '{lang or 'unknown'}': zh or ko", path)
+    grouped = _by_paragraph(bilingual)
     original = bilingual.meta.get("original", "")
     source_path = resolve_letter(letter if letter else Path(os.path.normpath(path.parent / original)))
     source = load_letter(source_path)
-    grouped = _by_paragraph(bilingual)
     changes = changed_paragraphs(source, grouped)
     if changes:
         raise AppealInputError(f"the English of {source_path} changed since this file was exported: "

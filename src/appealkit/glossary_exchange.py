@@ -142,8 +142,8 @@ def merge_into(imported: list[Entry], into: Path, glossary_root: Path) -> Glossa
             position[entry.id] = len(entries)
             entries.append(entry_mapping(entry))
             report.added.append(entry.id)
-    if report.added or report.merged or not into.is_file():
+    if report.added or report.merged:
         atomic_write(into, HEADER + yaml.safe_dump({"entries": entries}, allow_unicode=True, sort_keys=False,
                                                    width=120))
-    report.problems = lint_documents([*others, *read_documents([into])])
+    report.problems = lint_documents([*others, *(read_documents([into]) if into.is_file() else [])])
     return report

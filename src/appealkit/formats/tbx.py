@@ -131,8 +131,8 @@ def _entry(concept: etree._Element, path: Path) -> Entry:
 
 
 def _rendering(forms: list[tuple[str, str, str | None, str]]) -> Rendering:
-    preferred = next((f[0] for f in forms if f[1] == PREFERRED), forms[0][0])
-    rest = [f for f in forms if f[0] != preferred]
+    chosen = next((i for i, f in enumerate(forms) if f[1] == PREFERRED), 0)
+    preferred, rest = forms[chosen][0], forms[:chosen] + forms[chosen + 1:]  # a contradiction survives for lint
     return Rendering(preferred,
                      accepted=tuple(f[0] for f in rest if f[1] != DEPRECATED and f[2] != "shortForm"),
                      forbidden=tuple(f[0] for f in rest if f[1] == DEPRECATED),
