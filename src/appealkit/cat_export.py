@@ -41,8 +41,9 @@ def resolve_letter(path: Path) -> Path:
     return source
 
 
-def current_translations(source: Letter, target_path: Path, lang: str, glossary: Glossary,
-                         memory: TranslationMemory | None) -> list[CurrentTranslation]:
+def current_translations(
+    source: Letter, target_path: Path, lang: str, glossary: Glossary, memory: TranslationMemory | None
+) -> list[CurrentTranslation]:
     """Per English paragraph: the aligned paragraphs of the existing translation, else the memory's."""
     if target_path.is_file():
         return _from_letter(source, load_letter(target_path), lang, glossary)
@@ -101,34 +102,56 @@ def split_translation(text: str, lang: str) -> list[str]:
     return [s.text for s in split_sentences(text)]
 
 
-def _segments(text: str, current: CurrentTranslation, lang: str, glossary: Glossary,
-              by_sentence: bool) -> tuple[list[Segment], list[str]]:
+def _segments(
+    text: str, current: CurrentTranslation, lang: str, glossary: Glossary, by_sentence: bool
+) -> tuple[list[Segment], list[str]]:
     """The unit's segments and its unit-wide notes."""
     if not by_sentence:
         return [Segment("", text, current.text, current.state, fact_notes(text, glossary, lang))], []
     sentences = [s.text for s in split_sentences(text)] or [text]
     targets = split_translation(current.text, lang)
     paired = len(targets) == len(sentences)
-    segments = [Segment(f"s{k}", sentence, targets[k - 1] if paired else "",
-                        current.state if paired else "new", fact_notes(sentence, glossary, lang))
-                for k, sentence in enumerate(sentences, start=1)]
-    notes = [] if paired or not current.text else [
-        "appealkit: the current translation of this paragraph does not split into the same sentences; it is "
-        f"kept unless you translate the segments:\n{current.text}"]
+    segments = [
+        Segment(
+            f"s{k}",
+            sentence,
+            targets[k - 1] if paired else "",
+            current.state if paired else "new",
+            fact_notes(sentence, glossary, lang),
+        )
+        for k, sentence in enumerate(sentences, start=1)
+    ]
+    notes = (
+        []
+        if paired or not current.text
+        else [
+            "appealkit: the current translation of this paragraph does not split into the same sentences; it is "
+            f"kept unless you translate the segments:\n{current.text}"
+        ]
+    )
     return segments, notes
 
 
-def export_units(source: Letter, translations: list[CurrentTranslation], lang: str, glossary: Glossary,
-                 by_sentence: bool = False, prefill: str = "translation") -> list[ExportUnit]:
+def export_units(
+    source: Letter,
+    translations: list[CurrentTranslation],
+    lang: str,
+    glossary: Glossary,
+    by_sentence: bool = False,
+    prefill: str = "translation",
+) -> list[ExportUnit]:
     units = []
     for paragraph, current in zip(source.paragraphs, translations):
         segments, notes = _segments(paragraph.text, current, lang, glossary, by_sentence)
         if prefill == "source":
             for segment in segments:
                 segment.target, segment.state = segment.source, "source-copy"
-        data = {"paragraph": str(paragraph.index + 1), "source-sha256": segment_hash(paragraph.text),
-                "target-sha256": segment_hash(current.text) if current.text else "",
-                "letter-sha256": source.body_sha256}
+        data = {
+            "paragraph": str(paragraph.index + 1),
+            "source-sha256": segment_hash(paragraph.text),
+            "target-sha256": segment_hash(current.text) if current.text else "",
+            "letter-sha256": source.body_sha256,
+        }
         units.append(ExportUnit(f"p{paragraph.index + 1}", segments, notes, data))
     return units
 
@@ -144,9 +167,16 @@ def output_paths(source: Path, langs: list[str], output: str | Path | None) -> d
     return {langs[0]: path}
 
 
-def export_letter(letter: Path, langs: list[str], glossary: Glossary, memory: TranslationMemory | None = None,
-                  version: str = "1.2", segmentation: str = "paragraph", output: str | Path | None = None,
-                  prefill: str = "translation") -> dict[str, Path]:
+def export_letter(
+    letter: Path,
+    langs: list[str],
+    glossary: Glossary,
+    memory: TranslationMemory | None = None,
+    version: str = "1.2",
+    segmentation: str = "paragraph",
+    output: str | Path | None = None,
+    prefill: str = "translation",
+) -> dict[str, Path]:
     """Write one XLIFF per language; returns language → file written."""
     source_path = resolve_letter(letter)
     source = load_letter(source_path)

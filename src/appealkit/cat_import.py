@@ -47,8 +47,8 @@ class ImportOutcome:
     paragraphs: list[ParagraphImport]
     source_unchanged: bool
     status: str
+    result: PairResult  # the check of the written translation
     backup: Path | None = None
-    result: PairResult | None = None
     conflicts: list[int] = field(default_factory=list)
 
     @property
@@ -66,8 +66,11 @@ def _by_paragraph(bilingual: BilingualFile) -> dict[int, list[Unit]]:
     for unit in bilingual.units:
         number = unit.meta.get("paragraph", "")
         if not number.isdigit():
-            raise AppealInputError(f"unit {unit.id} carries no appealkit paragraph data: import reads XLIFF written "
-                                   "by 'appeal export'", bilingual.path, unit.line)
+            raise AppealInputError(
+                f"unit {unit.id} carries no appealkit paragraph data: import reads XLIFF written by 'appeal export'",
+                bilingual.path,
+                unit.line,
+            )
         grouped.setdefault(int(number), []).append(unit)
     if not grouped:
         raise AppealInputError("no units to import", bilingual.path)
@@ -83,8 +86,9 @@ def changed_paragraphs(source: Letter, grouped: dict[int, list[Unit]]) -> list[s
             changes.append(f"paragraph {number} removed")
         elif segment_hash(source.paragraphs[number - 1].text) != recorded:
             changes.append(f"paragraph {number} changed ('{_excerpt(source.paragraphs[number - 1].text)}')")
-    changes += [f"paragraph {p.index + 1} added ('{_excerpt(p.text)}')" for p in source.paragraphs
-                if p.index + 1 not in grouped]
+    changes += [
+        f"paragraph {p.index + 1} added ('{_excerpt(p.text)}')" for p in source.paragraphs if p.index + 1 not in grouped
+    ]
     return changes
 
 
@@ -100,9 +104,8 @@ def _merge(number: int, units: list[Unit], markdown: str | None, lang: str) -> t
     joiner = SENTENCE_JOINER[lang] if len(units) > 1 else ""
     from_xliff = joiner.join(targets) if targets else None
     final = all(u.state in FINAL_STATES for u in units)
-    xliff_edited = from_xliff is not None and segment_hash(from_xliff) != exported
     markdown_edited = markdown is not None and (segment_hash(markdown) if markdown else "") != exported
-    if xliff_edited:
+    if from_xliff is not None and segment_hash(from_xliff) != exported:  # the translator edited it
         conflict = markdown_edited and segment_hash(markdown or "") != segment_hash(from_xliff)
         return ParagraphImport(number, from_xliff, True, final), conflict
     if markdown is not None:
@@ -110,8 +113,9 @@ def _merge(number: int, units: list[Unit], markdown: str | None, lang: str) -> t
     return ParagraphImport(number, from_xliff or "", False, final), False
 
 
-def _front_matter(existing: Letter | None, source: Letter, lang: str, paragraphs: list[ParagraphImport],
-                  source_unchanged: bool) -> dict[str, object]:
+def _front_matter(
+    existing: Letter | None, source: Letter, lang: str, paragraphs: list[ParagraphImport], source_unchanged: bool
+) -> dict[str, object]:
     meta: dict[str, object] = dict(existing.meta) if existing else {"lang": lang}
     if source_unchanged:
         meta["source_sha256"] = source.body_sha256
@@ -121,20 +125,24 @@ def _front_matter(existing: Letter | None, source: Letter, lang: str, paragraphs
     # ``segments`` is appeal translate's record of each paragraph's origin: kept up to date where the file has
     # it (or is new); a hand-made translation without it stays protected from appeal translate.
     previous = meta.get("segments")
-    if existing is not None and not (isinstance(previous, list) and len(previous) == len(written)):
+    records: list[object] = previous if isinstance(previous, list) else []
+    if existing is not None and len(records) != len(written):
         meta.pop("segments", None)
         return meta
-    origins = [str(r.get("origin", "")) if isinstance(r, dict) else "" for r in previous or [{}] * len(written)]
+    origins = [str(r.get("origin", "")) if isinstance(r, dict) else "" for r in records or [{}] * len(written)]
     meta["segments"] = [
-        {"src": segment_hash(source.paragraphs[p.number - 1].text)[:HASH_LENGTH],
-         "origin": "edited" if p.edited or p.kept_markdown or not origin else origin}
+        {
+            "src": segment_hash(source.paragraphs[p.number - 1].text)[:HASH_LENGTH],
+            "origin": "edited" if p.edited or p.kept_markdown or not origin else origin,
+        }
         for p, origin in zip(written, origins)
     ]
     return meta
 
 
-def import_xliff(path: Path, glossary: Glossary, memory: TranslationMemory, letter: Path | None = None,
-                 force: bool = False) -> ImportOutcome:
+def import_xliff(
+    path: Path, glossary: Glossary, memory: TranslationMemory, letter: Path | None = None, force: bool = False
+) -> ImportOutcome:
     from appealkit.formats import read_bilingual
 
     (bilingual,) = read_bilingual(path)
@@ -147,19 +155,28 @@ def import_xliff(path: Path, glossary: Glossary, memory: TranslationMemory, lett
     source = load_letter(source_path)
     changes = changed_paragraphs(source, grouped)
     if changes:
-        raise AppealInputError(f"the English of {source_path} changed since this file was exported: "
-                               f"{'; '.join(changes)}. Export it again (appeal export)", path)
+        raise AppealInputError(
+            f"the English of {source_path} changed since this file was exported: "
+            f"{'; '.join(changes)}. Export it again (appeal export)",
+            path,
+        )
     target_path = source_path.with_name(f"{lang}.md")
     existing = load_letter(target_path) if target_path.is_file() else None
-    markdown = ([t.text for t in current_translations(source, target_path, lang, glossary, None)]
-                if existing else [None] * len(source.paragraphs))
+    markdown = (
+        [t.text for t in current_translations(source, target_path, lang, glossary, None)]
+        if existing
+        else [None] * len(source.paragraphs)
+    )
     merged = [_merge(n, grouped[n], markdown[n - 1], lang) for n in sorted(grouped)]
     paragraphs = [p for p, _ in merged]
     conflicts = [p.number for p, conflict in merged if conflict]
     if conflicts and not force:
-        raise AppealInputError(f"paragraph(s) {', '.join(map(str, conflicts))} were edited both in {target_path} "
-                               "(since the export) and in this file: merge by hand, or --force to take this file's "
-                               "text (a backup of the Markdown is kept)", path)
+        raise AppealInputError(
+            f"paragraph(s) {', '.join(map(str, conflicts))} were edited both in {target_path} "
+            "(since the export) and in this file: merge by hand, or --force to take this file's "
+            "text (a backup of the Markdown is kept)",
+            path,
+        )
     source_unchanged = grouped[min(grouped)][0].meta.get("letter-sha256") == source.body_sha256
     meta = _front_matter(existing, source, lang, paragraphs, source_unchanged)
     body = "\n\n".join(p.text for p in paragraphs if p.text)
@@ -170,8 +187,11 @@ def import_xliff(path: Path, glossary: Glossary, memory: TranslationMemory, lett
         atomic_write(target_path, text)  # an import that changes nothing leaves the file as it was
     for p in paragraphs:
         if p.edited:
-            memory.store_human(source.paragraphs[p.number - 1].text, lang, p.text,
-                               "approved" if p.final else "post-edited")
+            memory.store_human(
+                source.paragraphs[p.number - 1].text, lang, p.text, "approved" if p.final else "post-edited"
+            )
     result = check_letters(source, load_letter(target_path), glossary, lang)
-    return ImportOutcome(path, source_path, target_path, lang, paragraphs, source_unchanged, str(meta["status"]),
-                         backup, result, conflicts)
+    status = str(meta["status"])
+    return ImportOutcome(
+        path, source_path, target_path, lang, paragraphs, source_unchanged, status, result, backup, conflicts
+    )

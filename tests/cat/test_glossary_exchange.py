@@ -12,12 +12,12 @@ import pytest
 from lxml import etree
 
 from appealkit.glossary import Entry, Rendering, load_glossary
-from appealkit.glossary_exchange import entry_mapping, export_glossary, merge_into, read_termbase
+from appealkit.glossary_exchange import entry_mapping, exchange_view, export_glossary, merge_into, read_termbase
 from appealkit.formats.tbx import TBX_NS, export_tbx
 from cat_support import GLOSSARY, appeal
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-STATUSES = {"preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"}
+STATUSES = {"preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts"}
 TERM_TYPES = {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"}
 
 
@@ -26,7 +26,7 @@ def test_round_trip_keeps_every_entry(tmp_path, glossary, fmt):
     path = tmp_path / f"glossary.{fmt}"
     path.write_bytes(export_glossary(glossary.entries, fmt))
     back = read_termbase(path)
-    assert [entry_mapping(e) for e in back] == [entry_mapping(e) for e in glossary.entries]
+    assert [exchange_view(e) for e in back] == [exchange_view(e) for e in glossary.entries]
 
 
 def test_tbx_is_tbx_basic_v3_in_dca_style(glossary):
@@ -61,18 +61,37 @@ def test_tbx_statuses_notes_and_sources(glossary):
     rendering = entry.rendering("zh")
     status = lambda sec: sec.find(f"{{{TBX_NS}}}termNote").text  # noqa: E731
     assert status(terms[rendering.preferred]) == "preferredTerm-admn-sts"
-    assert terms[rendering.preferred].find(f"{{{TBX_NS}}}admin").text == entry.source
+    zh_source = next(s for s in entry.sources if s.lang == "zh")
+    admins = [a.text for a in terms[rendering.preferred].findall(f"{{{TBX_NS}}}admin")]
+    assert f"[{zh_source.authority}] {zh_source.title}" in admins
+    xrefs = [x.get("target") for x in terms[rendering.preferred].findall(f"{{{TBX_NS}}}xref")]
+    assert zh_source.url in xrefs
     for form in rendering.forbidden:
         assert status(terms[form]) == "deprecatedTerm-admn-sts"
+        assert terms[form].find(f"{{{TBX_NS}}}note").text == rendering.reason(form)  # why it is forbidden
     assert root.find(f".//{{{TBX_NS}}}descrip").text == entry.kind
+
+
+def test_tbx_discouraged_and_unverified(glossary):
+    entry = next(e for e in glossary.entries for r in e.targets.values() if r.discouraged)
+    lang, rendering = next((lang, r) for lang, r in entry.targets.items() if r.discouraged)
+    root = etree.fromstring(export_tbx([entry]))
+    section = next(s for s in root.iter(f"{{{TBX_NS}}}langSec") if s.get(XML_LANG).startswith(lang))
+    statuses = {sec.find(f"{{{TBX_NS}}}term").text: sec.find(f"{{{TBX_NS}}}termNote").text for sec in
+                section.findall(f"{{{TBX_NS}}}termSec")}
+    assert all(statuses[form] == "supersededTerm-admn-sts" for form in rendering.discouraged)
+    unverified = next(e for e in glossary.entries for r in e.targets.values() if not r.verified)
+    root = etree.fromstring(export_tbx([unverified]))
+    notes = [n.text for s in root.iter(f"{{{TBX_NS}}}langSec") for n in s.findall(f"{{{TBX_NS}}}note")]
+    assert "verified: no" in notes
 
 
 def test_csv_has_the_termbase_import_layout(glossary):
     text = export_glossary(glossary.entries, "csv").decode("utf-8")
     assert text.startswith("\ufeff")  # Excel and memoQ detect UTF-8 by its BOM
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert list(rows[0])[:7] == ["Entry_ID", "Entry_Subject", "Entry_Note", "Entry_Source", "Entry_Year", "en",
-                                 "en_Admitted"]
+    assert list(rows[0])[:9] == ["Entry_ID", "Entry_Subject", "Entry_Note", "Entry_Source", "Entry_Sources",
+                                 "Entry_Year", "Entry_UN", "en", "en_Admitted"]
     dprk = next(r for r in rows if r["Entry_ID"] == "dprk")
     assert dprk["zh-CN"] == glossary.by_id["dprk"].rendering("zh").preferred
     assert dprk["zh-CN_Short"] == ";".join(glossary.by_id["dprk"].rendering("zh").short)

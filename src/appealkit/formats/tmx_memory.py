@@ -49,11 +49,21 @@ def export_tmx(memory: TranslationMemory, langs: tuple[str, ...] = ("zh", "ko"))
         if entry.lang not in langs:
             continue
         if entry.human:
-            _tu(store, entry.source, entry.lang, entry.human,
-                {"origin": HUMAN, "status": entry.human_status or "post-edited"})
+            _tu(
+                store,
+                entry.source,
+                entry.lang,
+                entry.human,
+                {"origin": HUMAN, "status": entry.human_status or "post-edited"},
+            )
         if entry.machine:
-            _tu(store, entry.source, entry.lang, entry.machine,
-                {"origin": MACHINE, "engine": entry.engine or "unknown", "review": "yes" if entry.review else "no"})
+            _tu(
+                store,
+                entry.source,
+                entry.lang,
+                entry.machine,
+                {"origin": MACHINE, "engine": entry.engine or "unknown", "review": "yes" if entry.review else "no"},
+            )
     return bytes(store)
 
 
@@ -67,8 +77,11 @@ class MergeReport:
 
 
 def _props(tu: etree._Element) -> dict[str, str]:
-    return {p.get("type", "")[len(PROP_PREFIX):]: (p.text or "") for p in tu.iterchildren("prop")
-            if p.get("type", "").startswith(PROP_PREFIX)}
+    return {
+        p.get("type", "")[len(PROP_PREFIX) :]: (p.text or "")
+        for p in tu.iterchildren("prop")
+        if p.get("type", "").startswith(PROP_PREFIX)
+    }
 
 
 def import_tmx(path: Path, memory: TranslationMemory, prefer_file: bool = False) -> MergeReport:
@@ -86,8 +99,15 @@ def import_tmx(path: Path, memory: TranslationMemory, prefer_file: bool = False)
     return report
 
 
-def _merge_one(memory: TranslationMemory, report: MergeReport, source: str, lang: str, text: str,
-               props: dict[str, str], prefer_file: bool) -> None:
+def _merge_one(
+    memory: TranslationMemory,
+    report: MergeReport,
+    source: str,
+    lang: str,
+    text: str,
+    props: dict[str, str],
+    prefer_file: bool,
+) -> None:
     entry = memory.get(source, lang)
     if props.get("origin") == MACHINE:
         if entry is not None and entry.machine:

@@ -22,11 +22,20 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 VERSIONS = ("1.2", "2.1")
 
 # Workflow states: what appealkit knows of a translation → the XLIFF value (and 1.2 state-qualifier).
-STATE_12 = {"new": ("new", None), "machine": ("needs-review-translation", "mt-suggestion"),
-            "translated": ("translated", None), "final": ("final", None),
-            "source-copy": ("needs-translation", "x-source-copy")}
-STATE_2 = {"new": "initial", "machine": "initial", "translated": "translated", "final": "final",
-           "source-copy": "initial"}
+STATE_12 = {
+    "new": ("new", None),
+    "machine": ("needs-review-translation", "mt-suggestion"),
+    "translated": ("translated", None),
+    "final": ("final", None),
+    "source-copy": ("needs-translation", "x-source-copy"),
+}
+STATE_2 = {
+    "new": "initial",
+    "machine": "initial",
+    "translated": "translated",
+    "final": "final",
+    "source-copy": "initial",
+}
 
 
 @dataclass
@@ -58,6 +67,7 @@ def _q(namespace: str, name: str) -> str:
 
 # ---------------------------------------------------------------- 1.2
 
+
 def _xliff12(units: list[ExportUnit], target_lang: str, original: str) -> bytes:
     from translate.storage.xliff import xlifffile
 
@@ -81,8 +91,11 @@ def _xliff12(units: list[ExportUnit], target_lang: str, original: str) -> bytes:
             for note in [*unit.notes, *segment.notes]:
                 tu.addnote(note, origin="appealkit")
             # Context-group names are unique in a file: one group per unit, named after it.
-            tu.createcontextgroup(f"{APPEALKIT_GROUP}-{ident}", [(CONTEXT_PREFIX + k, v) for k, v in unit.data.items()],
-                                  purpose="information")
+            tu.createcontextgroup(
+                f"{APPEALKIT_GROUP}-{ident}",
+                [(CONTEXT_PREFIX + k, v) for k, v in unit.data.items()],
+                purpose="information",
+            )
             if parent is not body:
                 parent.append(tu.xmlelement)
     etree.cleanup_namespaces(store.document.getroot())
@@ -104,11 +117,17 @@ def _target12(tu, segment: Segment) -> None:
 
 # ---------------------------------------------------------------- 2.1
 
+
 def _xliff21(units: list[ExportUnit], target_lang: str, original: str) -> bytes:
     from translate.storage.xliff2 import Xliff2File
 
-    root = etree.Element(_q(XLIFF2_NS, "xliff"), nsmap={None: XLIFF2_NS, "mda": METADATA_NS}, version="2.1",
-                         srcLang="en", trgLang=LANG_TAGS.get(target_lang, target_lang))
+    root = etree.Element(
+        _q(XLIFF2_NS, "xliff"),
+        nsmap={None: XLIFF2_NS, "mda": METADATA_NS},
+        version="2.1",
+        srcLang="en",
+        trgLang=LANG_TAGS.get(target_lang, target_lang),
+    )
     etree.SubElement(root, _q(XLIFF2_NS, "file"), id="f1", original=original)
     store = Xliff2File.parsestring(etree.tostring(root))
     for unit in units:
