@@ -179,7 +179,8 @@ def _modifier_form(ctx: BeadContext, i: int, term: TermMatch, variant: TermMatch
 def _names_two_source_terms(ctx: BeadContext, j: int, variant: TermMatch) -> bool:
     """A compound that renders two terms of the source at once (中朝 for "North Korea and China", 朝美 for "North
     Korea … the United States"): the way the language names a pair, not a style choice."""
-    return any(k == j and other.entry.id != variant.entry.id and (other.start, other.end) == (variant.start, variant.end)
+    named = {t.entry.id for _, facts in ctx.sources() for t in facts.terms} - {variant.entry.id}
+    return any(k == j and other.entry.id in named and (other.start, other.end) == (variant.start, variant.end)
                for k, other in ctx.target_terms)
 
 
