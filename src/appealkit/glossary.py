@@ -407,6 +407,9 @@ def drop_nested(matches: Iterable[TermMatch], group: Callable[[TermMatch], str] 
     One pass over matches sorted by start, then by decreasing end; equal spans all stay (朝鲜 renders
     both "DPRK" and "North Korea").
     """
+    matches = list(matches)
+    if len(matches) < 2:  # most paragraphs: nothing to drop, nothing to sort
+        return matches
     kept: list[TermMatch] = []
     reach: dict[str, tuple[int, int]] = {}  # group → (furthest end of a covering match, its start)
     for match in sorted(matches, key=lambda m: (m.start, -m.end)):
