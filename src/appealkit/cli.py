@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from appealkit.cli_config import GLOSSARY_HELP
 from appealkit.errors import INPUT_ERROR_EXIT, AppealInputError
 
 
@@ -44,12 +45,19 @@ def main() -> None:
 def _glossary(path: Path | None):
     from appealkit.glossary import load_glossary
 
-    return load_glossary(path)
+    return load_glossary(_configured_glossary(path))
+
+
+def _configured_glossary(path: Path | None) -> Path | None:
+    """--glossary when given, else the configuration's ``glossary`` (None: ./glossary or the bundled copy)."""
+    from appealkit.config import load_config
+
+    return path if path is not None else load_config().glossary
 
 
 glossary_option = click.option(
     "--glossary", "glossary_path", type=click.Path(path_type=Path),
-    help="Glossary directory or file (default: ./glossary when present, else the bundled copy).",
+    help=GLOSSARY_HELP,
 )
 
 
@@ -96,7 +104,7 @@ def glossary_lint(path: Path | None) -> None:
     from appealkit.glossary import default_glossary_path, glossary_files
     from appealkit.glossary_lint import common_word_check_available, errors_only, lint_documents, read_documents
 
-    root = path or default_glossary_path()
+    root = _configured_glossary(path) or default_glossary_path()
     documents = read_documents(glossary_files(root))
     problems = lint_documents(documents)
     for problem in problems:
