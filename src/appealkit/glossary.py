@@ -89,6 +89,7 @@ class Entry:
     sources: tuple[Source, ...] = ()
     contexts: tuple[FormContext, ...] = ()
     un: bool = False  # a UN body, mandate or document: lint requires an attested source
+    stands_for: tuple[str, ...] = ()  # entries a metonym may be translated as ("Beijing said" → 中国表示)
 
     def rendering(self, lang: str) -> Rendering | None:
         return self.targets.get(lang)
@@ -406,6 +407,9 @@ def drop_nested(matches: Iterable[TermMatch], group: Callable[[TermMatch], str] 
     One pass over matches sorted by start, then by decreasing end; equal spans all stay (朝鲜 renders
     both "DPRK" and "North Korea").
     """
+    matches = list(matches)
+    if len(matches) < 2:  # most paragraphs: nothing to drop, nothing to sort
+        return matches
     kept: list[TermMatch] = []
     reach: dict[str, tuple[int, int]] = {}  # group → (furthest end of a covering match, its start)
     for match in sorted(matches, key=lambda m: (m.start, -m.end)):
@@ -523,6 +527,7 @@ def entry_from_mapping(raw: dict[str, Any], file: Path, line: int) -> Entry:
         sources=sources,
         contexts=tuple(context_from_mapping(rule) for rule in raw.get("context") or () if isinstance(rule, dict)),
         un=bool(raw.get("un", False)),
+        stands_for=tuple(str(x) for x in raw.get("stands_for") or ()),
     )
 
 
