@@ -89,6 +89,7 @@ class Entry:
     sources: tuple[Source, ...] = ()
     contexts: tuple[FormContext, ...] = ()
     un: bool = False  # a UN body, mandate or document: lint requires an attested source
+    stands_for: tuple[str, ...] = ()  # entries a metonym may be translated as ("Beijing said" → 中国表示)
 
     def rendering(self, lang: str) -> Rendering | None:
         return self.targets.get(lang)
@@ -546,6 +547,7 @@ def entry_from_mapping(raw: dict[str, Any], file: Path, line: int) -> Entry:
         sources=sources,
         contexts=tuple(context_from_mapping(rule) for rule in raw.get("context") or () if isinstance(rule, dict)),
         un=bool(raw.get("un", False)),
+        stands_for=tuple(str(x) for x in raw.get("stands_for") or ()),
     )
 
 
