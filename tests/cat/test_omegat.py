@@ -4,6 +4,8 @@ error seeded in the memory.
 
 OmegaT 3's XLIFF filter translates each <target> in place, so the letter is exported with ``--prefill source``
 and the translations come from the memory: the TMX goes into ``tm/auto/``, whose exact matches OmegaT inserts.
+The TBX sits in ``glossary/`` as a translator's project would have it; OmegaT 3.6 reads only TBX 2008 and its
+console mode loads no glossary, so nothing is asserted about it here (see README, "OmegaT").
 """
 
 from __future__ import annotations
