@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from appealkit.expressions import find_expressions
 from appealkit.facts import source_facts
 from appealkit.glossary import Glossary
-from appealkit.localize import render_citation, render_date, render_figure, render_term
+from appealkit.localize import render_citation, render_date, render_expression, render_term
 
 _OPEN = "[［【〔(（<〈《"
 _CLOSE = "]］】〕)）>〉》"
@@ -35,7 +36,7 @@ class Protected:
     """One protected span: its source text, what it must become, and what kind of fact it is."""
 
     index: int
-    kind: str  # term | figure | date | citation | entity | symbol
+    kind: str  # term | date | citation | entity | symbol, or an expression kind: figure | money | ratio | ...
     source: str
     target: str
     entry_id: str | None = None
@@ -68,8 +69,8 @@ def _spans(text: str, glossary: Glossary, lang: str) -> list[tuple[int, int, str
         spans.append((t.start, t.end, "term", render_term(t.entry, lang), t.entry.id))
     for d in facts.dates:
         spans.append((d.start, d.end, "date", render_date(d, lang), None))
-    for n in facts.figures:
-        spans.append((n.start, n.end, "figure", render_figure(n, lang, text[n.end : n.end + 40]), None))
+    for x in find_expressions(text, facts.figures):
+        spans.append((x.start, x.end, x.kind, render_expression(x, lang), None))
     for e in facts.entities:
         spans.append((e.start, e.end, "entity", e.text, None))
     for start, end, symbol in facts.symbols:

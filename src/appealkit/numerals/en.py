@@ -99,9 +99,15 @@ _NUM = re.compile(
     # "2017.11.04", "1.2.3": dotted groups are separate integers, not a decimal.
     r"(?:(?P<dot>[0-9]*+(?:\.[0-9]++){2,}+)"
     r"|(?P<num>(?:[0-9]{0,2}(?:,[0-9]{3})++(?![0-9])|[0-9]*+)(?:\.[0-9]++)?)"
-    r"(?:\s{1,3}+(?P<scale>(?i:hundred|thousand|million|billion|trillion)\b))?"
+    r"(?:\s{0,3}+(?P<scale>(?i:hundred|thousand|million|billion|trillion)\b|(?i:bn|mn|tn|m|k)(?![A-Za-z])))?"
     r"(?P<ordsuf>(?:st|nd|rd|th)(?![A-Za-z]))?)"
 )
+# Abbreviated scale words: "$3.6bn", "£11m", "€5mn". A bare "m" or "k" is a scale only after a currency
+# sign ("5m" is also five metres); "bn", "mn", "tn" always are.
+_SCALE_ABBREVIATIONS = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "m": 10**6, "k": 10**3}
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:USD|GBP|EUR|JPY|CNY|RMB|KRW|HKD)\s?)$")
+# "7.30pm", "4.40 a.m.": a clock time with a dot is an hour and a minute, not a decimal.
+_DOTTED_CLOCK = re.compile(r"([0-9]{1,2})\.([0-5][0-9])\s?(?i:[ap]\.?m\b\.?)")
 # Runs of number words, matched on a lower-cased copy of the text.
 _WORDS = re.compile(
     _first_letter_dispatch(_NUMBER_WORDS) + r"(?:(?:-|\s++and\s++|\s++)" + _NW + r")*+"
@@ -137,7 +143,11 @@ _PREFIX_ENDINGS = frozenset(w[-2:] for w in [*_QUALIFIERS, "aged", "age", "the a
 def find(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     for m in _NUM.finditer(text):
-        if m.group("dot") is not None:
+        if (clock := _DOTTED_CLOCK.match(text, m.start())) and m.group("dot") is None:
+            out += [_decorate(text, *clock.span(g), int(clock[g]), "cardinal") for g in (1, 2) if clock[g] != "00"]
+        elif m.group() == "00" and text[m.start() - 2 : m.start() - 1].isdigit() and text[m.start() - 1] == ":":
+            continue  # the minutes of 19:00 carry no figure: 晚上7点 and 19시 keep the time
+        elif m.group("dot") is not None:
             out.extend(_dotted(text, m))
         elif mention := _digits(text, m):
             out.append(mention)
@@ -163,11 +173,17 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
     d = decimal_of(text[m.start() : m.end("num")])
     if d is None:
         return None
-    scale = m.group("scale")
-    if scale:
-        d *= _SCALE_VALUES[scale.lower()]
+    end = m.end()
+    scale = (m.group("scale") or "").lower()
+    if scale in _SCALE_ABBREVIATIONS:
+        if scale in ("m", "k") and not _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            end = m.end("num")
+        else:
+            d *= _SCALE_ABBREVIATIONS[scale]
+    elif scale:
+        d *= _SCALE_VALUES[scale]
     kind = "ordinal" if m.group("ordsuf") else "cardinal"
-    return _decorate(text, m.start(), m.end(), d, kind)
+    return _decorate(text, m.start(), end, d, kind)
 
 
 def _may_have_prefix(text: str, start: int) -> bool:
@@ -300,3 +316,7 @@ def _fits(toks: list[_Tok], k: int, last: str | None, cur: int, last_scale: int)
     # "and" joins only "hundred and five", "thousand and twenty".
     nxt = toks[k + 1].info.cls if k + 1 < len(toks) else None
     return last in ("hundred", "scale") and nxt in ("unit", "teen", "ten")
+
+# For the expression finder (appealkit.expressions): the qualifiers this reader knows.
+QUALIFIER_BEFORE = _QUAL_BEFORE
+QUALIFIER_WORDS = _QUALIFIERS

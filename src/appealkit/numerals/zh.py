@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from appealkit.numerals import NumberMention, decimal_of, to_value
+from appealkit.numerals.forms import currency_name, decimal_text, grouped, spelled, zone_name
 
 
 class Atom(NamedTuple):  # a NamedTuple: several are built per figure, and it is cheap
@@ -212,6 +213,39 @@ def find(text: str) -> list[NumberMention]:
         run = [part]
     if run:
         out.extend(_run_mentions(text, run))
+    if "世纪" in text or "分之" in text:
+        out.extend(_decades_and_ratios(text))
+    return out
+
+
+# 20世纪80年代 / 上世纪80年代 (the 1980s) is one figure, 1980; 五分之一 (one in five) holds 5 and 1, as
+# "one in five" and "1 in 5" do in English.  百分之 and 千分之 stay percentages (read by the token pass).
+_CN_NUMERAL = "[0-9０-９零〇一二两三四五六七八九十百千]++"
+_DECADE_OR_RATIO = re.compile(
+    r"(?:(?P<century>[0-9]{1,2}|[一二]?十[一二]?)|(?P<last>上))世纪(?P<decade>[0-9]0)年代"
+    r"|(?<![百千])(?P<whole>" + _CN_NUMERAL + r")分之(?P<part>" + _CN_NUMERAL + r"(?:[.．][0-9]++)?)"
+)
+
+
+def _numeral_value(s: str) -> int | Decimal | None:
+    return decimal_of(s) if s[0] in "0123456789０１２３４５６７８９" else cn_to_int(s.replace("两", "二"))
+
+
+def _decades_and_ratios(text: str) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for m in _DECADE_OR_RATIO.finditer(text):
+        if m.group("decade"):
+            century = 20 if m.group("last") else _numeral_value(m.group("century"))
+            if century:
+                year = (int(century) - 1) * 100 + int(m.group("decade"))
+                out.append(NumberMention(year, m.start(), m.end(), m.group(), "cardinal"))
+            continue
+        if m.group("whole") in ("百", "千"):
+            continue
+        for group in ("whole", "part"):
+            value = _numeral_value(m.group(group))
+            if value is not None:
+                out.append(NumberMention(to_value(value), *m.span(group), m.group(group), "cardinal"))
     return out
 
 
@@ -353,3 +387,94 @@ def _qualifier_before(text: str, start: int) -> tuple[str, tuple[int, int]] | No
     if before in _NOT_QUAL_AFTER.get(q, ()):
         return None
     return _QUAL_WORD[q], m.span("q")
+
+
+# =========================================================================================================
+# Rendering: how `appeal translate` writes a fact in Chinese.  The reader above reads every rendering back
+# to the value it was made from (tests/unit/test_render_read.py proves it with hypothesis), and the forms
+# the checker offers a translator (numerals.forms.localized_forms) are these renderings plus the variants
+# documented there.
+# =========================================================================================================
+
+WAN, YI = 10**4, 10**8
+PERSON_COUNTER = "名"
+# CLDR names (babel) serve, except where Chinese news writes the amount with 元.
+CURRENCY_NAMES = {"CNY": "元人民币"}
+_QUALIFIED = {"about": "约{}", "more_than": "超过{}", "at_least": "至少{}", "less_than": "不到{}", "up_to": "最多{}"}
+
+
+def render_number(value: int | float) -> str:
+    """A figure as Chinese news writes it: 2000, 12,345, 1100万, 123.4万, 22亿, 3.6亿.
+
+    万, 亿 and 万亿 for a round figure (a multiple of 10,000; of 1,000,000 for 亿), CLDR-grouped digits otherwise.
+    """
+    if float(value).is_integer():
+        number = int(value)
+        if number >= WAN * YI and number % 10**10 == 0:
+            return f"{decimal_text(Decimal(number) / (WAN * YI))}万亿"
+        if number >= YI and number % 10**6 == 0:
+            return f"{decimal_text(Decimal(number) / YI)}亿"
+        if number >= WAN and (number % WAN == 0 or (number >= 10**6 and number % 100 == 0)):
+            return f"{decimal_text(Decimal(number) / WAN)}万"
+        return grouped(number, "zh") if number >= WAN else str(number)
+    return decimal_text(value)
+
+
+def render_figure(value: int | float, kind: str, people: bool = False) -> str:
+    """第19 (ordinal), 4岁 (age), 25% (percent), 9名 (a count of people: the only noun class given a counter)."""
+    if kind in ("ordinal", "age"):
+        number = decimal_text(value)
+        return f"第{number}" if kind == "ordinal" else f"{number}岁"
+    number = render_number(value)
+    if kind == "percent":
+        return f"{number}%"
+    return f"{number}{PERSON_COUNTER}" if people else number
+
+
+def render_money(value: int | float, currency: str) -> str:
+    """1100万英镑, 22亿欧元, 36亿美元: the amount with 万/亿, then the currency's CLDR name."""
+    return render_number(value) + currency_name(currency, "zh", CURRENCY_NAMES)
+
+
+def render_ratio(part: int, whole: int, before_noun: bool = False) -> str:
+    """五分之一 (one in five), 十分之三 (3 in 10); 的 when a noun follows (五分之一的儿童)."""
+    def numeral(n: int) -> str:
+        return spelled(n, "zh") if n < 100 else str(n)
+
+    return f"{numeral(whole)}分之{numeral(part)}" + ("的" if before_noun else "")
+
+
+_DAY_PERIODS = ((6, "凌晨"), (12, "上午"), (13, "中午"), (18, "下午"), (24, "晚上"))
+
+
+def render_clock(hour: int, minute: int, twelve_hour: bool, zone: tuple[str, bool] | None = None,
+                 qualifier: str | None = None) -> str:
+    """19:30 as written (24-hour source), 下午7点30分 for "7.30pm"; a time zone's CLDR name first (英国夏令时间约19:30)."""
+    if twelve_hour:
+        period = next(name for limit, name in _DAY_PERIODS if hour < limit)
+        time = f"{period}{hour % 12 or 12}点" + (f"{minute}分" if minute else "")
+    else:
+        time = f"{hour}:{minute:02d}"
+    return (zone_name(zone[0], zone[1], "zh") if zone else "") + render_qualified(time, qualifier)
+
+
+def render_decade(year: int) -> str:
+    """20世纪80年代 for the 1980s; a decade that starts a century by its year (2000年代)."""
+    if year % 100 == 0:
+        return f"{year}年代"
+    return f"{year // 100 + 1}世纪{year % 100}年代"
+
+
+def before_noun(text: str) -> str:
+    """A count of people goes straight before its noun: 9名难民."""
+    return text
+
+
+def render_range(low: str, high: str) -> str:
+    """10至15: two rendered ends."""
+    return f"{low}至{high}"
+
+
+def render_qualified(text: str, qualifier: str | None) -> str:
+    """约60名, 超过670名, 至少92名, 不到10%, 最多5年: the qualifier the reader recognises, before the figure."""
+    return _QUALIFIED[qualifier].format(text) if qualifier in _QUALIFIED else text
