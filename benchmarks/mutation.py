@@ -686,17 +686,20 @@ def apply(target_text: str, target: Letter, paragraphs: dict[int, str]) -> str:
     return "\n".join(lines)
 
 
-def discover(letters: Path) -> list[tuple[str, str, Path, Path]]:
+def discover(letters: Path, langs: tuple[str, ...] = LANGS) -> list[tuple[str, str, Path, Path]]:
+    """(slug, lang, en, target) of every letter folder: en.md with zh.md / ko.md, or a plain-text corpus
+    document (en.txt with zh.txt / ko.txt, as in benchmarks/corpora/ntrex-dev)."""
     found = []
-    for source in sorted(letters.glob("*/en.md")):
-        for lang in LANGS:
-            target = source.with_name(f"{lang}.md")
+    for source in sorted([*letters.glob("*/en.md"), *letters.glob("*/en.txt")]):
+        for lang in langs:
+            target = source.with_name(f"{lang}{source.suffix}")
             if target.is_file():
                 found.append((source.parent.name, lang, source, target))
     return found
 
 
-def run(letters: Path, glossary_path: Path, seed: int, classes: tuple[str, ...], limit: int | None) -> dict:
+def run(letters: Path, glossary_path: Path, seed: int, classes: tuple[str, ...], limit: int | None,
+        langs: tuple[str, ...] = LANGS) -> dict:
     glossary = load_glossary(glossary_path)
     tgs = {lang: TargetGlossary(glossary, lang) for lang in LANGS}
     mutants: list[Mutant] = []
@@ -705,7 +708,7 @@ def run(letters: Path, glossary_path: Path, seed: int, classes: tuple[str, ...],
     baselines = {}
     false_positives = []
     t0 = time.perf_counter()
-    for slug, lang, source_path, target_path in discover(letters):
+    for slug, lang, source_path, target_path in discover(letters, langs):
         source_text, target_text = source_path.read_text("utf-8"), target_path.read_text("utf-8")
         source = parse_letter(source_text, source_path)
         target = parse_letter(target_text, target_path)

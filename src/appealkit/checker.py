@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from appealkit.alignment import Bead, align
 from appealkit.checks import RULES, Hit, Rule
@@ -13,7 +13,10 @@ from appealkit.errors import AppealInputError
 from appealkit.facts import ParagraphFacts, source_facts, target_facts
 from appealkit.findings import Finding
 from appealkit.glossary import Glossary
-from appealkit.letters import Letter, LetterPair, load_letter
+from appealkit.letters import Letter, LetterPair, Paragraph, load_letter
+
+if TYPE_CHECKING:
+    from appealkit.formats.units import BilingualFile
 
 SUPPORTED = ("zh", "ko")
 
@@ -23,6 +26,7 @@ class PairResult:
     pair: LetterPair
     context: LetterContext
     findings: list[Finding]
+    skipped: dict[str, int] = field(default_factory=dict)  # bilingual files: units not checked, by reason
 
 
 def resolve_language(target: Letter, explicit: str | None) -> str:
@@ -57,7 +61,7 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         source_text=hit.source_text,
         expected=tuple(hit.expected),
         file=str(ctx.target.path),
-        line=tgt_par.line if tgt_par else (ctx.target.body_start_line if rule.scope == "letter" else _nearest_line(ctx, hit)),
+        line=tgt_par.line if tgt_par else _untranslated_line(ctx, rule, hit, src_par),
         source_file=str(ctx.source.path),
         source_line=src_par.line if src_par else _aligned_source_line(ctx, hit.target_paragraph),
         lang=ctx.lang,
@@ -66,7 +70,16 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         target_paragraph=hit.target_paragraph,
         source_span=hit.source_span,
         target_span=hit.target_span,
+        unit=(tgt_par or src_par).unit if (tgt_par or src_par) else None,
     )
+
+
+def _untranslated_line(ctx: LetterContext, rule: Rule, hit: Hit, src_par: Paragraph | None) -> int:
+    """Where a finding with no target paragraph goes: a unit's own line, else the letter's first line (a
+    letter-wide rule) or the nearest aligned paragraph."""
+    if src_par is not None and src_par.unit is not None:
+        return src_par.end_line  # the unit's target line (see _unit_letters)
+    return ctx.target.body_start_line if rule.scope == "letter" else _nearest_line(ctx, hit)
 
 
 def _aligned_source_line(ctx: LetterContext, target_paragraph: int | None) -> int:
@@ -131,11 +144,15 @@ def _join_moved_sentences(ctx: LetterContext, per_bead: list[list[Finding]], rul
     return per_bead
 
 
-def run_rules(ctx: LetterContext, rules: Iterable[Rule] | None = None) -> list[Finding]:
+def run_rules(ctx: LetterContext, rules: Iterable[Rule] | None = None, join: bool = True) -> list[Finding]:
+    """Every rule over the context's beads. ``join=False`` for pre-aligned units (a CAT tool's segments):
+    a sentence cannot move from one unit to the next, so beads are never joined."""
     selected = list(rules or RULES.values())
     bead_rules = [r for r in selected if r.scope == "bead"]
     per_bead = [_bead_findings(ctx, index, bead_rules) for index in range(len(ctx.beads))]
-    findings = [f for bead in _join_moved_sentences(ctx, per_bead, bead_rules) for f in bead]
+    if join:
+        per_bead = _join_moved_sentences(ctx, per_bead, bead_rules)
+    findings = [f for bead in per_bead for f in bead]
     for rule in (r for r in selected if r.scope == "letter"):  # after the beads: they may report on the joins
         findings += [_finding(rule, hit, ctx) for hit in rule.check(ctx)]
     return sorted(findings, key=Finding.sort_key)
@@ -166,3 +183,40 @@ def check_pairs(pairs: Iterable[LetterPair], glossary: Glossary,
         results.append(check_letters(source, load_letter(pair.target), glossary, pair.lang or None, facts))
         progress(1)
     return results
+
+
+def _unit_letters(bilingual: BilingualFile) -> tuple[Letter, Letter, list[Bead]]:
+    """Both sides of a bilingual file as letters whose paragraphs are its checked units, and one bead per
+    unit (an empty target is left out of the translation: the unit's bead has no target)."""
+    source: list[Paragraph] = []
+    target: list[Paragraph] = []
+    beads: list[Bead] = []
+    for unit in bilingual.checked:
+        # The source paragraph spans the unit: from its source element to its target's line.
+        source.append(Paragraph(len(source), unit.source, unit.lines[0], unit.line, unit.id, unit.source_codes))
+        if unit.target.strip():
+            target.append(Paragraph(len(target), unit.target, unit.line, unit.line, unit.id, unit.target_codes))
+        beads.append(Bead((source[-1].index,), (target[-1].index,) if unit.target.strip() else ()))
+
+    def letter(paragraphs: list[Paragraph]) -> Letter:
+        first = paragraphs[0].line if paragraphs else 1
+        return Letter(bilingual.path, {}, "\n\n".join(p.text for p in paragraphs), first, paragraphs)
+
+    return letter(source), letter(target), beads
+
+
+def check_bilingual(bilingual: BilingualFile, glossary: Glossary, lang: str | None = None) -> PairResult:
+    """Check a CAT tool's units: each unit's source and target are already aligned by the file, so the
+    paragraph alignment is replaced by one bead per unit (an empty target is a missing paragraph) and the
+    same rules run on them."""
+    resolved = (lang or bilingual.target_lang or "").lower()
+    if resolved not in SUPPORTED:
+        raise AppealInputError(f"cannot check target language '{resolved or 'unknown'}' of this file: "
+                               "use --lang zh or --lang ko", bilingual.path)
+    source, target, beads = _unit_letters(bilingual)
+    src = [source_facts(p.text, glossary) for p in source.paragraphs]
+    tgt = [target_facts(p.text, resolved, glossary) for p in target.paragraphs]
+    ctx = LetterContext(source, target, resolved, glossary, src, tgt)
+    ctx.beads = beads
+    pair = LetterPair(bilingual.path, bilingual.path, resolved, bilingual.path.stem)
+    return PairResult(pair, ctx, run_rules(ctx, join=False), bilingual.skipped)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from appealkit.errors import AppealInputError
+from appealkit.formats import is_bilingual
 from appealkit.progress import progress
 from appealkit.textio import atomic_write, cannot_write
 
@@ -51,15 +52,26 @@ def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_
         if not Path("letters").is_dir():
             raise click.UsageError("no PATH given and no ./letters directory here")
         paths = (Path("letters"),)
-    pairs, _ = collect_pairs(paths, lang)
-    if not pairs:
+    bilingual = [p for p in paths if p.is_file() and is_bilingual(p)]
+    letter_paths = tuple(p for p in paths if p not in bilingual)
+    pairs, _ = collect_pairs(letter_paths, lang) if letter_paths else ([], False)
+    if not pairs and not bilingual:
         raise AppealInputError("no translations found (expected <slug>/en.md with zh.md or ko.md beside it)",
                                ", ".join(map(str, paths)))
     path, entries = load_ignore_file(ignore_file, creating)
     glossary = load_glossary(glossary_path)
     with progress(len(pairs), "checking", minimum=20) as advance:
         results = check_pairs(pairs, glossary, advance)
+    results += check_bilingual_files(bilingual, glossary, lang)
     return results, apply_suppressions(results, entries), path, entries
+
+
+def check_bilingual_files(paths: list[Path], glossary, lang: str | None):
+    """Each CAT file's units (XLIFF, .sdlxliff, PO, TMX), one result per target language it holds."""
+    from appealkit.checker import check_bilingual
+    from appealkit.formats import read_bilingual
+
+    return [check_bilingual(found, glossary, lang) for path in paths for found in read_bilingual(path, lang)]
 
 
 def _real(path: Path) -> Path:
@@ -152,6 +164,7 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
 
     \b
     appeal check SOURCE TARGET [--lang zh|ko]   one pair of files (.md or .txt)
+    appeal check FILE.xlf [--lang zh|ko]         a CAT tool's bilingual file (.xlf .xliff .sdlxliff .po .tmx)
     appeal check [PATH ...]                     every <slug>/zh.md and ko.md against its en.md (default: letters/)
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.

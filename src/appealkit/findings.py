@@ -28,6 +28,7 @@ class Finding:
     target_paragraph: int | None = None
     source_span: tuple[int, int] | None = None
     target_span: tuple[int, int] | None = None
+    unit: str | None = None  # the unit id when the finding is in a bilingual file (XLIFF, PO, TMX)
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def sort_key(self) -> tuple:
@@ -38,8 +39,9 @@ class Finding:
         data["expected"] = list(self.expected)
         for key in ("source_span", "target_span"):
             data[key] = list(data[key]) if data[key] is not None else None
-        if not data["extra"]:
-            data.pop("extra")
+        for key in ("extra", "unit"):  # absent for letters: the JSON of a letter check is unchanged
+            if not data[key]:
+                data.pop(key)
         return data
 
 

@@ -25,12 +25,17 @@ _LANG_IN_NAME = re.compile(r"(?:^|[._-])(en|zh|ko)(?:[._-]|$)", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One blank-line-separated block of the body, with the file line where it starts."""
+    """One blank-line-separated block of the body, with the file line where it starts.
+
+    Read from a bilingual file (XLIFF, PO, TMX), a paragraph is one unit: ``unit`` is its id and ``codes``
+    the inline codes taken out of its text."""
 
     index: int
     text: str
     line: int
     end_line: int
+    unit: str | None = None
+    codes: tuple[str, ...] = ()
 
 
 @dataclass

@@ -3,6 +3,7 @@ over a moved sentence."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator
 
 from appealkit.checks.context import BeadContext, LetterContext
@@ -55,3 +56,22 @@ def joined_paragraphs(ctx: LetterContext) -> Iterator[Hit]:
         yield Hit(f"English paragraphs {bead.source[0] + 1}–{bead.source[-1] + 1} were checked together with "
                   f"translated paragraphs {bead.target[0] + 1}–{bead.target[-1] + 1}: a sentence moved across "
                   "the paragraph break", "", (), bead.source[0], None, bead.target[0], None)
+
+
+@rule("structure-inline-code-lost", "structure", "error")
+def inline_code_lost(ctx: BeadContext) -> Iterator[Hit]:
+    """A unit of a bilingual file (XLIFF, TMX) lost an inline code of its source: ``<x/>``, ``<ph>``, ``<g>``,
+    ``<pc>``, ``<bpt>``… carry the letter's formatting, links and footnote marks.
+
+    Codes are kept out of the checked text, and compared by element and id: a code the source has more often
+    than the translation is reported. Letters in Markdown have no inline codes.
+    """
+    letter = ctx.letter
+    present = Counter(code for j in ctx.bead.target for code in letter.target.paragraphs[j].codes)
+    for i in ctx.bead.source:
+        if not ctx.bead.target:
+            return  # the whole unit is missing: structure-missing-paragraph says so
+        wanted = Counter(letter.source.paragraphs[i].codes)
+        for code in sorted((wanted - present).elements()):
+            yield Hit(f"the translation lost the inline code <{code.replace(':', ' id=', 1)}> of the source", code,
+                      (code,), i, None, ctx.first_target, None)

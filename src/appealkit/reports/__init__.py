@@ -74,6 +74,11 @@ def relative_path(path: str | Path, base: str | Path | None = None) -> str:
         return resolved.as_posix()
 
 
+def where_in_unit(finding) -> str:
+    """``unit ID, `` for a finding in a bilingual file (XLIFF, PO, TMX), else nothing."""
+    return f"unit {finding.unit}, " if finding.unit is not None else ""
+
+
 def line_and_column(text: str, offset: int, first_line: int) -> tuple[int, int]:
     """1-based file line and column (code points) of ``offset`` in a paragraph that starts at ``first_line``."""
     offset = max(0, min(offset, len(text)))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from appealkit.findings import Finding
-from appealkit.reports import line_and_column, relative_path
+from appealkit.reports import line_and_column, relative_path, where_in_unit
 
 if TYPE_CHECKING:
     from appealkit.checker import PairResult
@@ -47,6 +47,8 @@ def _position(finding: Finding, result: PairResult) -> dict[str, int | None]:
     index, span = finding.target_paragraph, finding.target_span
     if index is None or span is None or finding.file != str(result.pair.target) or not 0 <= index < len(pars):
         return where
+    if finding.unit is not None:
+        return where  # a unit's checked text has its inline codes taken out: its columns are not the file's
     paragraph = pars[index]
     if not 0 <= span[0] <= span[1] <= len(paragraph.text):
         return where
@@ -65,5 +67,7 @@ def _annotation(finding: Finding, result: PairResult, base: str | Path | None) -
     if finding.expected and finding.category != "stale":
         details.append(f"Expected: {' | '.join(finding.expected[:6])}")
     title = f"{finding.rule} [{finding.lang}]" if finding.lang else finding.rule
+    if finding.unit is not None:
+        title += f" unit {finding.unit}"
     return command(COMMANDS[finding.severity], "\n".join(details), file=relative_path(finding.file, base),
                    **_position(finding, result), title=title)

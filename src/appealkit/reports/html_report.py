@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from appealkit import __version__
 from appealkit.findings import CATEGORIES, SEVERITIES, SEVERITY_RANK, Finding, summarize
-from appealkit.reports import LANG_NAMES, LANG_TAGS
+from appealkit.reports import LANG_NAMES, LANG_TAGS, where_in_unit
 
 if TYPE_CHECKING:
     from appealkit.checker import PairResult
@@ -212,7 +212,7 @@ def _finding_item(p: Placed, target_lang: str) -> str:
         details.append(f'<dt>Expected</dt><dd lang="{target_lang}">{escape(" | ".join(f.expected[:6]))}</dd>')
     if f.found:
         details.append(f'<dt>Found</dt><dd lang="{target_lang}">{escape(f.found)}</dd>')
-    details.append(f"<dt>Where</dt><dd>{escape(f.file)} line {f.line}</dd>")
+    details.append(f"<dt>Where</dt><dd>{escape(f.file)} {escape(where_in_unit(f))}line {f.line}</dd>")
     return (f'<li class="finding sev-{f.severity}" id="{p.key}" data-severity="{f.severity}" '
             f'data-category="{escape(f.category)}" data-f="{p.key}">'
             f'<p class="head"><span class="sev-text sev-{f.severity}"><span aria-hidden="true">{ICONS[f.severity]}'
@@ -225,8 +225,10 @@ def _findings_list(placed: Sequence[Placed], target_lang: str) -> str:
     return f'<ul class="findings">{"".join(_finding_item(p, target_lang) for p in placed)}</ul>'
 
 
-def _paragraph_html(text: str, line: int, marks: list[Mark], trailing: list[tuple[Mark, str]]) -> str:
-    return f'<p><span class="ln">line {line}</span> <span class="text">{highlight(text, marks, trailing)}</span></p>'
+def _paragraph_html(text: str, line: int, marks: list[Mark], trailing: list[tuple[Mark, str]],
+                    unit: str | None = None) -> str:
+    label = f"unit {escape(unit)}, line {line}" if unit is not None else f"line {line}"
+    return f'<p><span class="ln">{label}</span> <span class="text">{highlight(text, marks, trailing)}</span></p>'
 
 
 def _cell(view: PairView, side: str, indices: Sequence[int], placed: Sequence[Placed]) -> str:
@@ -247,7 +249,8 @@ def _cell(view: PairView, side: str, indices: Sequence[int], placed: Sequence[Pl
         marks, trailing = _marks(placed, side, i)
         if n == len(indices) - 1 and side == "tgt":
             trailing += orphans
-        parts.append(_paragraph_html(letter.paragraphs[i].text, letter.paragraphs[i].line, marks, trailing))
+        paragraph = letter.paragraphs[i]
+        parts.append(_paragraph_html(paragraph.text, paragraph.line, marks, trailing, paragraph.unit))
     return f'<td class="{side}" lang="{lang}">{"".join(parts)}</td>'
 
 

@@ -16,10 +16,14 @@ def render(results: list[PairResult], **_: object) -> str:
         "version": JSON_VERSION,
         "findings": [f.to_dict() for f in findings],
         "summary": summarize(findings),
-        "pairs": [
-            {"source": str(r.pair.source), "target": str(r.pair.target), "lang": r.pair.lang,
-             "summary": summarize(r.findings)}
-            for r in results
-        ],
+        "pairs": [_pair(r) for r in results],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _pair(result: PairResult) -> dict:
+    pair = {"source": str(result.pair.source), "target": str(result.pair.target), "lang": result.pair.lang,
+            "summary": summarize(result.findings)}
+    if result.skipped:  # bilingual files only: units not checked, by reason
+        pair["skipped"] = dict(result.skipped)
+    return pair

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 from junitparser import Attr, Failure, JUnitXml, TestCase, TestSuite
 
 from appealkit.findings import Finding
-from appealkit.reports import LANG_NAMES
+from appealkit.reports import LANG_NAMES, where_in_unit
 
 if TYPE_CHECKING:
     from appealkit.checker import PairResult
@@ -92,6 +92,9 @@ def _case(result: PairResult, suppressed: Sequence[SuppressedFinding]) -> FileTe
     case.result = [_failure(f, n, len(errors)) for n, f in enumerate(errors, start=1)]
     notes = [_describe(f) for f in result.findings if f.severity != "error"]
     notes += [f"suppressed {_describe(s.finding)}\n    reason: {xml_text(s.suppression.reason)}" for s in suppressed]
+    if result.skipped:
+        notes.append(f"{sum(result.skipped.values())} unit(s) not checked: "
+                     + ", ".join(f"{n} {reason}" for reason, n in result.skipped.items()))
     if notes:
         case.system_out = "\n".join(notes) + "\n"
     return case
@@ -106,7 +109,7 @@ def _failure(finding: Finding, number: int, total: int) -> Failure:
 
 def _describe(finding: Finding) -> str:
     """A plain-text block: location, rule, message, the English source and what was expected."""
-    lines = [f"{finding.file}:{finding.line}: {finding.severity} {finding.rule} ({finding.category}): "
+    lines = [f"{finding.file}:{finding.line}: {where_in_unit(finding)}{finding.severity} {finding.rule} ({finding.category}): "
              f"{finding.message}"]
     if finding.source_text:
         lines.append(f"    source ({finding.source_file}:{finding.source_line}): {finding.source_text}")

@@ -115,11 +115,16 @@ def _escape(text: str) -> str:
 def _locations(finding: Finding, result: PairResult, base: Path) -> tuple[dict, list[dict]]:
     ctx = result.context
     target_par = _paragraph(ctx.target, finding.target_paragraph) if finding.file == str(result.pair.target) else None
-    primary = {"physicalLocation": {"artifactLocation": _artifact(finding.file, base),
-                                    "region": _region(target_par, finding.target_span, finding.line)}}
-    if finding.source_file == finding.file:  # a synthesized finding about the ignore file itself
+    if finding.unit is not None:  # a unit's checked text has no inline codes: its columns are not the file's
+        target_par = source_par = None
+    primary: dict[str, Any] = {"physicalLocation": {"artifactLocation": _artifact(finding.file, base),
+                                                    "region": _region(target_par, finding.target_span, finding.line)}}
+    if finding.unit is not None:
+        primary["logicalLocations"] = [{"name": finding.unit, "kind": "element"}]
+    elif finding.source_file == finding.file:  # a synthesized finding about the ignore file itself
         return primary, []
-    source_par = _paragraph(ctx.source, finding.source_paragraph)
+    if finding.unit is None:
+        source_par = _paragraph(ctx.source, finding.source_paragraph)
     related = {"id": 1,
                "physicalLocation": {"artifactLocation": _artifact(finding.source_file, base),
                                     "region": _region(source_par, finding.source_span, finding.source_line)},
@@ -138,6 +143,8 @@ def _result(finding: Finding, result: PairResult, fingerprint: str, index: dict[
         properties["sourceText"] = finding.source_text
     if finding.found is not None:
         properties["found"] = finding.found
+    if finding.unit is not None:
+        properties["unit"] = finding.unit
     sarif = {"ruleId": finding.rule, "level": LEVELS[finding.severity], "message": {"text": text},
              "locations": [primary], "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
              "properties": properties}

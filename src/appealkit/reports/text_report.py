@@ -33,9 +33,11 @@ def render(results: list[PairResult], color: bool = False, **_: object) -> str:
             continue
         lines.append(style(f"{result.pair.target} ({result.pair.lang}) ← {result.pair.source}", bold=True))
         # By file as well as line: an unused suppression's line is in the ignore file, not in this translation.
-        for (file, line), group in groupby(result.findings, key=lambda f: (f.file, f.line)):
+        for (file, line, unit), group in groupby(result.findings, key=lambda f: (f.file, f.line, f.unit)):
             group = list(group)
-            if file == str(result.pair.target):
+            if unit is not None:
+                lines.append(f"  unit {_visible(unit)} at line {line}:")
+            elif file == str(result.pair.target):
                 lines.append(f"  paragraph at line {line} (source line {group[0].source_line}):")
             else:
                 lines.append(f"  {file}, line {line}:")
@@ -47,6 +49,11 @@ def render(results: list[PairResult], color: bool = False, **_: object) -> str:
                 if f.expected and f.category != "stale":
                     lines.append(f"            expected: {_visible(' | '.join(f.expected[:4]))}")
         lines.append("")
+    for result in results:
+        if result.skipped:
+            reasons = ", ".join(f"{count} {reason}" for reason, count in result.skipped.items())
+            lines.append(f"{result.pair.target} ({result.pair.lang}): {sum(result.skipped.values())} unit(s) "
+                         f"skipped: {reasons}")
     counts = summarize([f for r in results for f in r.findings])
     checked = f"{len(results)} translation{'s' if len(results) != 1 else ''} checked"
     lines.append(f"{checked}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info")
