@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from appealkit.numerals import NumberMention, decimal_of, to_value
+from appealkit.numerals import NumberMention, decimal_of, dotted_clocks, to_value
 from appealkit.numerals.forms import currency_name, decimal_text, grouped, zone_name
 from appealkit.numerals.zh import Atom, parse_atoms
 
@@ -157,7 +157,10 @@ def find(text: str) -> list[NumberMention]:
             s, e = num.atoms[i].start, num.atoms[j - 1].end
             first, last = i == 0, j == len(num.atoms)
             out.append(_mention(text, num, s, e, value, first, last))
-    return out
+    return dotted_clocks(text, out, _DAY_PERIOD) if "." in text else out
+
+
+_DAY_PERIOD = re.compile(r"(?:오전|오후|아침|저녁|밤|새벽|낮)\s?$")
 
 
 def _numerals(text: str) -> list[_Num]:

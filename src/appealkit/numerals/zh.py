@@ -23,7 +23,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from appealkit.numerals import NumberMention, decimal_of, to_value
+from appealkit.numerals import NumberMention, decimal_of, dotted_clocks, to_value
 from appealkit.numerals.forms import currency_name, decimal_text, grouped, spelled, zone_name
 
 
@@ -137,7 +137,7 @@ _TOKEN = re.compile(
     r"[0-9０-９" + _CN_CHARS + r"]"
     r"(?:(?<=[" + _CN_CHARS + r"])"
     r"(?:(?P<cn>[" + _CN_CHARS + r"]++)"
-    r"|(?P<cn1>)(?:(?<=第.)|(?<=百分之.)|(?<=[0-9０-９].)|(?=[多余来]?(?:" + _MEASURE + r"))))"
+    r"|(?P<cn1>)(?:(?<=第.)|(?<=百分之.)|(?<=[0-9０-９].)|(?<=[0-9０-９] [万亿])|(?=[多余来]?(?:" + _MEASURE + r"))))"
     r"|(?<=[0-9０-９])(?<![0-9０-９A-Za-z].)"
     r"(?:(?P<dot>[0-9０-９]*+(?:[.．][0-9０-９]++){2,}+)"
     r"|(?P<arab>[0-9０-９]{0,2}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
@@ -204,8 +204,9 @@ def find(text: str) -> list[NumberMention]:
                 out.extend(_run_mentions(text, [("arab", s + g.start(), s + g.end())]))
             continue
         part = ("arab" if m.group("arab") is not None else "cn", s, e)
-        # Adjacent tokens form one run: 2千, 1.5万, 3万5千.
-        if run and run[-1][2] == s and len(run) < _MAX_RUN:
+        # Adjacent tokens form one run: 2千, 1.5万, 3万5千; and digits, one space, 万/亿 (1.25 亿英镑).
+        spaced = run and run[-1][0] == "arab" and text[s] in "万亿" and text[run[-1][2] : s] == " "
+        if run and (run[-1][2] == s or spaced) and len(run) < _MAX_RUN:
             run.append(part)
             continue
         if run:
@@ -215,14 +216,17 @@ def find(text: str) -> list[NumberMention]:
         out.extend(_run_mentions(text, run))
     if "世纪" in text or "分之" in text:
         out.extend(_decades_and_ratios(text))
-    return out
+    return dotted_clocks(text, out, _DAY_PERIOD) if "." in text else out
+
+
+_DAY_PERIOD = re.compile(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚|夜里)\s?$")
 
 
 # 20世纪80年代 / 上世纪80年代 (the 1980s) is one figure, 1980; 五分之一 (one in five) holds 5 and 1, as
 # "one in five" and "1 in 5" do in English.  百分之 and 千分之 stay percentages (read by the token pass).
 _CN_NUMERAL = "[0-9０-９零〇一二两三四五六七八九十百千]++"
 _DECADE_OR_RATIO = re.compile(
-    r"(?:(?P<century>[0-9]{1,2}|[一二]?十[一二]?)|(?P<last>上))世纪(?P<decade>[0-9]0)年代"
+    r"(?:(?P<century>[0-9]{1,2}|[一二]?十[一二]?)\s?|(?P<last>上))世纪\s?(?P<decade>[0-9]0)\s?年代"
     r"|(?<![百千])(?P<whole>" + _CN_NUMERAL + r")分之(?P<part>" + _CN_NUMERAL + r"(?:[.．][0-9]++)?)"
 )
 
