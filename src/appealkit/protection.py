@@ -126,11 +126,15 @@ def placeholder_share(engine_text: str) -> float:
     return sum(1 for w in words if w.startswith("[[")) / len(words) if words else 0.0
 
 
-def protect(text: str, glossary: Glossary, lang: str, max_share: float = MAX_PLACEHOLDER_SHARE) -> ProtectedSegment:
+def protect(text: str, glossary: Glossary, lang: str, max_share: float = MAX_PLACEHOLDER_SHARE,
+            verbs_visible: bool = True) -> ProtectedSegment:
     """Replace each fact in an English sentence by a numbered placeholder; leave glossary verbs visible, and
-    glossary nouns too while placeholders are more than ``max_share`` of the sentence."""
+    glossary nouns too while placeholders are more than ``max_share`` of the sentence.
+
+    ``verbs_visible=False`` and ``max_share=1`` hide every term (the behaviour before issue 15, kept for
+    benchmarks/placeholder_density.py to compare against)."""
     spans = _spans(text, glossary, lang)
-    visible = [s for s in spans if s[5] is not None and is_verb_form(s[5])]
+    visible = [s for s in spans if verbs_visible and s[5] is not None and is_verb_form(s[5])]
     spans = [s for s in spans if s not in visible]
     share = placeholder_share(_engine_text(text, spans))
     releasable = sorted((s for s in spans if s[5] is not None and s[5].entry.kind in RELEASABLE_KINDS),
