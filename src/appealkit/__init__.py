@@ -4,6 +4,17 @@ Importing this package is cheap on purpose: the checker path must never pull in
 argostranslate, torch or spaCy.
 """
 
-__version__ = "0.1.0"
-
 SUPPORTED_TARGETS = ("zh", "ko")
+
+
+def __getattr__(name: str) -> str:
+    """``__version__`` from the installed package's metadata (pyproject.toml is the one place it is written),
+    looked up on first use: importing importlib.metadata costs ~30 ms that ``appeal check`` need not pay."""
+    if name != "__version__":
+        raise AttributeError(f"module 'appealkit' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("appealkit")
+    except PackageNotFoundError:  # a source tree on sys.path that was never installed
+        return "0+unknown"

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from appealkit.facts import ParagraphFacts
+from appealkit import speedups
+
+if TYPE_CHECKING:
+    from appealkit.facts import ParagraphFacts
 
 # Bead penalties: Gale–Church's -log priors relative to 1-1 (1-1 0.89, 2-1 0.089, 2-2 0.011, 1-0 0.0099),
 # so a merge, split or omission must buy its cost with better lengths or anchors.
@@ -33,7 +36,6 @@ MAX_LENGTH_COST = 12.0
 # Non-space characters of translation per character of English, measured on letters/: zh 0.35–0.55, ko 0.43–0.59.
 PRIOR_RATIO = {"zh": 0.40, "ko": 0.48}
 REORDER_WINDOW = 3
-BAND = 12  # paragraphs either side of the diagonal: keeps long documents linear
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,21 @@ def length_ratio(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFac
     return min(max(observed, 0.75 * prior), 1.33 * prior)
 
 
+# Every bead that changes the skew (target index minus source index) by d pays a penalty of at least
+# SKEW_COST·|d| (the widest beads are the cheapest per paragraph of skew), and no bead costs less than its
+# penalty: the bound that lets the search skip cells without changing its result.
+SKEW_COST = min(penalty / abs(dj - di) for (di, dj), penalty in BEADS.items() if di != dj)
+# The first, cheap pass only supplies an upper bound: the commonest beads, within GUIDE_WIDTH of the
+# straight path.
+GUIDE_WIDTH = 1
+GUIDE_BEADS = {shape: BEADS[shape] for shape in ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1))}
+# A document whose guide alignment is so poor that the exact band would pass this many paragraphs of skew
+# is searched within that band only, so that the work stays linear in its length (the letters and the
+# real-text corpus need at most 12).
+MAX_REACH = 16
+_SLACK = 1e-9  # relative: float sums of the bound and of a path may differ in the last bits
+
+
 class _Side:
     """Prefix sums of sizes and cached anchor unions, so a bead costs O(1) to score."""
 
@@ -99,38 +116,96 @@ class _Side:
         return self._unions[key]
 
 
-def align(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str = "zh") -> list[Bead]:
-    """Monotonic best alignment within a band around the diagonal, then moved paragraphs re-paired."""
-    ratio = length_ratio(source, target, lang)
-    src, tgt = _Side(source), _Side(target)
-    n, m = len(source), len(target)
-    band = BAND + abs(n - m)
-    best = [[math.inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
+@dataclass
+class _Search:
+    """The dynamic programme's table over the cells it visited: best cost and last bead shape per cell."""
+
+    best: dict[tuple[int, int], float]
+    back: dict[tuple[int, int], tuple[int, int]]
+
+    def beads(self, n: int, m: int) -> list[Bead]:
+        beads: list[Bead] = []
+        i, j = n, m
+        while i or j:
+            di, dj = self.back[i, j]
+            beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j))))
+            i, j = i - di, j - dj
+        beads.reverse()
+        return beads
+
+
+def _search(src: _Side, tgt: _Side, ratio: float, skews: tuple[int, int], bound: float,
+            beads: dict[tuple[int, int], float] = BEADS) -> _Search:
+    """Best monotonic path from (0, 0) to (n, m) through cells whose skew j − i lies in ``skews``.
+
+    Cells are visited in the order of the full search (rows, then columns) and a relaxation wins only when
+    strictly cheaper, so that ties resolve as they do there. With a finite
+    ``bound`` (the cost of some complete path), a cell or bead is skipped when even the cheapest way on to
+    (n, m) — SKEW_COST per paragraph of skew still to make up — would cost more: no optimal path, and no
+    tie on one, passes there, so the result is the full search's.
+    """
+    n, m = len(src.facts), len(tgt.facts)
+    lo, hi = skews
+    goal = m - n
+    limit = bound + _SLACK * max(1.0, bound)
+    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    # Per skew, the shapes that stay in the band, cheapest first: the order of shapes within one cell never
+    # decides a tie (each leads to a different cell), so the loop may stop at the first unaffordable one.
+    by_penalty = sorted(beads.items(), key=lambda item: item[1])
+    shapes_at = {skew: [(di, dj, penalty, SKEW_COST * abs(goal - skew - dj + di)) for (di, dj), penalty in by_penalty
+                        if lo <= skew + dj - di <= hi] for skew in range(lo, hi + 1)}
     for i in range(n + 1):
-        centre = i * m / n if n else 0
-        for j in range(max(0, int(centre) - band), min(m, int(centre) + band) + 1):
-            here = best[i][j]
-            if here == math.inf:
+        for j in range(max(0, i + lo), min(m, i + hi) + 1):
+            here = best.get((i, j))
+            if here is None:
                 continue
-            for (di, dj), penalty in BEADS.items():
-                if i + di > n or j + dj > m:
+            budget = limit - here
+            if SKEW_COST * abs(goal - (j - i)) > budget:
+                continue
+            for di, dj, penalty, rest in shapes_at[j - i]:
+                if penalty > budget:
+                    break
+                ti, tj = i + di, j + dj
+                if ti > n or tj > m or penalty + rest > budget:
                     continue
                 cost = here + penalty
                 if di and dj:
                     cost += _length_cost(src.size(i, di) * ratio, tgt.size(j, dj))
                     cost += ANCHOR_WEIGHT * _anchor_cost(src.anchors(i, di), tgt.anchors(j, dj))
-                if cost < best[i + di][j + dj]:
-                    best[i + di][j + dj] = cost
-                    back[i + di][j + dj] = (di, dj)
-    beads: list[Bead] = []
-    i, j = n, m
-    while i or j:
-        di, dj = back[i][j]  # type: ignore[misc]
-        beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j))))
-        i, j = i - di, j - dj
-    beads.reverse()
+                if cost < best.get((ti, tj), math.inf):
+                    best[ti, tj] = cost
+                    back[ti, tj] = (di, dj)
+    return _Search(best, back)
+
+
+def align(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str = "zh",
+          exhaustive: bool | None = None) -> list[Bead]:
+    """Monotonic best alignment, then moved paragraphs re-paired.
+
+    The search gives the same beads as ``exhaustive=True``, which scores every cell of the matrix, but
+    visits only a band around the diagonal: a first pass within GUIDE_WIDTH of the straight path gives the
+    cost of a good alignment, and the second pass skips every cell from which that cost cannot be beaten.
+    The band widens by itself where anchors pull the alignment off the diagonal (a cheap path there keeps
+    the cells alive); on letters it is a few cells wide. It is exact up to MAX_REACH paragraphs of skew,
+    which bounds the work to linear in the length of the letter. ``exhaustive`` defaults to the
+    ``speedups`` switch.
+    """
+    if exhaustive is None:
+        exhaustive = not speedups.ACTIVE.band
+    ratio = length_ratio(source, target, lang)
+    src, tgt = _Side(source), _Side(target)
+    n, m = len(source), len(target)
+    if exhaustive:
+        found = _search(src, tgt, ratio, (-n, m), math.inf)
+    else:
+        low, high = min(0, m - n), max(0, m - n)
+        guide = _search(src, tgt, ratio, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, GUIDE_BEADS)
+        bound = guide.best[n, m]
+        # |s| + |m − n − s| ≤ bound / SKEW_COST for the skew s of any cell on a path no dearer than the guide
+        reach = min(int((bound / SKEW_COST - (high - low)) / 2) + 1, MAX_REACH)
+        found = _search(src, tgt, ratio, (low - reach, high + reach), bound)
+    beads = found.beads(n, m)
     return _absorb_splits(_repair_moves(beads, source, target), source, target, ratio)
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from appealkit.alignment import Bead, align
+from appealkit.alignment import Bead
+from appealkit.reorder import ParagraphOrder, align_in_order
 from appealkit.checks import RULES, Hit, Rule
 from appealkit.checks.context import BeadContext, LetterContext
 from appealkit.errors import AppealInputError
 from appealkit.facts import ParagraphFacts, source_facts, target_facts
-from appealkit.findings import Finding
+from appealkit.findings import Finding, PairResult
 from appealkit.glossary import Glossary
 from appealkit.letters import Letter, LetterPair, Paragraph, load_letter
 
@@ -19,14 +19,6 @@ if TYPE_CHECKING:
     from appealkit.formats.units import BilingualFile
 
 SUPPORTED = ("zh", "ko")
-
-
-@dataclass
-class PairResult:
-    pair: LetterPair
-    context: LetterContext
-    findings: list[Finding]
-    skipped: dict[str, int] = field(default_factory=dict)  # bilingual files: units not checked, by reason
 
 
 def resolve_language(target: Letter, explicit: str | None) -> str:
@@ -46,7 +38,7 @@ def build_context(source: Letter, target: Letter, lang: str, glossary: Glossary,
     src = [cache.get(p.text) or cache.setdefault(p.text, source_facts(p.text, glossary)) for p in source.paragraphs]
     tgt = [target_facts(p.text, lang, glossary) for p in target.paragraphs]
     ctx = LetterContext(source, target, lang, glossary, src, tgt)
-    ctx.beads = align(src, tgt, lang)
+    ctx.beads, ctx.order = align_in_order(src, tgt, lang)
     return ctx
 
 
@@ -61,9 +53,10 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         source_text=hit.source_text,
         expected=tuple(hit.expected),
         file=str(ctx.target.path),
-        line=tgt_par.line if tgt_par else _untranslated_line(ctx, rule, hit, src_par),
+        line=hit.line or (tgt_par.line if tgt_par else _untranslated_line(ctx, rule, hit, src_par)),
         source_file=str(ctx.source.path),
-        source_line=src_par.line if src_par else _aligned_source_line(ctx, hit.target_paragraph),
+        source_line=src_par.line if src_par else (ctx.source.body_start_line if hit.target_paragraph is None and rule.scope != "bead"
+                                                  else _aligned_source_line(ctx, hit.target_paragraph)),
         lang=ctx.lang,
         found=hit.found,
         source_paragraph=hit.source_paragraph,
@@ -79,7 +72,7 @@ def _untranslated_line(ctx: LetterContext, rule: Rule, hit: Hit, src_par: Paragr
     letter-wide rule) or the nearest aligned paragraph."""
     if src_par is not None and src_par.unit is not None:
         return src_par.end_line  # the unit's target line (see _unit_letters)
-    return ctx.target.body_start_line if rule.scope == "letter" else _nearest_line(ctx, hit)
+    return ctx.target.body_start_line if rule.scope != "bead" else _nearest_line(ctx, hit)
 
 
 def _aligned_source_line(ctx: LetterContext, target_paragraph: int | None) -> int:
@@ -148,6 +141,11 @@ def run_rules(ctx: LetterContext, rules: Iterable[Rule] | None = None, join: boo
     """Every rule over the context's beads. ``join=False`` for pre-aligned units (a CAT tool's segments):
     a sentence cannot move from one unit to the next, so beads are never joined."""
     selected = list(rules or RULES.values())
+    gate = [_finding(rule, hit, ctx) for rule in selected if rule.scope == "gate" for hit in rule.check(ctx)]
+    if gate:  # nothing to compare paragraph by paragraph: the one finding says why
+        ctx.order = ParagraphOrder()
+        return sorted(gate + [_finding(rule, hit, ctx) for rule in selected if rule.scope == "letter"
+                              for hit in rule.check(ctx)], key=Finding.sort_key)
     bead_rules = [r for r in selected if r.scope == "bead"]
     per_bead = [_bead_findings(ctx, index, bead_rules) for index in range(len(ctx.beads))]
     if join:
@@ -171,16 +169,20 @@ def check_files(source: Path | str, target: Path | str, glossary: Glossary, lang
 
 
 def check_pairs(pairs: Iterable[LetterPair], glossary: Glossary,
-                progress: Callable[[int], None] = lambda n: None) -> list[PairResult]:
+                progress: Callable[[int], None] = lambda n: None,
+                load: Callable[[Path], Letter] = load_letter) -> list[PairResult]:
     """Check many pairs, reading and analysing each English letter once for all its translations.
 
-    ``progress(1)`` is called after each pair (the CLI draws a progress bar with it)."""
+    ``progress(1)`` is called after each pair (the CLI draws a progress bar with it); ``load`` reads a letter
+    (``appealkit.batch`` passes the texts it has already read). For the result cache and worker processes,
+    see ``appealkit.batch.check_many``."""
     letters: dict[Path, Letter] = {}
-    facts: dict[str, ParagraphFacts] = {}
+    facts: dict[Path, dict[str, ParagraphFacts]] = {}
     results = []
     for pair in pairs:
-        source = letters.get(pair.source) or letters.setdefault(pair.source, load_letter(pair.source))
-        results.append(check_letters(source, load_letter(pair.target), glossary, pair.lang or None, facts))
+        source = letters.get(pair.source) or letters.setdefault(pair.source, load(pair.source))
+        memo = facts.setdefault(pair.source, {})
+        results.append(check_letters(source, load(pair.target), glossary, pair.lang or None, memo))
         progress(1)
     return results
 

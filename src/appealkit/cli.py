@@ -11,7 +11,6 @@ from pathlib import Path
 
 import click
 
-from appealkit import __version__
 from appealkit.errors import INPUT_ERROR_EXIT, AppealInputError
 
 
@@ -37,7 +36,7 @@ class AppealGroup(click.Group):
 
 
 @click.group(cls=AppealGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="appeal")
+@click.version_option(package_name="appealkit", prog_name="appeal", message="%(prog)s %(version)s")
 def main() -> None:
     """appealkit: translate appeal letters into zh and ko and check that no fact was lost."""
 
@@ -68,6 +67,10 @@ main.add_command(stats)
 from appealkit.cli_report import report  # noqa: E402
 
 main.add_command(report)
+
+from appealkit.cli_config import config_command  # noqa: E402
+
+main.add_command(config_command)
 
 
 # ---------------------------------------------------------------- glossary
@@ -126,17 +129,23 @@ def glossary_show(term: str, glossary_path: Path | None) -> None:
 @main.command("rules")
 @click.argument("rule_id", required=False)
 def rules(rule_id: str | None) -> None:
-    """List the checker's rules, or show the documentation of one."""
-    from appealkit.checks import RULES
+    """List the checker's rules, or show the documentation of one, with why each has its default severity.
 
+    A team sets its own severities and selection in the configuration (see 'appeal config').
+    """
+    from appealkit.reports import rule_catalogue
+
+    catalogue = {rule.id: rule for rule in rule_catalogue()}
     if rule_id:
-        if rule_id not in RULES:
+        if rule_id not in catalogue:
             raise click.BadParameter(f"unknown rule '{rule_id}'", param_hint="RULE_ID")
-        rule = RULES[rule_id]
-        click.echo(f"{rule.id}  [{rule.category}, {rule.severity}]\n\n{rule.doc}")
+        rule = catalogue[rule_id]
+        click.echo(f"{rule.id}  [{rule.category}, {rule.severity}]\n\n{rule.doc}\n\n"
+                   f"Why {rule.severity} by default: {rule.rationale}")
         return
-    for rule in sorted(RULES.values(), key=lambda r: (r.category, r.id)):
+    for rule in sorted(catalogue.values(), key=lambda r: (r.category, r.id)):
         click.echo(f"{rule.id:<30} {rule.category:<13} {rule.severity:<8} {rule.summary}")
+        click.echo(f"{'':<53}why {rule.severity}: {rule.rationale}")
 
 
 # ---------------------------------------------------------------- models

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import click
 
+from appealkit.cli_config import config_options
+from appealkit.config import Config
 from appealkit.errors import AppealInputError
+from appealkit.policy import RulePolicy
 from appealkit.formats import is_bilingual
 from appealkit.progress import progress
 from appealkit.textio import atomic_write, cannot_write
@@ -37,15 +40,18 @@ def collect_pairs(paths: tuple[Path, ...], lang: str | None):
 
 
 def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
-                            ignore_file: Path | None, creating: bool = False):
-    """Check the letters, then apply the ignore file.
+                            ignore_file: Path | None, creating: bool = False, policy: RulePolicy | None = None,
+                            jobs: int | None = None, use_cache: bool = True):
+    """Check the letters, then apply the ignore file, then the rule policy (selection and severities).
 
-    Returns (results as checked, outcome with suppressions applied, ignore file path, its entries).
+    Returns (results as checked, outcome with suppressions and policy applied, ignore file path, its entries).
 
-    ``creating``: --write-baseline may name an ignore file that does not exist yet.
+    ``creating``: --write-baseline may name an ignore file that does not exist yet. ``jobs``: worker
+    processes (default: every core); ``use_cache``: answer unchanged pairs from ``.appeal/cache`` (the policy
+    applies after checking, so it is not part of what the cache stores).
     """
-    from appealkit.checker import check_pairs
-    from appealkit.glossary import load_glossary
+    from appealkit.batch import check_many, default_jobs
+    from appealkit.result_cache import DEFAULT_CACHE_DIR, ResultCache
     from appealkit.suppressions import apply_suppressions, load_ignore_file
 
     if not paths:
@@ -59,11 +65,29 @@ def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_
         raise AppealInputError("no translations found (expected <slug>/en.md with zh.md or ko.md beside it)",
                                ", ".join(map(str, paths)))
     path, entries = load_ignore_file(ignore_file, creating)
-    glossary = load_glossary(glossary_path)
+    glossary, digest = lazy_glossary(glossary_path)
+    cache = ResultCache(DEFAULT_CACHE_DIR, digest) if use_cache else None
     with progress(len(pairs), "checking", minimum=20) as advance:
-        results = check_pairs(pairs, glossary, advance)
-    results += check_bilingual_files(bilingual, glossary, lang)
-    return results, apply_suppressions(results, entries), path, entries
+        results = check_many(pairs, glossary, advance, jobs or default_jobs(), cache)
+    results += check_bilingual_files(bilingual, glossary(), lang) if bilingual else []
+    outcome = apply_suppressions(results, entries)
+    return results, policy.apply_to_outcome(outcome) if policy else outcome, path, entries
+
+
+def lazy_glossary(path: Path | None):
+    """A loader of the glossary, and its digest read without parsing it: when every pair is answered from
+    the cache, the glossary is never parsed (it was valid when those answers were stored, since the key
+    holds its digest)."""
+    from functools import cache
+
+    from appealkit.glossary import default_glossary_path, glossary_digest, glossary_files, load_glossary
+
+    root = path if path is not None else default_glossary_path()
+    loader = cache(lambda: load_glossary(root))
+    try:
+        return loader, glossary_digest(glossary_files(root))
+    except OSError:  # unreadable: loading it says so, as one line
+        return loader, loader().digest
 
 
 def check_bilingual_files(paths: list[Path], glossary, lang: str | None):
@@ -72,6 +96,21 @@ def check_bilingual_files(paths: list[Path], glossary, lang: str | None):
     from appealkit.formats import read_bilingual
 
     return [check_bilingual(found, glossary, lang) for path in paths for found in read_bilingual(path, lang)]
+
+
+def run_config(paths: tuple[Path, ...], glossary_path: Path | None, ignore_file: Path | None,
+               fail_on: str | None = None, **rule_options) -> tuple[tuple[Path, ...], Config]:
+    """The configuration of a checking command, and the paths it checks (given, else configured)."""
+    from appealkit.cli_config import load_cli_config
+
+    config = load_cli_config(paths, fail_on=fail_on, glossary=_text(glossary_path), ignore_file=_text(ignore_file),
+                             **rule_options)
+    configured = () if config.settings["paths"].is_default else config.paths
+    return paths or configured, config
+
+
+def _text(path: Path | None) -> str | None:
+    return str(path) if path is not None else None
 
 
 def _real(path: Path) -> Path:
@@ -150,16 +189,23 @@ def _with_output_options(command):
               help="Format printed to standard output (or to --output).")
 @click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of standard output.")
 @_with_output_options
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Lowest severity that makes the exit status 1.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON),
+              help="Lowest severity that makes the exit status 1 (default: error, or fail-on in the configuration).")
 @click.option("--ignore-file", type=click.Path(path_type=Path),
               help="Suppressions file (default: ./.appeal-ignore.yaml when present).")
 @click.option("--write-baseline", is_flag=True,
               help="Record every current finding as a suppression in the ignore file (needs --reason).")
 @click.option("--reason", help="Why the findings recorded by --write-baseline are acceptable.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Check with N processes (default: every core); the output is the same for any N.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every pair again instead of answering unchanged ones from .appeal/cache.")
+@config_options
 def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None, fmt: str,
-          output: Path | None, fail_on: str, ignore_file: Path | None, write_baseline: bool,
-          reason: str | None, **outputs: Path | None) -> None:
+          output: Path | None, fail_on: str | None, ignore_file: Path | None, write_baseline: bool,
+          reason: str | None, jobs: int | None, no_cache: bool, config_file: Path | None, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore_rules: tuple[str, ...], severity: tuple[str, ...],
+          **outputs: Path | None) -> None:
     """Check translations against their English source.
 
     \b
@@ -167,6 +213,7 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
     appeal check FILE.xlf [--lang zh|ko]         a CAT tool's bilingual file (.xlf .xliff .sdlxliff .po .tmx)
     appeal check [PATH ...]                     every <slug>/zh.md and ko.md against its en.md (default: letters/)
 
+    Settings not given here come from the configuration file (see appeal config).
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
     """
     from appealkit.findings import at_or_above
@@ -178,14 +225,19 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
     if reason and not write_baseline:
         raise click.UsageError("--reason is only used with --write-baseline")
     planned = planned_outputs(fmt, output, outputs)
-    raw, outcome, ignore_path, entries = check_with_suppressions(paths, lang, glossary_path, ignore_file,
-                                                                 creating=write_baseline)
+    paths, config = run_config(paths, glossary_path, ignore_file, fail_on, config_file=config_file, select=select,
+                               extend_select=extend_select, ignore_rules=ignore_rules, severity=severity)
+    policy = config.policy()
+    ignore_file = config.ignore_file if config.ignore_file_is_explicit else None
+    raw, outcome, ignore_path, entries = check_with_suppressions(paths, lang, config.glossary, ignore_file,
+                                                                 creating=write_baseline, policy=policy,
+                                                                 jobs=jobs, use_cache=not no_cache)
     refuse_inputs(planned, input_files(raw, ignore_path))
     if write_baseline:
         new_entries = sup.baseline(outcome, entries, reason or "")
         sup.write_suppressions(ignore_path, new_entries)
         click.echo(f"appeal: wrote {len(new_entries)} suppression(s) to {ignore_path}", err=True)
-        outcome = sup.apply_suppressions(raw, new_entries)  # the report now shows the baseline in force
+        outcome = policy.apply_to_outcome(sup.apply_suppressions(raw, new_entries))  # the baseline in force
     results, suppressed = outcome.results, outcome.suppressed
     for name, target in planned:
         if target is not output:
@@ -196,5 +248,5 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
         write_report(output, report)
     else:
         click.echo(report, nl=False)
-    failing = [f for r in results for f in r.findings if at_or_above(f.severity, fail_on)]
+    failing = [f for r in results for f in r.findings if at_or_above(f.severity, config.fail_on)]
     sys.exit(1 if failing else 0)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from appealkit.cli_config import config_options
+
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -17,17 +19,22 @@ import click
 @click.option("--ignore-file", type=click.Path(path_type=Path),
               help="Suppressions file (default: ./.appeal-ignore.yaml when present).")
 @click.option("--title", default="Translation review", show_default=True, help="Heading of the page.")
+@config_options
 def report(paths: tuple[Path, ...], html_path: Path, lang: str | None, glossary_path: Path | None,
-           ignore_file: Path | None, title: str) -> None:
+           ignore_file: Path | None, title: str, **rule_options) -> None:
     """Write an HTML review page: summary per letter and language, aligned paragraphs, highlighted findings.
 
     PATH as for `appeal check` (default: letters/). Exit status: 0 when the page is written, 2 on input errors
-    (findings do not fail this command; gate with `appeal check`).
+    (findings do not fail this command; gate with `appeal check`). Settings not given here come from the
+    configuration file, as for `appeal check`.
     """
-    from appealkit.cli_check import check_with_suppressions, input_files, refuse_inputs, write_report
+    from appealkit.cli_check import check_with_suppressions, input_files, refuse_inputs, run_config, write_report
     from appealkit.reports import render
 
-    raw, outcome, ignore_path, _ = check_with_suppressions(paths, lang, glossary_path, ignore_file)
+    paths, config = run_config(paths, glossary_path, ignore_file, **rule_options)
+    ignore_file = config.ignore_file if config.ignore_file_is_explicit else None
+    raw, outcome, ignore_path, _ = check_with_suppressions(paths, lang, config.glossary, ignore_file,
+                                                           policy=config.policy())
     refuse_inputs([("html", html_path)], input_files(raw, ignore_path))
     write_report(html_path, render("html", outcome.results, suppressed=outcome.suppressed, title=title))
     findings = sum(len(r.findings) for r in outcome.results)

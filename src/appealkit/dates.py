@@ -153,7 +153,7 @@ def _en_regex() -> re.Pattern[str]:
                rf"(?:,?\s++(?P<mdy_y>{year}))?",
         "my": rf"(?P<my_m>{mon}),?\s++(?P<my_y>{year})",
         "mo": rf"(?P<mo_m>{_MON_FULL_CASES})\b",
-        "y": r"(?<![0-9.,/])(?P<y_y>(?:19|20)[0-9]{2})(?![0-9]|[.,][0-9]|[A-Za-z])",
+        "y": r"(?<![0-9.,/])(?P<y_y>(?:19|20)[0-9]{2})(?![0-9]|[.,][0-9]|[A-Za-z]|['’]s\b)",
     }
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
 

@@ -16,6 +16,9 @@ class AppealInputError(Exception):
         self.path = str(path) if path is not None else None
         self.line = line
 
+    def __reduce__(self):  # pickled by worker processes (appealkit.batch): keep path and line
+        return type(self), (self.message, self.path, self.line)
+
     def __str__(self) -> str:
         where = self.path or ""
         if where and self.line:

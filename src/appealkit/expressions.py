@@ -57,7 +57,6 @@ _CURRENCY_BEFORE = re.compile(
 _CURRENCY_AFTER = re.compile(
     r"\s?(?:(?P<code>" + "|".join(_CODES) + r")\b|(?:US\s|Hong\sKong\s|Australian\s|Canadian\s)?"
     r"(?P<name>pounds\ssterling|sterling|dollars?|pounds?|euros?|yen|yuan|renminbi|won|rupees?|francs?)\b)")
-_DECADE_S = re.compile(r"[’']?s\b")
 # "won", "yen" and "yuan" after a small number are more often other words ("five won medals").
 _NAMES_AFTER_LARGE_ONLY = frozenset({"won", "yen", "yuan"})
 # Time zones written after a clock time: CLDR long names come from the IANA zone (summer or standard time).
@@ -171,12 +170,9 @@ def _iso(code: str) -> str:
 
 
 def _decade(text: str, figures: list[NumberMention], i: int) -> Expression | None:
+    """"the 1980s", "the '80s", "the eighties": the reader gives them the kind "decade" and the year."""
     figure = figures[i]
-    value = figure.value
-    if not (figure.text.isdigit() and len(figure.text) == 4 and isinstance(value, int) and value % 10 == 0):
-        return None
-    m = _DECADE_S.match(text, figure.end)
-    return _make("decade", text, figure.start, m.end(), (figure,)) if m else None
+    return _make("decade", text, figure.start, figure.end, (figure,)) if figure.kind == "decade" else None
 
 
 def _range(text: str, figures: list[NumberMention], i: int) -> Expression | None:

@@ -66,7 +66,7 @@ class ParagraphFacts:
     @cached_property
     def size(self) -> int:
         """Non-space characters: the length measure of the alignment model."""
-        return sum(1 for ch in self.text if not ch.isspace())
+        return sum(map(len, self.text.split()))  # split() cuts at exactly the str.isspace() characters
 
 
 def _year_of(text: str, term: TermMatch) -> tuple[int | None, int]:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from appealkit.checks.context import LetterContext
+    from appealkit.letters import LetterPair
 
 SEVERITIES = ("error", "warning", "info")
-CATEGORIES = ("figure", "date", "citation", "term", "entity", "untranslated", "structure", "stale")
+CATEGORIES = ("figure", "date", "citation", "term", "entity", "untranslated", "structure", "stale", "file")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
 
 
@@ -43,6 +47,17 @@ class Finding:
             if not data[key]:
                 data.pop(key)
         return data
+
+
+@dataclass
+class PairResult:
+    """The check of one translation: its pair, the context the rules saw, and what they found. (Defined here,
+    not in the checker, so that reading results from the cache imports no checking code.)"""
+
+    pair: LetterPair
+    context: LetterContext
+    findings: list[Finding]
+    skipped: dict[str, int] = field(default_factory=dict)  # bilingual files: units not checked, by reason
 
 
 def at_or_above(severity: str, threshold: str) -> bool:

@@ -14,10 +14,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from appealkit import speedups
 from appealkit.errors import AppealInputError
 
 KINDS = ("treaty", "law", "term", "body", "place", "person", "organization")
@@ -230,6 +230,28 @@ class Glossary:
         return table
 
     @cached_property
+    def _target_automata(self) -> dict[str, Any]:
+        """Per language: one Aho–Corasick automaton over every plain rendering, built once per glossary.
+
+        Each compacted form maps to its (entry, quality) pairs in ``_target_forms`` order, so that matches of
+        equal span come out in the order of the search per form, which this replaces."""
+        import ahocorasick
+
+        table: dict[str, Any] = {}
+        for lang, forms in self._target_forms.items():
+            payloads: dict[str, list[tuple[Entry, str]]] = {}
+            for needle, entry, quality in forms:
+                payloads.setdefault(needle, []).append((entry, quality))
+            if not payloads:
+                continue
+            automaton = ahocorasick.Automaton()
+            for needle, items in payloads.items():
+                automaton.add_word(needle, (len(needle), items))
+            automaton.make_automaton()
+            table[lang] = automaton
+        return table
+
+    @cached_property
     def _target_gap_forms(self) -> dict[str, list[tuple[re.Pattern[str], Entry, str]]]:
         """Per language: renderings with gaps (朝鲜…难民), as regexes over compacted text."""
         table: dict[str, list[tuple[re.Pattern[str], Entry, str]]] = {lang: [] for lang in TARGET_LANGS}
@@ -253,11 +275,17 @@ class Glossary:
             o_start, o_end = offsets[start], offsets[end - 1] + 1
             found.append(TermMatch(entry, o_start, o_end, text[o_start:o_end], quality))
 
-        for needle, entry, quality in self._target_forms.get(lang, []):
-            start = flat.find(needle)
-            while start != -1:
-                add(start, start + len(needle), entry, quality)
-                start = flat.find(needle, start + 1)
+        if speedups.ACTIVE.automaton:
+            automaton = self._target_automata.get(lang)
+            for last, (length, payloads) in automaton.iter(flat) if automaton is not None else ():
+                for entry, quality in payloads:
+                    add(last + 1 - length, last + 1, entry, quality)
+        else:
+            for needle, entry, quality in self._target_forms.get(lang, []):
+                start = flat.find(needle)
+                while start != -1:
+                    add(start, start + len(needle), entry, quality)
+                    start = flat.find(needle, start + 1)
         for pattern, entry, quality in self._target_gap_forms.get(lang, []):
             for match in pattern.finditer(flat):
                 add(match.start(), match.end(), entry, quality)
@@ -323,6 +351,8 @@ def credited(matches: Iterable[TermMatch], source_ids: set[str]) -> list[TermMat
 
 
 def bundled_glossary_path() -> Path:
+    from importlib import resources
+
     bundled = resources.files("appealkit") / "data" / "glossary"
     if bundled.is_dir():
         return Path(str(bundled))
@@ -383,5 +413,9 @@ def load_glossary(path: Path | str | None = None) -> Glossary:
         extra = f" (and {len(problems) - 1} more; run 'appeal glossary lint')" if len(problems) > 1 else ""
         raise AppealInputError(f"invalid glossary: {first.message}{extra}", first.file, first.line)
     entries = [entry_from_mapping(raw, doc.path, line) for doc in documents for raw, line in doc.entries()]
-    digest = hashlib.sha256(b"".join(doc.path.read_bytes() for doc in documents)).hexdigest()
-    return Glossary(entries, [doc.path for doc in documents], digest)
+    return Glossary(entries, [doc.path for doc in documents], glossary_digest(doc.path for doc in documents))
+
+
+def glossary_digest(files: Iterable[Path]) -> str:
+    """SHA-256 of the glossary files' bytes, in order: its identity for the result cache."""
+    return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()

@@ -17,6 +17,7 @@ import yaml
 
 from appealkit.errors import AppealInputError
 from appealkit.textio import read_text
+from appealkit.yamlsafe import safe_load
 
 FRONT_MATTER_FENCE = "---"
 KNOWN_LANGS = ("en", "zh", "ko")
@@ -45,6 +46,7 @@ class Letter:
     body: str
     body_start_line: int
     paragraphs: list[Paragraph] = field(default_factory=list)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # front-matter key → file line
 
     @property
     def lang(self) -> str | None:
@@ -83,7 +85,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict[str
 
 def _parse_front_matter(yaml_text: str, path: Path | str) -> dict[str, Any]:
     try:
-        meta = yaml.safe_load(yaml_text)
+        meta = safe_load(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for the opening fence
@@ -94,6 +96,19 @@ def _parse_front_matter(yaml_text: str, path: Path | str) -> dict[str, Any]:
     if not isinstance(meta, dict):
         raise AppealInputError("front matter must be a YAML mapping (key: value lines)", path, 2)
     return meta
+
+
+_TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?)\s*:(?:\s|$)")
+
+
+def front_matter_lines(text: str, body_line: int) -> dict[str, int]:
+    """The file line of each top-level front-matter key (the safe loader forgets positions)."""
+    lines: dict[str, int] = {}
+    for lineno, line in enumerate(text.split("\n")[1 : max(body_line - 2, 1)], start=2):
+        match = _TOP_LEVEL_KEY.match(line)
+        if match:
+            lines.setdefault(match.group(1).strip(), lineno)
+    return lines
 
 
 def split_paragraphs(body: str, first_line: int = 1) -> list[Paragraph]:
@@ -128,7 +143,8 @@ def parse_letter(text: str, path: Path | str = "<text>") -> Letter:
         if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
             raise AppealInputError(f"paragraph of {len(paragraph.text):,} characters is not a letter paragraph "
                                    f"(limit {MAX_PARAGRAPH_CHARS:,}): wrong file or missing line breaks?", path, paragraph.line)
-    return Letter(Path(path), meta, body, body_line, paragraphs)
+    lines = front_matter_lines(text, body_line) if meta else {}
+    return Letter(Path(path), meta, body, body_line, paragraphs, lines)
 
 
 def load_letter(path: Path | str) -> Letter:
@@ -152,6 +168,15 @@ def language_from_script(text: str) -> str | None:
     if han > hangul and han * 4 >= latin:
         return "zh"
     return "en"
+
+
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "ko": "Korean"}
+_LATIN_NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
+
+
+def written_language(text: str) -> str | None:
+    """The language a whole text is written in, by script (URLs and e-mail addresses left out), or None."""
+    return language_from_script(_LATIN_NOISE.sub(" ", text))
 
 
 def detect_language(path: Path | str, meta: dict[str, Any], body: str) -> str | None:

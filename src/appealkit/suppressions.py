@@ -38,6 +38,8 @@ UNUSED_RULE_ID = "suppression-unused"
 UNUSED_CATEGORY = "structure"
 UNUSED_SEVERITY = "warning"
 UNUSED_SUMMARY = "A suppression in the ignore file matches no finding any more."
+UNUSED_RATIONALE = ("Housekeeping of the ignore file, never a wrong fact in a letter; but an entry left behind could "
+                    "silence a future finding, so it is not just information.")
 UNUSED_DOC = (
     UNUSED_SUMMARY + "\n\n"
     "Either the problem was fixed, or the source or target paragraph changed so that the entry's fingerprint "

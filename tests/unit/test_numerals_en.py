@@ -220,3 +220,35 @@ _TRICKY = st.lists(
 @given(st.one_of(st.text(), _TRICKY))
 def test_never_raises_and_spans_are_sane(text: str) -> None:
     check_well_formed(text, find_numbers(text, "en"))
+
+
+# ------------------------------------------------------------------ news notations (issue 9)
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the UK's £2.8bn market", [(2_800_000_000, "cardinal", "2.8bn")]),
+        ("sold for £125m", [(125_000_000, "cardinal", "125m")]),
+        ("a $1.2bn deal", [(1_200_000_000, "cardinal", "1.2bn")]),
+        ("a 100m sprint", [(100, "cardinal", "100")]),  # metres: m is a scale only after a currency sign
+        ("in the 1980s", [(1980, "decade", "1980s")]),
+        ("in the 1980's", [(1980, "decade", "1980's")]),
+        ("the '80s", [(1980, "decade", "'80s")]),
+        ("the eighties", [(1980, "decade", "eighties")]),
+        ("a man in his 20s", [(20, "cardinal", "20")]),
+    ],
+)
+def test_news_notations(text: str, expected: list[tuple[int | float, str, str]]) -> None:
+    assert nums(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "weak"),
+    [("the two Koreas", "lexicalized"), ("the two countries", "lexicalized"), ("No.1 in AI", "idiom"),
+     ("a one two finish", None), ("the back nine", "idiom"), ("one or two moments", "idiom"),
+     ("two police vans", None), ("the 10 refugees", None)],
+)
+def test_weak_figures_say_why(text: str, weak: str | None) -> None:
+    found = [m for m in find_numbers(text, "en")]
+    assert found
+    assert (weak in found[-1].weak) if weak else found[-1].weak is None

@@ -256,3 +256,53 @@ _TRICKY = st.lists(
 @given(st.one_of(st.text(), _TRICKY))
 def test_never_raises_and_spans_are_sane(text: str) -> None:
     check_well_formed(text, find_numbers(text, "ko"))
+
+
+# ------------------------------------------------------------------ news notations (issue 9)
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("돼지 열 다섯 마리", [(15, "cardinal", "열 다섯")]),
+        ("스물 두 명", [(22, "cardinal", "스물 두")]),
+        ("오 주 남았습니다", [(5, "cardinal", "오")]),
+        ("삼 년 동안", [(3, "cardinal", "삼")]),
+        ("오 점을 내줬다", [(5, "cardinal", "오")]),
+        ("이 피트 넓이", [(2, "cardinal", "이")]),
+        ("이백여 명", [(200, "cardinal", "이백")]),
+        ("네 군데의 매장", [(4, "cardinal", "네")]),
+        ("그의 두 손자들이", [(2, "cardinal", "두")]),
+        ("첫 두 바퀴", [(2, "cardinal", "두")]),
+        ("지난 이틀 동안", [(2, "cardinal", "이틀")]),
+        ("나흘 뒤", [(4, "cardinal", "나흘")]),
+        ("한두 번", [(1, "cardinal", "한"), (2, "cardinal", "두")]),
+        ("대여섯 명", [(5, "cardinal", "대"), (6, "cardinal", "여섯")]),
+        ("양국 정상", [(2, "cardinal", "양국")]),
+        ("사분의 일", [(4, "cardinal", "사"), (1, "cardinal", "일")]),
+        ("4분의 1", [(4, "cardinal", "4"), (1, "cardinal", "1")]),
+        ("1980년대", [(1980, "decade", "1980년대")]),
+        ("80년대", [(1980, "decade", "80년대")]),
+        ("2000 만 명", [(20_000_000, "cardinal", "2000 만")]),
+        ("28억 파운드", [(2_800_000_000, "cardinal", "28억")]),
+        ("1억 2500만 파운드", [(125_000_000, "cardinal", "1억 2500만")]),
+        ("불과 3명", [(3, "cardinal", "3")]),
+        ("고작 세 명", [(3, "cardinal", "세")]),
+    ],
+)
+def test_news_notations(text: str, expected: list[tuple[int | float, str, str]]) -> None:
+    assert nums(text) == expected
+
+
+@pytest.mark.parametrize("text", ["이 점이 중요하다", "이 년", "세대", "두골", "세 개혁", "수십 명", "구 명단", "하루하루가"])
+def test_news_words_that_stay_words(text: str) -> None:
+    assert nums(text) == []
+
+
+@settings(deadline=None)
+@given(st.integers(11, 99))
+def test_native_numbers_with_a_space_round_trip(n: int) -> None:
+    tens = ["", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"][n // 10]
+    units = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"][n % 10]
+    word = f"{tens} {units}" if units else tens
+    (m,) = find_numbers(f"모두 {word} 명", "ko")
+    assert (m.value, m.text) == (n, word)

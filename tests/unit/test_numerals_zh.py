@@ -240,3 +240,52 @@ _TRICKY = st.lists(
 @given(st.one_of(st.text(), _TRICKY))
 def test_never_raises_and_spans_are_sane(text: str) -> None:
     check_well_formed(text, find_numbers(text, "zh"))
+
+
+# ------------------------------------------------------------------ news notations (issue 9)
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("超过 2000 万人", [(20_000_000, "cardinal", "2000 万")]),
+        ("1.25 亿英镑", [(125_000_000, "cardinal", "1.25 亿")]),
+        ("28亿 英镑", [(2_800_000_000, "cardinal", "28亿")]),
+        ("550多万叙利亚人", [(5_500_000, "cardinal", "550多万")]),
+        ("十多万人", [(100_000, "cardinal", "十多万")]),
+        ("两辆警车", [(2, "cardinal", "两")]),
+        ("领先两分", [(2, "cardinal", "两")]),
+        ("六套电视网络", [(6, "cardinal", "六")]),
+        ("后九洞", [(9, "cardinal", "九")]),
+        ("三比一", [(3, "cardinal", "三"), (1, "cardinal", "一")]),
+        ("四分之一", [(4, "cardinal", "四"), (1, "cardinal", "一")]),
+        ("十分之三", [(10, "cardinal", "十"), (3, "cardinal", "三")]),
+        ("四成", [(40, "percent", "四成")]),
+        ("三到五年", [(3, "cardinal", "三"), (5, "cardinal", "五")]),
+        ("20世纪80年代", [(1980, "decade", "20世纪80年代")]),
+        ("上世纪 八十年代", [(1980, "decade", "上世纪 八十年代")]),
+        ("80年代", [(1980, "decade", "80年代")]),
+        ("本世纪之初", [(2000, "decade", "本世纪之初")]),
+    ],
+)
+def test_news_notations(text: str, expected: list[tuple[int | float, str, str]]) -> None:
+    assert nums(text) == expected
+
+
+@pytest.mark.parametrize("text", ["百分之二十五", "十分重要", "万分感谢", "一成不变", "数十人", "几十人", "成千上万"])
+def test_news_words_that_stay_words(text: str) -> None:
+    assert [m for m in find_numbers(text, "zh") if m.kind != "percent"] == []
+
+
+def test_qualifier_with_a_word_between() -> None:
+    (m,) = find_numbers("约有两百名", "zh")
+    assert (m.value, m.qualifier) == (200, "about")
+    (m,) = find_numbers("550多万", "zh")
+    assert m.qualifier == "more_than"
+
+
+@settings(deadline=None)
+@given(st.integers(1, 99_999), st.sampled_from(["万", "亿"]), st.sampled_from([" ", "多", "\u00a0"]))
+def test_multiplier_after_a_gap_round_trip(n: int, unit: str, gap: str) -> None:
+    (m,) = find_numbers(f"{n}{gap}{unit}人", "zh")
+    assert m.value == n * (10**4 if unit == "万" else 10**8)
+    assert m.qualifier == ("more_than" if gap == "多" else None)

@@ -33,7 +33,10 @@ def _renderings(entry: Entry, lang: str) -> tuple[str, ...]:
     return rendering.correct if rendering else ()
 
 
-@rule("citation-instrument", "citation", "error")
+@rule("citation-instrument", "citation", "error",
+      rationale=(
+          "The treaty or law is the legal basis of the appeal: a letter that no longer names it asks for "
+          "nothing enforceable."))
 def citation_instrument(ctx: BeadContext) -> Iterator[Hit]:
     """A treaty or law named in the source is missing from the translation.
 
@@ -60,7 +63,10 @@ def _in_neighbour(ctx: BeadContext, article: int, paragraph: int | None = None) 
     return None, ""
 
 
-@rule("citation-article", "citation", "error")
+@rule("citation-article", "citation", "error",
+      rationale=(
+          "A missing or renumbered article changes the legal ground the letter invokes: the addressee reads a "
+          "wrong citation as a wrong claim."))
 def citation_article(ctx: BeadContext) -> Iterator[Hit]:
     """An article cited in the source (Article 33, article 4(1)) is missing or renumbered in the translation.
 
@@ -76,7 +82,8 @@ def citation_article(ctx: BeadContext) -> Iterator[Hit]:
                       ctx.first_target if moved is None else moved)
 
 
-@rule("citation-paragraph", "citation", "error")
+@rule("citation-paragraph", "citation", "error",
+      rationale="Article 4(1) and 4(2) are different obligations: a lost or changed paragraph misstates the law.")
 def citation_paragraph(ctx: BeadContext) -> Iterator[Hit]:
     """The paragraph of a cited article (article 4(1) → 第4条第1款 / 제4조 제1항) was lost or changed."""
     for i, citation in _citations(ctx):
@@ -90,7 +97,10 @@ def citation_paragraph(ctx: BeadContext) -> Iterator[Hit]:
                       article.text, (form,), i, (article.start, article.end), j, (found.start, found.end), found.text)
 
 
-@rule("citation-year", "citation", "warning")
+@rule("citation-year", "citation", "warning",
+      rationale=(
+          "The official title identifies the instrument without its year, so leaving the year out is usually "
+          "house style; a different year in its place misdates the instrument and is reported as an error."))
 def citation_year(ctx: BeadContext) -> Iterator[Hit]:
     """The year written with a cited instrument ("the 1951 Refugee Convention") is absent from the translation.
 
@@ -114,7 +124,10 @@ def citation_year(ctx: BeadContext) -> Iterator[Hit]:
                       found=str(impostor), severity="error")
 
 
-@rule("citation-symbol", "citation", "error")
+@rule("citation-symbol", "citation", "error",
+      rationale=(
+          "A UN document symbol is an identifier readers look up: one changed character points to another "
+          "document."))
 def citation_symbol(ctx: BeadContext) -> Iterator[Hit]:
     """A UN document symbol (A/70/302, CAT/C/GC/4) did not survive verbatim."""
     for i, facts in ctx.sources():

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 from appealkit.alignment import Bead
+from appealkit.reorder import ParagraphOrder
 from appealkit.facts import ParagraphFacts
 from appealkit.glossary import Glossary, TermMatch, credited
 from appealkit.letters import Letter
+
+if TYPE_CHECKING:
+    from appealkit.discovery import TreeFile
 
 T = TypeVar("T")
 
@@ -24,6 +28,15 @@ class LetterContext:
     target_facts: list[ParagraphFacts]
     beads: list[Bead] = field(default_factory=list)
     joined: list[Bead] = field(default_factory=list)  # beads the checker joined over a moved sentence
+    order: ParagraphOrder = field(default_factory=lambda: ParagraphOrder())  # moved, swapped, duplicated
+
+
+@dataclass
+class FileContext:
+    """What a file rule sees: a file found under a checked tree, and the letter in it when it is one."""
+
+    file: TreeFile
+    letter: Letter | None
 
 
 @dataclass

@@ -76,7 +76,8 @@ def match_dates(ctx: BeadContext) -> DateMatch:
     return ctx.memo("dates", compute)
 
 
-@rule("date-missing", "date", "error")
+@rule("date-missing", "date", "error",
+      rationale="Dates anchor the events the letter reports: dropping one removes a fact the English asserts.")
 def date_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A date in the source has no counterpart in the aligned translation.
 
@@ -89,7 +90,8 @@ def date_missing(ctx: BeadContext) -> Iterator[Hit]:
                   expected_forms(date, ctx.lang), i, (date.start, date.end), ctx.first_target)
 
 
-@rule("date-changed", "date", "error")
+@rule("date-changed", "date", "error",
+      rationale="A different day, month or year is a false statement of fact (an arrest, a hearing, a deadline).")
 def date_changed(ctx: BeadContext) -> Iterator[Hit]:
     """A date lost or changed its day, month or year (4 November 2017 → 2017年11月 / 2017年11月14日 / 2016年11月4日)."""
     for i, date, j, found in match_dates(ctx).changed:
@@ -99,7 +101,10 @@ def date_changed(ctx: BeadContext) -> Iterator[Hit]:
                   expected_forms(date, ctx.lang), i, (date.start, date.end), j, (found.start, found.end), found.text)
 
 
-@rule("date-part", "date", "warning")
+@rule("date-part", "date", "warning",
+      rationale=(
+          "Year and month survive and only 'mid-' or 'early' is lost: less precise, not false, and translators "
+          "drop it on purpose."))
 def date_part(ctx: BeadContext) -> Iterator[Hit]:
     """A date kept its year and month but lost its part of the month or year (mid-March → 3月)."""
     for i, date, j, found in match_dates(ctx).matched:

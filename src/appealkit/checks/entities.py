@@ -16,7 +16,10 @@ def _present(value: str, text: str) -> bool:
     return value in text or _SPACING.sub("", value) in _SPACING.sub("", text)
 
 
-@rule("entity-missing", "entity", "error")
+@rule("entity-missing", "entity", "error",
+      rationale=(
+          "URLs, e-mail addresses and phone numbers are how readers act on the appeal: an altered one fails "
+          "silently."))
 def entity_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A URL, e-mail address, phone or fax number or postcode is missing or altered in the translation."""
     for i, facts in ctx.sources():

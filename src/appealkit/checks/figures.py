@@ -144,7 +144,8 @@ def _moved_to(ctx: BeadContext, value: float) -> int | None:
     return None
 
 
-@rule("figure-missing", "figure", "error")
+@rule("figure-missing", "figure", "error",
+      rationale="A figure of the English that the translation does not give is a lost fact.")
 def figure_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A figure in the source has no counterpart in the aligned translation.
 
@@ -159,14 +160,19 @@ def figure_missing(ctx: BeadContext) -> Iterator[Hit]:
             continue  # reported by figure-count
         moved = _moved_to(ctx, figure.value)
         where = " (it appears in a neighbouring paragraph instead)" if moved is not None else ""
+        weak = f"; a warning only: {figure.weak}" if figure.weak else ""
         yield Hit(
-            f"figure '{figure.text}' ({figure.value:g}) is missing from the translation{where}",
+            f"figure '{figure.text}' ({figure.value:g}) is missing from the translation{where}{weak}",
             figure.text, localized_forms(figure.value, ctx.lang), i, (figure.start, figure.end),
             target_paragraph=moved if moved is not None else ctx.first_target,
+            severity="warning" if figure.weak else None,
         )
 
 
-@rule("figure-count", "figure", "error")
+@rule("figure-count", "figure", "error",
+      rationale=(
+          "A figure the English gives twice and the translation once lost a mention, often a whole clause with "
+          "it."))
 def figure_count(ctx: BeadContext) -> Iterator[Hit]:
     """The source gives a figure more often than the translation does.
 
@@ -188,7 +194,8 @@ def figure_count(ctx: BeadContext) -> Iterator[Hit]:
         )
 
 
-@rule("figure-changed", "figure", "error")
+@rule("figure-changed", "figure", "error",
+      rationale="200 instead of 2,000 is the error this tool exists to catch: it discredits every signatory.")
 def figure_changed(ctx: BeadContext) -> Iterator[Hit]:
     """A figure was changed: the translation has a different number where the source's should be.
 
@@ -203,7 +210,11 @@ def figure_changed(ctx: BeadContext) -> Iterator[Hit]:
         )
 
 
-@rule("figure-qualifier", "figure", "warning")
+@rule("figure-qualifier", "figure", "warning",
+      rationale=(
+          "The number survived; losing 'about' or 'more than' overstates its precision without changing it, and"
+          " some house styles drop qualifiers. Teams that count precision as a fact make it an error in their "
+          "configuration."))
 def figure_qualifier(ctx: BeadContext) -> Iterator[Hit]:
     """A figure kept its value but lost its qualifier ("about 60" → 60, "more than 670" → 670).
 
@@ -219,7 +230,10 @@ def figure_qualifier(ctx: BeadContext) -> Iterator[Hit]:
             )
 
 
-@rule("figure-added", "figure", "info")
+@rule("figure-added", "figure", "info",
+      rationale=(
+          "An addition is not an omission: datelines and translators' explanations add numbers. Shown for "
+          "review only."))
 def figure_added(ctx: BeadContext) -> Iterator[Hit]:
     """The translation has a figure the source paragraph does not (an added dateline or explanation).
 

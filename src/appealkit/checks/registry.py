@@ -22,6 +22,7 @@ class Hit:
     target_span: tuple[int, int] | None = None
     found: str | None = None
     severity: str | None = None  # overrides the rule's default when set
+    line: int | None = None  # file line, for findings about no paragraph (a front-matter key)
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,12 @@ class Rule:
     id: str
     category: str
     severity: str
-    scope: str  # "bead": runs on each aligned group; "letter": once per letter pair
+    # "bead": runs on each aligned group; "letter": once per letter pair; "gate": once per letter pair, before the
+    # others, which do not run when it reports (an empty or wrong-language translation is one finding, not 139);
+    # "file": once per file found under a checked tree (appealkit.discovery).
+    scope: str
     check: Callable[..., Iterator[Hit]]
+    rationale: str = ""  # why the default severity is what it is (appeal rules); tests require one per rule
 
     @property
     def summary(self) -> str:
@@ -44,15 +49,18 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, category: str, severity: str, scope: str = "bead"):
-    """Register a check function under a stable id."""
-    if category not in CATEGORIES or severity not in SEVERITIES:
+SCOPES = ("bead", "letter", "gate", "file")
+
+
+def rule(rule_id: str, category: str, severity: str, scope: str = "bead", *, rationale: str = ""):
+    """Register a check function under a stable id. ``rationale``: why ``severity`` is its default."""
+    if category not in CATEGORIES or severity not in SEVERITIES or scope not in SCOPES:
         raise ValueError(f"bad metadata for rule {rule_id}")
 
     def register(func: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
         if rule_id in RULES:
             raise ValueError(f"duplicate rule id {rule_id}")
-        RULES[rule_id] = Rule(rule_id, category, severity, scope, func)
+        RULES[rule_id] = Rule(rule_id, category, severity, scope, func, " ".join(rationale.split()))
         return func
 
     return register

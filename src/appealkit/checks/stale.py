@@ -8,7 +8,10 @@ from appealkit.checks.context import LetterContext
 from appealkit.checks.registry import Hit, rule
 
 
-@rule("stale-source", "stale", "warning", scope="letter")
+@rule("stale-source", "stale", "warning", scope="letter",
+      rationale=(
+          "The English changed after the translation was made, which may or may not matter (a typo fix): it "
+          "asks for a review, and 'appeal stamp' records it."))
 def stale_source(ctx: LetterContext) -> Iterator[Hit]:
     """The translation's ``source_sha256`` does not match the current English body.
 

@@ -30,7 +30,10 @@ def _expected(term: TermMatch, lang: str) -> tuple[str, ...]:
     return rendering.correct if rendering else ()
 
 
-@rule("term-missing", "term", "error")
+@rule("term-missing", "term", "error",
+      rationale=(
+          "Glossary terms (treaties, UN bodies, non-refoulement) carry legal meaning: without any rendering the"
+          " concept was lost or paraphrased beyond recognition."))
 def term_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term in the source has none of its renderings in the aligned translation."""
     for i, term in _source_terms(ctx):
@@ -41,7 +44,10 @@ def term_missing(ctx: BeadContext) -> Iterator[Hit]:
                       term.text, _expected(term, ctx.lang), i, (term.start, term.end), ctx.first_target)
 
 
-@rule("term-forbidden", "term", "error")
+@rule("term-forbidden", "term", "error",
+      rationale=(
+          "The glossary forbids a form because it is a known wrong translation, often one with another legal "
+          "meaning."))
 def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term is rendered with a form the glossary forbids (a known wrong translation).
 
@@ -101,7 +107,8 @@ def _modifier_form(ctx: BeadContext, i: int, term: TermMatch, variant: TermMatch
     return full.startswith(text) and text != full
 
 
-@rule("term-variant", "term", "warning")
+@rule("term-variant", "term", "warning",
+      rationale="An accepted variant is correct, only not the house style: a style warning, not a wrong fact.")
 def term_variant(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term uses an accepted variant instead of the preferred rendering (a style warning).
 

@@ -23,7 +23,7 @@ from decimal import Decimal
 __all__ = ["KINDS", "LANGS", "QUALIFIERS", "NumberMention", "find_numbers"]
 
 LANGS = ("en", "zh", "ko")
-KINDS = ("cardinal", "ordinal", "percent", "age")
+KINDS = ("cardinal", "ordinal", "percent", "age", "decade")
 QUALIFIERS = ("about", "more_than", "at_least", "less_than", "up_to")
 
 
@@ -36,6 +36,9 @@ class NumberMention:
     kind: str
     qualifier: str | None = None
     qualifier_span: tuple[int, int] | None = None
+    # Why the figure is weak evidence of a fact (an idiom, a number the target language lexicalizes):
+    # its loss is then a warning that gives this reason, not an error.
+    weak: str | None = None
 
 
 # Integer parts longer than this are identifiers or garbage, not figures; the

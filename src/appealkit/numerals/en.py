@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from dataclasses import replace
 from typing import NamedTuple
 
 from appealkit.numerals import NumberMention, decimal_of, to_value
@@ -99,19 +100,50 @@ _NUM = re.compile(
     # "2017.11.04", "1.2.3": dotted groups are separate integers, not a decimal.
     r"(?:(?P<dot>[0-9]*+(?:\.[0-9]++){2,}+)"
     r"|(?P<num>(?:[0-9]{0,2}(?:,[0-9]{3})++(?![0-9])|[0-9]*+)(?:\.[0-9]++)?)"
-    r"(?:\s{0,3}+(?P<scale>(?i:hundred|thousand|million|billion|trillion)\b|(?i:bn|mn|tn|m|k)(?![A-Za-z])))?"
-    r"(?P<ordsuf>(?:st|nd|rd|th)(?![A-Za-z]))?)"
+    r"(?:\s{0,3}+(?P<scale>(?i:hundred|thousand|million|billion|trillion)\b)"  # also glued: £11million
+    # Newspaper scale abbreviations: £2.8bn, $1.2tn; m, k and b only after a currency sign (£125m, not 100m).
+    r"|(?P<abbr>bn|tn|trn|mn|m|k|b)(?![A-Za-z]))?"
+    r"(?P<ordsuf>(?:st|nd|rd|th)(?![A-Za-z]))?"
+    # Decades: the 1980s, the 1980's (in his 20s is an age decade: the value stays 20).
+    r"(?P<decade>['’]?s(?![A-Za-z]))?)"
 )
-# Abbreviated scale words: "$3.6bn", "£11m", "€5mn". A bare "m" or "k" is a scale only after a currency
-# sign ("5m" is also five metres); "bn", "mn", "tn" always are.
-_SCALE_ABBREVIATIONS = {"bn": 10**9, "mn": 10**6, "tn": 10**12, "m": 10**6, "k": 10**3}
-_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₩]|\b(?:USD|GBP|EUR|JPY|CNY|RMB|KRW|HKD)\s?)$")
+_ABBR_SCALES = {"bn": 10**9, "b": 10**9, "tn": 10**12, "trn": 10**12, "mn": 10**6, "m": 10**6, "k": 10**3}
+_CURRENCY_BEFORE = re.compile(r"(?:[£$€¥₩]|\b(?:US|HK|NZ|A|C|S)\$|\b(?:USD|EUR|GBP|RMB|CNY|KRW|JPY)\s?)$")
+# '80s, the eighties: decades written without the century (the twentieth is meant).
+_DECADE_WORDS = dict(zip("twenties thirties forties fifties sixties seventies eighties nineties".split(),
+                         range(20, 100, 10)))
+_SHORT_DECADE = re.compile(
+    r"['’](?P<short>[0-9]0)s\b"
+    r"|\bthe\s++(?:(?:early|mid|late)-?\s*+)?(?P<word>(?i:" + "|".join(_DECADE_WORDS) + r"))\b"
+)
 # "7.30pm", "4.40 a.m.": a clock time with a dot is an hour and a minute, not a decimal.
 _DOTTED_CLOCK = re.compile(r"([0-9]{1,2})\.([0-5][0-9])\s?(?i:[ap]\.?m\b\.?)")
 # Runs of number words, matched on a lower-cased copy of the text.
 _WORDS = re.compile(
     _first_letter_dispatch(_NUMBER_WORDS) + r"(?:(?:-|\s++and\s++|\s++)" + _NW + r")*+"
 )
+# Figures that are weak evidence of a fact: idioms, and numbers the target languages lexicalize.  A translation
+# that drops them (the two Koreas → 朝韩 / 남북한, No. 1 → 领头羊) has usually lost nothing.
+_WEAK = (
+    (re.compile(r"\bthe\s++two\s++(?:[A-Z]?[a-z]+s|people|men|women|children)\b"),
+     "'the two …' is usually lexicalized (两国, 双方, 朝韩, 양국, 남북한) or dropped with nothing lost"),
+    (re.compile(r"\b(?:No\.?|number|Number)\s?(?:1|one)\b"), "'No. 1' is an idiom for 'the leading one'"),
+    (re.compile(r"\b(?:back|front)\s++nine\b|\b(?:final|middle|attacking|defensive)\s++third\b"
+                r"|\bone\s++or\s++two\b|\btwo\s++or\s++three\b|\bcatch-22\b|\b24/7\b|\bcloud\s++nine\b",
+                re.IGNORECASE), "the number is part of an idiom"),
+)
+
+
+def _weaken(text: str, mention: NumberMention) -> NumberMention:
+    """Mark a figure that sits inside an idiom or a lexicalized phrase (see ``_WEAK``)."""
+    for pattern, reason in _WEAK:
+        window_start = max(0, mention.start - 12)
+        for m in pattern.finditer(text, window_start, min(len(text), mention.end + 24)):
+            if m.start() <= mention.start and mention.end <= m.end():
+                return replace(mention, weak=reason)
+    return mention
+
+
 _A_BEFORE = re.compile(r"\ba\s++$")  # "a hundred", "a million"
 _WORD = re.compile(r"[A-Za-z]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -156,7 +188,9 @@ def find(text: str) -> list[NumberMention]:
         low = text.translate(_ASCII_LOWER)
     for m in _WORDS.finditer(low):
         out.extend(_word_run(text, low, m))
-    return out
+    if "'" in text or "’" in text or "ies" in low:
+        out.extend(_short_decades(text))
+    return [_weaken(text, m) for m in out]
 
 
 def _dotted(text: str, m: re.Match[str]) -> list[NumberMention]:
@@ -174,16 +208,31 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
     if d is None:
         return None
     end = m.end()
-    scale = (m.group("scale") or "").lower()
-    if scale in _SCALE_ABBREVIATIONS:
-        if scale in ("m", "k") and not _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
-            end = m.end("num")
-        else:
-            d *= _SCALE_ABBREVIATIONS[scale]
-    elif scale:
-        d *= _SCALE_VALUES[scale]
+    scale, abbr = m.group("scale"), m.group("abbr")
+    if scale:
+        d *= _SCALE_VALUES[scale.lower()]
+    elif abbr and (len(abbr) >= 2 or _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start())):
+        d *= _ABBR_SCALES[abbr]
+    elif abbr:  # 100m (metres), 5k (a race): a unit, not a scale
+        end = m.end("num")
     kind = "ordinal" if m.group("ordsuf") else "cardinal"
+    if m.group("decade"):
+        if isinstance(d, int) and m.end("num") - m.start() == 4 and d % 10 == 0:
+            kind = "decade"  # the 1980s
+        else:
+            end = min(end, m.start("decade"))  # in his 20s: the value stays 20
     return _decorate(text, m.start(), end, d, kind)
+
+
+def _short_decades(text: str) -> list[NumberMention]:
+    """'80s and the eighties: 1980 (a decade, as 80年代 / 80년대 write it)."""
+    out = []
+    for m in _SHORT_DECADE.finditer(text):
+        group = "short" if m.group("short") else "word"
+        tens = int(m.group("short")) if group == "short" else _DECADE_WORDS[m.group("word").lower()]
+        start = m.start() if group == "short" else m.start("word")
+        out.append(NumberMention(1900 + tens, start, m.end(), text[start : m.end()], "decade"))
+    return out
 
 
 def _may_have_prefix(text: str, start: int) -> bool:

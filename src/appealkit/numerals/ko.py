@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from appealkit.numerals import NumberMention, decimal_of, dotted_clocks, to_value
+from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, dotted_clocks, to_value
 from appealkit.numerals.forms import currency_name, decimal_text, grouped, zone_name
 from appealkit.numerals.zh import Atom, parse_atoms
 
@@ -38,9 +38,21 @@ _NATIVE_TENS = {"열": 10, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50,
 _NATIVE_UNITS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6,
                  "일곱": 7, "여덟": 8, "아홉": 9}
 
-_COUNTER_NATIVE = r"개국|개월|번째|사람|가지|차례|시간|마리|명|살|개|번|달|곳|건|권|분|채|척|장"
+# Counters after a native numeral, glued or spaced (두 명, 두명); short ones that would make words when glued
+# (두골 skull, 세대 generation, 한판) count only after a space: 두 골, 세 대.
+_COUNTER_NATIVE = (
+    r"개국|개월|번째|사람|가지|차례|시간|마리|군데|바퀴|경기|세트|라운드|켤레|그루|송이|명|살|개|번|달|곳|건|권|분|채|"
+    r"척|장| (?:골|점|판|홀|대|벌|병|잔|팀)"
+)
 _COUNTER_SINO = (
-    r"개국|개월|번째|퍼센트|시간|달러|페이지|명|세|살|년|월|일|조|항|회|차|번|개|배|건|곳|원|분|초|주|층|호|권|쪽|%|％"
+    r"개국|개월|번째|퍼센트|시간|달러|페이지|파운드|유로|위안|피트|인치|마일|미터|킬로미터|킬로그램|경기|"
+    r"명|세|살|년|월|일|조|항|회|차|번|개|배|건|곳|원|분|초|주|층|호|권|쪽|점|골|엔|%|％"
+)
+# A lone Sino-Korean digit is a figure only as a word of its own before a counter and a space or particle
+# (오 주 남았다, 삼 년, 오 점을), and only the syllables that are rarely words alone: not 일 (work), 사 (company),
+# 구 (district); 이 ("this") only before a unit of measure (이 피트).
+_LONE_COUNTERS = r"주|년|개월|시간|분|초|점|명|배|세|회|차|층|권|곳|건|개|골|경기|퍼센트|" + (
+    _UNITS := r"피트|인치|마일|미터|킬로미터|킬로그램|달러|파운드|유로|위안"
 )
 # After a counter that follows a word numeral: a particle or non-Hangul.
 _COUNTER_END = re.compile(r"(?![가-힣])|[이가을를은는의에도와과로으만씩째나까부밖뿐들간께및다정]")
@@ -55,8 +67,9 @@ _SINO_ALL = "영공" + _SINO_DIGITS + "십백천만억"
 
 
 def _native_words() -> list[str]:
+    """Every native numeral word; tens and units may be written apart (열 다섯 마리)."""
     units = list(_NATIVE_UNITS)
-    return ["스무", *units, *(t + u for t in _NATIVE_TENS for u in ["", *units])]
+    return ["스무", *units, *(t + gap + u for t in _NATIVE_TENS for u in ["", *units] for gap in ("", " ") if u or not gap)]
 
 
 def _dispatch(words: list[str]) -> tuple[str, str]:
@@ -95,7 +108,9 @@ _TOKEN = re.compile(
     r"(?<=[0-9０-９])(?<![0-9０-９A-Za-z].)"
     r"(?:(?P<dot>[0-9０-９]*+(?:[.．][0-9０-９]++){2,}+)"
     r"|(?P<arab>[0-9０-９]{0,2}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
-    r"|[0-9０-９]*+(?:[.．][0-9０-９]++)?)(?P<amult>[십백천만억]++)?)"
+    r"|[0-9０-９]*+(?:[.．][0-9０-９]++)?)"
+    # 2천, 1.5억; and 2000 만 명 with a space before 만/억 when a counter, particle or non-Hangul follows
+    r"(?P<amult>[십백천만억]++| [만억]++(?=명|원|달러|파운드|유로|위안|엔|여|[의이을가은는]|[^가-힣]|$))?)"
     # 제 + digits anywhere (협약제3조); 제 + words only at a word start, and
     # only 삼 or a word with a multiplier (제사 is a rite, 제일 "most").
     r"|(?<=제)(?:(?P<jed>" + _ARAB + r")|(?<![가-힣].)(?P<jes>" + _SINO_WORD + r"|삼))"
@@ -106,10 +121,16 @@ _TOKEN = re.compile(
     # Native word at a word start, directly before a counter.
     r"|(?<![가-힣].)(?:" + _NATIVE_REST + r")(?P<native>)(?= ?(?:" + _COUNTER_NATIVE + r"))"
     r"|(?<![가-힣].)(?:" + _ALONE_REST + r")(?P<alone>)" + _ALONE_END +
-    r"|(?<![가-힣].)(?:(?<=두)|(?<=세)|(?<=네)|(?<=스)무)(?P<adnominal>)(?= (?:" + _ADNOMINAL_NOUNS + r"))" +
+    r"|(?<![가-힣].)(?:(?<=세)|(?<=네)|(?<=스)무)(?P<adnominal>)(?= (?:" + _ADNOMINAL_NOUNS + r"))"
+    # 두 as a word of its own is a numeral before any noun (두 손자, 첫 두 바퀴, 두 마지막 시도); 세 is also "tax".
+    r"|(?<![가-힣].)(?<=두)(?P<adnominal2>)(?= [가-힣])"
+    r"|(?<![가-힣].)(?:(?<=[삼오육칠팔])(?= (?:" + _LONE_COUNTERS + r"))|(?<=이)(?= (?:" + _UNITS + r")))"
+    r"(?P<lone>)"
     r")"
 )
-_SINO_COUNTER = re.compile(r" ?(?:" + _COUNTER_SINO + r")")
+_SINO_COUNTER = re.compile(r"여? ?(?:" + _COUNTER_SINO + r")")  # 이백여 명: about 200
+_LONE_COUNTER = re.compile(r" (?:" + _LONE_COUNTERS + r")")
+_UNIT_COUNTER = re.compile(r" (?:" + _UNITS + r")")
 _NATIVE_COUNTER = re.compile(r" ?(?:" + _COUNTER_NATIVE + r")")
 _DATE_UNIT = re.compile(r" ?[년월일]")
 
@@ -147,8 +168,58 @@ class _Num:
     word: bool = False  # Hangul numeral word (not digits)
 
 
+# Words that are numbers without looking like numerals: day counts (이틀 = two days), approximate ranges
+# (한두 = one or two; each part gets its own span), and 양국 (the two countries).  (value, length) per part.
+_LEXICAL: dict[str, tuple[tuple[int, int], ...]] = {
+    "하루": ((1, 2),), "이틀": ((2, 2),), "사흘": ((3, 2),), "나흘": ((4, 2),), "닷새": ((5, 2),),
+    "엿새": ((6, 2),), "이레": ((7, 2),), "여드레": ((8, 3),), "아흐레": ((9, 3),), "열흘": ((10, 2),),
+    "보름": ((15, 2),), "한두": ((1, 1), (2, 1)), "두세": ((2, 1), (3, 1)), "서너": ((3, 1), (4, 1)),
+    "네댓": ((4, 1), (5, 1)), "너덧": ((4, 1), (5, 1)), "대여섯": ((5, 1), (6, 2)), "예닐곱": ((6, 1), (7, 2)),
+    "양국": ((2, 2),), "양측": ((2, 2),), "양팀": ((2, 2),),
+}
+_MAY_BE_LEXICAL = re.compile(r"분의|년대|[틀흘새레름두너댓덧섯곱국측팀루]")
+_LEXICAL_WORD = re.compile(
+    r"(?<![가-힣])(?:" + "|".join(sorted(_LEXICAL, key=len, reverse=True)) + r")"
+    r"(?=(?![가-힣])|[이가을를은는의에도와과로만씩째간께동]| ?(?:" + _COUNTER_NATIVE + r"))"
+)
+# Fractions: 사분의 일, 4분의 1, 십분의 삼.
+_FRACTION = re.compile(
+    r"(?<![가-힣0-9])(?P<den>[일이삼사오육칠팔구십백천]+|[0-9]+) ?분의 ?(?P<num>[일이삼사오육칠팔구십]+|[0-9]+)"
+)
+# Decades: 1980년대, 80년대, 20세기 30년대.
+_DECADE = re.compile(r"(?:(?P<cent>[0-9０-９]{2}) ?세기 ?)?(?<![0-9０-９])(?P<dec>(?:[1１][89８９]|[2２][0０])?[0-9０-９][0０]) ?년대")
+
+
+def _lexical(text: str) -> list[NumberMention]:
+    out = []
+    for m in _LEXICAL_WORD.finditer(text):
+        start = m.start()
+        for value, length in _LEXICAL[m.group()]:
+            out.append(NumberMention(value, start, start + length, text[start : start + length], "cardinal"))
+            start += length
+    for m in _FRACTION.finditer(text):
+        for group in ("den", "num"):
+            word = m.group(group)
+            value = int(word) if word.isdigit() else _sino_value(text, *m.span(group))
+            if value is not None:
+                out.append(NumberMention(value, *m.span(group), word, "cardinal"))
+    for m in _DECADE.finditer(text):
+        dec = int(m.group("dec").translate(FULLWIDTH))
+        if m.group("cent"):
+            dec = (int(m.group("cent").translate(FULLWIDTH)) - 1) * 100 + dec % 100
+        elif dec < 100:
+            dec += 2000 if dec < 20 else 1900  # 80년대 is the 1980s
+        out.append(NumberMention(dec, m.start(), m.end(), m.group(), "decade"))
+    return out
+
+
+def _sino_value(text: str, start: int, end: int) -> int | None:
+    pieces = parse_atoms(_sino_num(text, start, end).atoms, korean=True)
+    return int(pieces[0][2]) if len(pieces) == 1 else None
+
+
 def find(text: str) -> list[NumberMention]:
-    out: list[NumberMention] = []
+    out: list[NumberMention] = _lexical(text) if _MAY_BE_LEXICAL.search(text) else []
     for num in _numerals(text):
         if len(num.atoms) == 1:  # fast path: a lone number
             out.append(_mention(text, num, num.start, num.end, num.atoms[0].value, True, True))
@@ -181,8 +252,12 @@ def _numerals(text: str) -> list[_Num]:
                 nums.append(_sino_num(text, m.start(), m.end()))
         elif m.group("native") is not None and _counter_follows(text, m.end(), _NATIVE_COUNTER):
             nums.append(_native_num(m))
-        elif m.group("adnominal") is not None:
+        elif m.group("adnominal") is not None or m.group("adnominal2") is not None:
             nums.append(_native_num(m))
+        elif m.group("lone") is not None:
+            counter = _UNIT_COUNTER if m.group() == "이" else _LONE_COUNTER
+            if _counter_follows(text, m.end(), counter):
+                nums.append(_sino_num(text, m.start(), m.end()))
         elif m.group("alone") is not None:
             nums.append(_Num(m.start(), m.end(), [Atom("num", _ALONE[m.group()], m.start(), m.end(), False)],
                              word=True))
@@ -218,7 +293,7 @@ def _native_num(m: re.Match[str]) -> _Num:
     for tens, v in _NATIVE_TENS.items():
         if w.startswith(tens):
             value, w = v, w[len(tens):]
-    value += _NATIVE_UNITS.get(w, 0)
+    value += _NATIVE_UNITS.get(w.lstrip(), 0)
     return _Num(m.start(), m.end(), [Atom("num", value, m.start(), m.end(), False)], word=True)
 
 
@@ -232,6 +307,8 @@ def _add_arab(text: str, m: re.Match[str], nums: list[_Num]) -> None:
     atoms = [Atom("num", d, s, e, False)]
     if m.group("amult"):
         for p in range(m.start("amult"), m.end("amult")):
+            if text[p] == " ":
+                continue
             v = _SINO_MULT[text[p]]
             atoms.append(Atom("big" if v >= 10**4 else "mult", v, p, p + 1, True))
     prev = nums[-1] if nums else None
@@ -260,7 +337,7 @@ def _joins(text: str, prev: _Num, m: re.Match[str], value: int | Decimal) -> boo
     # After a space only a smaller group continues the number: 3만 5천,
     # 3억 2,500만 1,234 -- but 1만 1만 is two numbers, and 2만 2017년 a year.
     if amult := m.group("amult"):
-        return max(_SINO_MULT[c] for c in amult) < unit
+        return max(_SINO_MULT[c] for c in amult.strip()) < unit
     return value < unit and not _DATE_UNIT.match(text, m.end())
 
 

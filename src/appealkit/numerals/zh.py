@@ -20,10 +20,11 @@ rather than done with cn2an, whose "smart" mode rewrites 统一 to 统1.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from appealkit.numerals import NumberMention, decimal_of, dotted_clocks, to_value
+from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, dotted_clocks, to_value
 from appealkit.numerals.forms import currency_name, decimal_text, grouped, spelled, zone_name
 
 
@@ -119,10 +120,16 @@ _MAX_RUN = 40  # longer numeral runs are not figures (and would be slow)
 # ones first.  A lone 一 is so common in words (一起, 一种, 一部分) that it
 # needs one of the stricter set.
 _MEASURE = (
-    r"个月|周岁|小时|世纪|公里|美元|人民币|分钟|"
-    r"[名人位个岁年月日号条款项届次倍家国天周批起例份页%％所座间件种类枚轮场期元米吨秒代]"
+    r"个月|周岁|小时|世纪|公里|美元|欧元|英镑|日元|韩元|港元|人民币|分钟|英尺|英寸|英里|公斤|千克|公顷|平方|"
+    r"[名人位个岁年月日号条款项届次倍家国天周批起例份页%％所座间件种类枚轮场期元米吨秒代"
+    # classifiers of news text: 两辆 警车, 领先两分, 六套 电视网, 后九洞, 十支 球队, 四成 (40%)
+    r"辆支套张只头匹架艘棵块片本部台局盘洞分球票枪层栋幢户颗粒根首篇封段章双对群队组趟遍回步口度成镑码]"
 )
 _MEASURE_ALL = re.compile(_MEASURE)
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+# A numeral linked to another one: a score (三比一), a fraction (四分之一, 十分之三), a range (三到五, 三至五年).
+_LINKED_AFTER = re.compile(r"(?:比|分之|[到至~～－—–-])[" + _CN_NUMERAL + r"0-9０-９]")
+_LINKED_BEFORE = re.compile(r"(?:[" + _CN_NUMERAL + r"0-9０-９](?:比|分之|[到至~～－—–-]))$")
 _MEASURE_ONE = re.compile(r"个月|周岁|小时|[名人位个岁年月日号条款项届次天周例份]")
 
 # One token: a run of Chinese numerals, or one Arabic number (2,000 / 2，000 /
@@ -137,7 +144,10 @@ _TOKEN = re.compile(
     r"[0-9０-９" + _CN_CHARS + r"]"
     r"(?:(?<=[" + _CN_CHARS + r"])"
     r"(?:(?P<cn>[" + _CN_CHARS + r"]++)"
-    r"|(?P<cn1>)(?:(?<=第.)|(?<=百分之.)|(?<=[0-9０-９].)|(?<=[0-9０-９] [万亿])|(?=[多余来]?(?:" + _MEASURE + r"))))"
+    r"|(?P<cn1>)(?:(?<=第.)|(?<=百分之.)|(?<=[0-9０-９].)|(?<=分之.)|(?<=比.)|(?<=[至到~～].)"
+    # 2000 万, 550多万: a multiplier after a space or 多/余 continues the digits before it
+    r"|(?<=[0-9０-９] [万亿千])|(?<=[0-9０-９十百千][多余][万亿千])"
+    r"|(?=[多余来]?(?:" + _MEASURE + r"))|(?=[多余][万亿])|(?=比|分之|[到至~～][" + _CN_NUMERAL + r"])))"
     r"|(?<=[0-9０-９])(?<![0-9０-９A-Za-z].)"
     r"(?:(?P<dot>[0-9０-９]*+(?:[.．][0-9０-９]++){2,}+)"
     r"|(?P<arab>[0-9０-９]{0,2}(?:[,，][0-9０-９]{3})++(?![0-9０-９])(?:[.．][0-9０-９]++)?"
@@ -148,7 +158,7 @@ _TOKEN = re.compile(
 _STOP_RUNS = frozenset({"千万", "万一", "万万", "亿万", "千千", "千百", "百千", "万千", "千千万万"})
 # Idioms and words containing numerals; a run inside one is not a figure.
 _STOP_PHRASES = re.compile(
-    "十分|万分|百姓|万岁|十字|百分比|千方百计|一千零一夜|一国两制|三番五次|五花八门|"
+    "十分(?!之)|万分(?!之)|百姓|万岁|十字|百分比|千方百计|一千零一夜|一国两制|三番五次|五花八门|"
     "四面八方|七上八下|一五一十|乱七八糟|九死一生|千辛万苦|万无一失|成千上万|成百上千|"
     "十万火急|十全十美|一模一样|一心一意|三心二意|一清二楚|独一无二|一家人|九牛一毛|"
     "一举两得|一石二鸟|两全其美|三言两语|一干二净|一穷二白|四分五裂|五体投地|七嘴八舌|"
@@ -159,9 +169,9 @@ _STOP_PHRASES = re.compile(
 _YI_BLOCK = frozenset("统唯万同另每这那任上下独其单划专逐")
 
 _QUAL_BEFORE = re.compile(
-    r"(?P<q>大约|大概|将近|接近|差不多|约莫|约|近|逾|超过|多于|至少|最少|起码|不到|不足|少于|低于|最多|至多)\s?$"
+    r"(?P<q>大约|大概|将近|接近|差不多|约莫|约|近|逾|超过|多于|至少|最少|起码|不到|不足|少于|低于|最多|至多)[有了]?\s?$"
 )
-_QUAL_LAST_CHARS = frozenset("约概近多莫逾过于少码到足 \t\u3000")
+_QUAL_LAST_CHARS = frozenset("约概近多莫逾过于少码到足有了 \t\u3000")  # 约有两百名: a word between
 _QUAL_WORD = {
     "大约": "about", "大概": "about", "将近": "about", "接近": "about", "差不多": "about",
     "约莫": "about", "约": "about", "近": "about", "逾": "more_than", "超过": "more_than",
@@ -184,15 +194,54 @@ _QUAL_AFTER = re.compile(
 _QUAL_AFTER_WORD = {"以上": "more_than", "左右": "about", "上下": "about", "以下": "less_than", "以内": "up_to"}
 # Kind from what follows: 25% / 4岁 (not 岁月 "years, time") / 11个月大 or
 # 11个月的婴儿 (an age; a bare 11个月 is a duration).
+# 四成 is 40% (成 = tenths; not 成千, 成为 after the number: 一成不变 never reaches here).
 _SUFFIX = re.compile(
     r"(?P<percent>[%％])|(?P<age>周岁|岁(?!月)|个月大|个月(?=的?(?:婴儿|宝宝|女婴|男婴|幼儿)))"
+    r"|(?P<tenths>成)(?![为了功立员果就绩长千])"
 )
 
 Part = tuple[str, int, int]  # ("arab" | "cn", start, end)
 
 
+# What may stand between digits and the multiplier that scales them: 2000 万, 550多万, 1.25 亿.
+_SCALE_GAP = frozenset({" ", "\u00a0", "多", "余", " 多"})
+# Decades: 20世纪80年代, 上世纪 八十年代, 80年代, 本世纪初 (the early 2000s).
+_DECADE = re.compile(
+    r"(?:(?P<cent>[0-9０-９]{2}|二十一|二十|十九)\s?世纪\s?|(?P<rel>上个?世纪|本世纪)\s?)?"
+    r"(?<![0-9０-９])(?P<dec>[0-9０-９]0|[1-9１-９]0|[一二三四五六七八九]十|[0０〇零]{1,2})\s?年代"
+    r"|(?P<early>本世纪|21\s?世纪|二十一世纪)之?初"
+)
+
+
+def _decades(text: str) -> list[NumberMention]:
+    out = []
+    for m in _DECADE.finditer(text):
+        if m.group("early"):
+            value = 2000
+        else:
+            dec = m.group("dec").translate(FULLWIDTH)
+            tens = int(dec) if dec.isdigit() else (cn_to_int(dec) or 0)
+            if m.group("cent"):
+                cent = m.group("cent").translate(FULLWIDTH)
+                value = ((int(cent) if cent.isdigit() else cn_to_int(cent) or 20) - 1) * 100 + tens
+            elif m.group("rel"):
+                value = (1900 if m.group("rel").startswith("上") else 2000) + tens
+            else:
+                value = (2000 if tens < 20 else 1900) + tens  # 80年代 is the 1980s, 00年代 the 2000s
+        out.append(NumberMention(value, m.start(), m.end(), m.group(), "decade"))
+    return out
+
+
+def _continues(text: str, run: list[Part], start: int) -> bool:
+    """Does a token at ``start`` continue ``run``: adjacent (2千), or a multiplier after a space or 多 (2000 万)?"""
+    if len(run) >= _MAX_RUN:
+        return False
+    end = run[-1][2]
+    return end == start or (text[end:start] in _SCALE_GAP and text[start] in "万亿千")
+
+
 def find(text: str) -> list[NumberMention]:
-    out: list[NumberMention] = []
+    out: list[NumberMention] = _decades(text) if "年代" in text or "世纪" in text else []
     run: list[Part] = []
     for m in _TOKEN.finditer(text):
         s, e = m.span()
@@ -204,9 +253,8 @@ def find(text: str) -> list[NumberMention]:
                 out.extend(_run_mentions(text, [("arab", s + g.start(), s + g.end())]))
             continue
         part = ("arab" if m.group("arab") is not None else "cn", s, e)
-        # Adjacent tokens form one run: 2千, 1.5万, 3万5千; and digits, one space, 万/亿 (1.25 亿英镑).
-        spaced = run and run[-1][0] == "arab" and text[s] in "万亿" and text[run[-1][2] : s] == " "
-        if run and (run[-1][2] == s or spaced) and len(run) < _MAX_RUN:
+        # Adjacent tokens form one run: 2千, 1.5万, 3万5千; and 2000 万, 550多万.
+        if run and _continues(text, run, s):
             run.append(part)
             continue
         if run:
@@ -214,43 +262,10 @@ def find(text: str) -> list[NumberMention]:
         run = [part]
     if run:
         out.extend(_run_mentions(text, run))
-    if "世纪" in text or "分之" in text:
-        out.extend(_decades_and_ratios(text))
     return dotted_clocks(text, out, _DAY_PERIOD) if "." in text else out
 
 
 _DAY_PERIOD = re.compile(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚|夜里)\s?$")
-
-
-# 20世纪80年代 / 上世纪80年代 (the 1980s) is one figure, 1980; 五分之一 (one in five) holds 5 and 1, as
-# "one in five" and "1 in 5" do in English.  百分之 and 千分之 stay percentages (read by the token pass).
-_CN_NUMERAL = "[0-9０-９零〇一二两三四五六七八九十百千]++"
-_DECADE_OR_RATIO = re.compile(
-    r"(?:(?P<century>[0-9]{1,2}|[一二]?十[一二]?)\s?|(?P<last>上))世纪\s?(?P<decade>[0-9]0)\s?年代"
-    r"|(?<![百千])(?P<whole>" + _CN_NUMERAL + r")分之(?P<part>" + _CN_NUMERAL + r"(?:[.．][0-9]++)?)"
-)
-
-
-def _numeral_value(s: str) -> int | Decimal | None:
-    return decimal_of(s) if s[0] in "0123456789０１２３４５６７８９" else cn_to_int(s.replace("两", "二"))
-
-
-def _decades_and_ratios(text: str) -> list[NumberMention]:
-    out: list[NumberMention] = []
-    for m in _DECADE_OR_RATIO.finditer(text):
-        if m.group("decade"):
-            century = 20 if m.group("last") else _numeral_value(m.group("century"))
-            if century:
-                year = (int(century) - 1) * 100 + int(m.group("decade"))
-                out.append(NumberMention(year, m.start(), m.end(), m.group(), "cardinal"))
-            continue
-        if m.group("whole") in ("百", "千"):
-            continue
-        for group in ("whole", "part"):
-            value = _numeral_value(m.group(group))
-            if value is not None:
-                out.append(NumberMention(to_value(value), *m.span(group), m.group(group), "cardinal"))
-    return out
 
 
 def atoms_of(text: str, parts: list[Part]) -> list[Atom] | None:
@@ -321,14 +336,18 @@ def _run_mentions(text: str, run: list[Part]) -> list[NumberMention]:
     if pct is None and not arabic and not _cn_run_is_figure(text, start, end):
         return []
     last = len(pieces) - 1
-    return [_mention(text, s, e, v, pct, n == 0, n == last) for n, (s, e, v) in enumerate(pieces)]
+    mentions = [_mention(text, s, e, v, pct, n == 0, n == last) for n, (s, e, v) in enumerate(pieces)]
+    more = next((p for p in range(start, end) if text[p] in "多余"), None)
+    if more is not None and len(mentions) == 1 and mentions[0].qualifier is None:  # 550多万: more than 5.5 million
+        mentions[0] = replace(mentions[0], qualifier="more_than", qualifier_span=(more, more + 1))
+    return mentions
 
 
 def _cn_run_is_figure(text: str, s: int, e: int) -> bool:
     word = text[s:e]
     prev = text[s - 1] if s else "\0"  # "\0": `"" in "数几"` would be True
-    if word in _STOP_RUNS:
-        return False
+    if word in _STOP_RUNS or (word == "百" and text.startswith("分之", e)):
+        return False  # 千万, 万一; the 百 of 百分之 marks a percentage
     if prev == "第":
         return not _in_stop_phrase(text, s, e)
     if prev in "数几" or (prev in "上成" and word[0] in "十百千万亿"):
@@ -336,11 +355,12 @@ def _cn_run_is_figure(text: str, s: int, e: int) -> bool:
     nxt = text[e : e + 1] or "\0"
     if nxt == "几":
         return False  # 十几, 二十几
+    linked = bool(_LINKED_AFTER.match(text, e) or _LINKED_BEFORE.search(text, max(0, s - 3), s))
     if word == "一":
-        ok = prev not in _YI_BLOCK and bool(_MEASURE_ONE.match(text, e))
+        ok = (prev not in _YI_BLOCK and bool(_MEASURE_ONE.match(text, e))) or (linked and prev in "比之至到")
     else:
         after = e + 1 if nxt in "多余来" else e
-        ok = bool(_MEASURE_ALL.match(text, after)) or (
+        ok = bool(_MEASURE_ALL.match(text, after)) or linked or (
             len(word) >= 2 and any(c in "十百千万亿" for c in word)
         )
     # The idiom check is the costliest, so it runs last.
@@ -367,6 +387,8 @@ def _mention(
     if last:
         if kind == "cardinal" and (sm := _SUFFIX.match(text, e)):
             kind, end = sm.lastgroup or kind, sm.end()
+            if kind == "tenths":
+                kind, v = "percent", v * 10
         if qm := _QUAL_AFTER.match(text, e):
             if qm.group("q"):
                 qualifier, qspan = _QUAL_AFTER_WORD[qm.group("q")], qm.span("q")

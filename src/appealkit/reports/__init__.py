@@ -96,6 +96,7 @@ class RuleInfo:
     severity: str
     summary: str
     doc: str
+    rationale: str = ""  # why the default severity is what it is
 
 
 def rule_catalogue() -> list[RuleInfo]:
@@ -103,7 +104,7 @@ def rule_catalogue() -> list[RuleInfo]:
     from appealkit.checks import RULES
     from appealkit import suppressions as sup
 
-    rules = [RuleInfo(r.id, r.category, r.severity, r.summary, r.doc) for r in RULES.values()]
+    rules = [RuleInfo(r.id, r.category, r.severity, r.summary, r.doc, r.rationale) for r in RULES.values()]
     rules.append(RuleInfo(sup.UNUSED_RULE_ID, sup.UNUSED_CATEGORY, sup.UNUSED_SEVERITY, sup.UNUSED_SUMMARY,
-                          sup.UNUSED_DOC))
+                          sup.UNUSED_DOC, sup.UNUSED_RATIONALE))
     return sorted(rules, key=lambda r: r.id)

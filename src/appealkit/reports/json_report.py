@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from appealkit.checker import PairResult
-from appealkit.findings import summarize
+from appealkit.findings import PairResult, summarize
 
 JSON_VERSION = 1
 

@@ -7,8 +7,7 @@ from itertools import groupby
 
 import click
 
-from appealkit.checker import PairResult
-from appealkit.findings import summarize
+from appealkit.findings import PairResult, summarize
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every C0/C1 control but tab and newline

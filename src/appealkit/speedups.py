@@ -1,0 +1,39 @@
+"""Switches for the checker's in-process speed-ups, so that tests and benchmarks can show that each one
+changes nothing.
+
+Each speed-up has a plain counterpart that gives the same findings: ``band`` — alignment searches a band
+around the diagonal instead of scoring every cell of the matrix; ``automaton`` — glossary renderings are
+found in one Aho–Corasick pass instead of one substring search per rendering. The result cache and the
+worker processes are switched on the command line (``--no-cache``, ``--jobs 1``).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from typing import Iterator
+
+
+@dataclass
+class SpeedUps:
+    band: bool = True
+    automaton: bool = True
+
+
+ACTIVE = SpeedUps()
+
+
+@contextmanager
+def switched(**flags: bool) -> Iterator[SpeedUps]:
+    """``with switched(band=False): ...`` runs the block with those speed-ups off (or on)."""
+    unknown = set(flags) - {f.name for f in fields(SpeedUps)}
+    if unknown:
+        raise ValueError(f"unknown speed-up(s): {', '.join(sorted(unknown))}")
+    saved = {name: getattr(ACTIVE, name) for name in flags}
+    for name, value in flags.items():
+        setattr(ACTIVE, name, value)
+    try:
+        yield ACTIVE
+    finally:
+        for name, value in saved.items():
+            setattr(ACTIVE, name, value)

@@ -1,0 +1,47 @@
+"""The banded alignment search gives the beads of the full search, ties included, on arbitrary letters."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from appealkit.alignment import BEADS, SKEW_COST, align
+from appealkit.facts import ParagraphFacts
+
+
+def _paragraph(size: int, anchors: frozenset[str]) -> ParagraphFacts:
+    facts = ParagraphFacts("字" * size)
+    facts.__dict__["anchors"] = anchors  # the cached property, set directly: alignment reads only this and size
+    return facts
+
+
+# Few sizes and a small anchor alphabet: many exact ties, merges, splits, omissions and moved anchors.
+_paragraphs = st.lists(st.tuples(st.sampled_from([0, 3, 10, 40, 41, 120, 300]),
+                                 st.frozensets(st.sampled_from(["n1", "n2", "n2000", "tcat", "d2017-11"]),
+                                               max_size=3)),
+                       max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(source=_paragraphs, target=_paragraphs, lang=st.sampled_from(["zh", "ko"]))
+def test_band_equals_full_search(source, target, lang):
+    src = [_paragraph(size, anchors) for size, anchors in source]
+    tgt = [_paragraph(size, anchors) for size, anchors in target]
+    assert align(src, tgt, lang) == align(src, tgt, lang, exhaustive=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(source=_paragraphs, split=st.integers(1, 8), lang=st.sampled_from(["zh", "ko"]))
+def test_band_equals_full_search_when_a_paragraph_is_split(source, split, lang):
+    """One English paragraph split into up to eight translated ones (an address block line by line)."""
+    src = [_paragraph(size, anchors) for size, anchors in source]
+    tgt = []
+    for k, (size, anchors) in enumerate(source):
+        pieces = split if k == len(source) // 2 else 1
+        tgt += [_paragraph(max(1, size // (2 * pieces)), anchors) for _ in range(pieces)]
+    assert align(src, tgt, lang) == align(src, tgt, lang, exhaustive=True)
+
+
+def test_skew_cost_bounds_every_bead_that_changes_the_skew():
+    assert SKEW_COST > 0
+    assert all(penalty >= SKEW_COST * abs(dj - di) for (di, dj), penalty in BEADS.items())

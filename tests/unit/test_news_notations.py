@@ -1,0 +1,97 @@
+"""Issue 9: numbers as professional Chinese and Korean news translators write them.
+
+Each class is checked end to end (English sentence → translation → findings) in both languages: the faithful
+rendering draws no error, and a real slip in the same notation is still an error.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from appealkit.checker import check_letters
+from appealkit.letters import parse_letter
+
+
+def findings(glossary, en: str, target: str, lang: str):
+    source = parse_letter(en + "\n", "letters/x/en.md")
+    translated = parse_letter(target + "\n", f"letters/x/{lang}.md")
+    return check_letters(source, translated, glossary, lang).findings
+
+
+def errors(glossary, en: str, target: str, lang: str) -> list[str]:
+    return sorted(f.rule for f in findings(glossary, en, target, lang) if f.severity == "error")
+
+
+# (class, English, faithful Chinese, faithful Korean)
+FAITHFUL = [
+    ("两 with a classifier", "Two police vans were inside the cordon.", "封锁区内有两辆警车。", "경찰차 두 대가 저지선 안에 있었다."),
+    ("points", "They had a six-point lead and now it's four.", "他们此前领先六分，现在是四分。", "그들은 6점 차로 앞서다가 이제 4점 차다."),
+    ("native numeral with a space", "He sold 15 pigs.", "他卖了十五头猪。", "그는 돼지 열 다섯 마리를 팔았다."),
+    ("Sino-Korean numeral alone", "Five weeks away from the election.", "距离选举还有五周。", "선거까지 오 주 남았습니다."),
+    ("about 200", "around 200 people", "约有两百名民众", "이백여 명의 사람들"),
+    ("decade", "It happened in the 1980s.", "事情发生在20世纪80年代。", "그 일은 1980년대에 일어났다."),
+    ("decade, no century", "in the 1980s at Carnegie Mellon", "上世纪 八十年代，在卡内基梅隆大学", "80년대에 카네기 멜런 대학에서"),
+    ("decade, relative century", "The congregation moved out in the 1930s.", "会众在 20 世纪 30 年代撤出。", "신도들은 1930년대에 떠났다."),
+    ("early 2000s", "a joint venture in the early 2000s", "早在本世纪之初成立合资企业", "2000년대 초에 합작 투자"),
+    ("fraction one in four", "one in four children", "四分之一的儿童", "어린이 4명 중 1명"),
+    ("fraction 3 in 10", "3 in 10 adults", "十分之三的成年人", "성인 10명 중 3명"),
+    ("fraction in words", "a quarter of them, one in four", "其中四分之一", "그중 사분의 일"),
+    ("percent as tenths", "40 percent of voters", "四成选民", "유권자의 40퍼센트"),
+    ("£bn", "the UK's £2.8bn beauty market", "规模达 28亿 英镑的英国美容市场", "28억 파운드 규모의 영국 뷰티 시장"),
+    ("£m", "sold for £125m", "以 1.25 亿英镑的价格出售", "1억 2500만 파운드에 매각"),
+    ("€ million", "€5 million in aid", "500 万欧元的援助", "500만 유로의 지원"),
+    ("$ billion", "$1.2 billion investment", "12亿美元投资", "12억 달러 투자"),
+    ("scale word with a space", "More than 20 million people watched.", "超过 2000 万人收看。", "2000 만 명 이상이 시청했다."),
+    ("more than, inside the number", "more than 5.5 million Syrians", "550多万叙利亚人", "550만여 명의 시리아인"),
+    ("full-width digits", "2,000 refugees", "２，０００名难民", "난민 ２，０００명"),
+    ("the two countries", "the leaders of the two countries met", "两国领导人会面", "양국 정상이 만났다"),
+    ("range", "three to five years", "三到五年", "3~5년"),
+    ("range of words", "two or three people", "两三个人", "두세 명"),
+    ("ordinal", "the third round", "第三轮", "세 번째 라운드"),
+    ("score", "a 3-1 win", "以三比一获胜", "3대1 승리"),
+    ("days as one word", "for two days", "两天", "이틀 동안"),
+    ("only, just", "just 3 people came", "仅有3人来了", "고작 3명이 왔다"),
+    ("barely", "only 3 people came", "只有三个人来了", "불과 세 명이 왔다"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+@pytest.mark.parametrize(("name", "en", "zh", "ko"), FAITHFUL, ids=[c[0] for c in FAITHFUL])
+def test_faithful_rendering_is_not_an_error(glossary, name, en, zh, ko, lang):
+    target = zh if lang == "zh" else ko
+    assert errors(glossary, en, target, lang) == []
+
+
+# (class, English, Chinese slip, Korean slip): the same notations, with the fact lost or changed.
+SLIPS = [
+    ("classifier, changed", "Two police vans were inside the cordon.", "封锁区内有三辆警车。", "경찰차 세 대가 저지선 안에 있었다."),
+    ("native numeral with a space, changed", "He sold 15 pigs.", "他卖了十六头猪。", "그는 돼지 열 여섯 마리를 팔았다."),
+    ("scale, changed", "More than 20.4 million people watched.", "超过 204 万人收看。", "204만 명 이상이 시청했다."),
+    ("decade, changed", "It happened in the 1980s.", "事情发生在20世纪90年代。", "그 일은 1990년대에 일어났다."),
+    ("money, changed", "the UK's £2.8bn beauty market", "规模达 2.8亿 英镑的英国美容市场", "2억 8천만 파운드 규모의 영국 뷰티 시장"),
+    ("dropped", "He raced between three defenders.", "他穿梭于后卫之间。", "그는 수비수들 사이를 질주했다."),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+@pytest.mark.parametrize(("name", "en", "zh", "ko"), SLIPS, ids=[c[0] for c in SLIPS])
+def test_slip_in_the_same_notation_is_an_error(glossary, name, en, zh, ko, lang):
+    target = zh if lang == "zh" else ko
+    assert {"figure-missing", "figure-changed"} & set(errors(glossary, en, target, lang))
+
+
+# Weak evidence: a figure inside an idiom or a lexicalized phrase is a warning that says why, not an error.
+WEAK = [
+    ("lexicalized the two", "the border between the two Koreas", "朝韩之间的边界", "남북한 사이의 국경"),
+    ("No. 1", "It aims to be No.1 in AI by 2030.", "目标是在2030年之前成为AI领头羊。", "2030년까지 AI 선두 국가가 되는 것이 목표다."),
+    ("idiom", "in the final third of the pitch", "在比赛后半段", "경기 후반부에"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+@pytest.mark.parametrize(("name", "en", "zh", "ko"), WEAK, ids=[c[0] for c in WEAK])
+def test_weak_figure_is_a_warning_with_its_reason(glossary, name, en, zh, ko, lang):
+    found = findings(glossary, en, zh if lang == "zh" else ko, lang)
+    assert [f.rule for f in found if f.severity == "error"] == []
+    (warning,) = [f for f in found if f.rule == "figure-missing"]
+    assert warning.severity == "warning" and "warning only" in warning.message
