@@ -55,8 +55,8 @@ from appealkit.checker import check_letters
 from appealkit.facts import source_facts
 from appealkit.glossary import load_glossary
 from appealkit.letters import Letter, load_letter, parse_letter
-from appealkit.protection import MAX_PLACEHOLDER_SHARE, MIN_SENTENCE_WORDS, protect, restore
-from appealkit.translation import SENTENCE_JOINER, _units  # the pipeline's own splitting
+from appealkit.protection import MAX_PLACEHOLDER_SHARE, MIN_SENTENCE_WORDS, restore
+from appealkit.translation import SENTENCE_JOINER, _units, protect_units  # the pipeline's own steps
 
 CONFIGS: dict[str, dict[str, object]] = {"hidden": {"verbs_visible": False, "max_share": 1.0},
                                          "verbs": {"verbs_visible": True, "max_share": 1.0},
@@ -104,7 +104,8 @@ def translate_document(source: Letter, engine, glossary, lang: str, config: dict
     """Protect, decode in one batch, restore and enforce, as translation._decode does, keeping the statistics."""
     settings = {"max_share": max_share, **config}
     units = [(p.index, unit) for p in source.paragraphs for unit in _units(p.index, p.text)]
-    segments = [protect(sentence, glossary, lang, **settings) for _, unit in units for sentence in unit.sentences]
+    segments = protect_units([u for _, u in units], {p.index: p.text for p in source.paragraphs}, glossary, lang,
+                             **settings)
     hypotheses = engine.translate_batch([s.text for s in segments], lang, n_best) if segments else []
     restored = iter(zip(segments, hypotheses))
     lines: dict[int, list[str]] = {}

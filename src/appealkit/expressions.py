@@ -3,9 +3,10 @@
 A figure alone is not what a reader of Chinese or Korean expects: "£11million" is 1100万英镑 / 1100만 파운드,
 "one in five" 五分之一 / 5명 중 1명, "19:30 BST" 英国夏令时间19:30, "the 1980s" 20世纪80年代 / 1980년대. This
 module groups the figures the reader found (``numerals.en``) with what makes them one expression: a currency
-before or after, a scale word, a clock's minutes, meridiem and time zone, a decade's "s", a range's other end,
-a ratio's "one in", a qualifier ("about", "more than") and a following noun for people (the one noun class
-that takes a counter: 9名 / 9명). Rendering is done by the language modules (``numerals.zh``, ``numerals.ko``).
+before or after (its scale word is the reader's), a range's other end, a ratio's "one in", a qualifier
+("about", "more than") and a following noun for people (the one noun class that takes a counter: 9名 / 9명);
+decades and clock times come whole from the readers (``numerals.en``, ``times``). Rendering is done by the
+modules that read the target language (``numerals.zh``, ``numerals.ko``, ``times``, ``dates``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from appealkit.numerals import NumberMention
 from appealkit.numerals.en import QUALIFIER_BEFORE, QUALIFIER_WORDS
+from appealkit.times import TimeMention
 
 KINDS = ("figure", "money", "ratio", "clock", "decade", "range")
 
@@ -31,11 +33,8 @@ class Expression:
     qualifier: str | None = None
     people: bool = False  # a noun for people follows: the count takes a counter
     currency: str | None = None  # ISO 4217 code
-    zone: tuple[str, bool] | None = None  # (IANA zone, summer time)
-    twelve_hour: bool = False
     part: int = 1  # ratio numerator ("one" in "one in five")
-    hour: int = 0  # clock, 24-hour
-    minute: int = 0
+    time: TimeMention | None = None  # a clock time, as appealkit.times read it
 
 
 # English nouns after which a count of people takes a counter (9名 / 9명).
@@ -59,16 +58,6 @@ _CURRENCY_AFTER = re.compile(
     r"(?P<name>pounds\ssterling|sterling|dollars?|pounds?|euros?|yen|yuan|renminbi|won|rupees?|francs?)\b)")
 # "won", "yen" and "yuan" after a small number are more often other words ("five won medals").
 _NAMES_AFTER_LARGE_ONLY = frozenset({"won", "yen", "yuan"})
-# Time zones written after a clock time: CLDR long names come from the IANA zone (summer or standard time).
-ZONES = {"BST": ("Europe/London", True), "GMT": ("Etc/GMT", False), "UTC": ("Etc/UTC", False),
-         "CET": ("Europe/Paris", False), "CEST": ("Europe/Paris", True), "EST": ("America/New_York", False),
-         "EDT": ("America/New_York", True), "PST": ("America/Los_Angeles", False),
-         "PDT": ("America/Los_Angeles", True), "KST": ("Asia/Seoul", False), "JST": ("Asia/Tokyo", False),
-         "HKT": ("Asia/Hong_Kong", False)}
-_CLOCK = re.compile(
-    r"(?P<hour>2[0-3]|[01]?[0-9])(?![0-9])(?:(?P<colon>:)(?P<minute>[0-5][0-9])|\.(?P<dotted>[0-5][0-9])(?=\s?[ap]\.?m))?"
-    r"(?:\s?(?P<meridiem>(?i:[ap])\.?(?i:m)\b\.?))?"
-    r"(?:\s?\(?(?P<zone>" + "|".join(ZONES) + r")\b\)?)?")
 _RATIO_WORD = re.compile(r"\b(?P<part>one|a|an)\s+in\s+(?:every\s+)?$", re.IGNORECASE)
 _RATIO_BETWEEN = re.compile(r"\s+in\s+(?:every\s+)?")
 _RANGE_BETWEEN = re.compile(r"\s?(?:-|–|—|to)\s?")
@@ -76,25 +65,26 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 
 
-def find_expressions(text: str, figures: list[NumberMention]) -> list[Expression]:
-    """Group a sentence's figures (dates, citations and names already taken out) into expressions."""
-    out: list[Expression] = []
+def find_expressions(text: str, figures: list[NumberMention], times: list[TimeMention] = ()) -> list[Expression]:
+    """Group a sentence's figures (dates, citations, names and clock times already taken out) into expressions,
+    and add its clock times with their qualifiers ("about 19:30 BST")."""
+    out: list[Expression] = [_clock(text, time) for time in times]
     i = 0
     while i < len(figures):
-        expression = (_clock(text, figures, i) or _ratio(text, figures, i) or _money(text, figures, i)
-                      or _decade(text, figures, i) or _range(text, figures, i) or _figure(text, figures[i]))
+        expression = (_ratio(text, figures, i) or _money(text, figures, i) or _decade(text, figures, i)
+                      or _range(text, figures, i) or _figure(text, figures[i]))
         out.append(expression)
         i += len(expression.figures)
-    return out
+    return sorted(out, key=lambda x: x.start)
 
 
 def _people_after(text: str, end: int) -> bool:
     return bool(PEOPLE.match(text, end))
 
 
-def _qualified(text: str, start: int, figure: NumberMention) -> tuple[int, str | None]:
+def _qualified(text: str, start: int, figure: NumberMention | None) -> tuple[int, str | None]:
     """Where the expression starts once its qualifier is included, and the qualifier."""
-    if figure.qualifier_span and figure.qualifier_span[1] <= start:
+    if figure is not None and figure.qualifier_span and figure.qualifier_span[1] <= start:
         return figure.qualifier_span[0], figure.qualifier
     m = QUALIFIER_BEFORE.search(text, max(0, start - 24), start)
     if not m:
@@ -103,7 +93,7 @@ def _qualified(text: str, start: int, figure: NumberMention) -> tuple[int, str |
 
 
 def _make(kind: str, text: str, start: int, end: int, figures: tuple[NumberMention, ...], **fields) -> Expression:
-    start, qualifier = _qualified(text, start, figures[0])
+    start, qualifier = _qualified(text, start, figures[0] if figures else None)
     return Expression(kind, start, end, text[start:end], figures, qualifier=qualifier, **fields)
 
 
@@ -112,24 +102,9 @@ def _figure(text: str, figure: NumberMention) -> Expression:
     return _make("figure", text, figure.start, figure.end, (figure,), people=people)
 
 
-def _clock(text: str, figures: list[NumberMention], i: int) -> Expression | None:
-    m = _CLOCK.match(text, figures[i].start)
-    if not m or not (m.group("colon") or m.group("meridiem")) or figures[i].end != m.end("hour"):
-        return None
-    if m.group("meridiem") and int(m.group("hour")) > 12:
-        return None
-    taken = tuple(f for f in figures[i:] if f.start < m.end())
-    minute = int(m.group("minute") or m.group("dotted") or 0)
-    if len(taken) != (2 if (m.group("minute") or m.group("dotted")) else 1) or taken[-1].end > m.end():
-        return None
-    hour = int(m.group("hour"))
-    meridiem = (m.group("meridiem") or "").lower()
-    if meridiem:
-        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-    zone = ZONES[m.group("zone")] if m.group("zone") else None
-    end = m.end() - (1 if text[m.end() - 1] == ")" and "(" not in m.group() else 0)
-    return _make("clock", text, figures[i].start, end, taken, zone=zone, twelve_hour=bool(meridiem),
-                 hour=hour, minute=minute)
+def _clock(text: str, time: TimeMention) -> Expression:
+    """"about 19:30 BST", "7.30pm": the time as appealkit.times read it, with a qualifier before it."""
+    return _make("clock", text, time.start, time.end, (), time=time)
 
 
 def _ratio(text: str, figures: list[NumberMention], i: int) -> Expression | None:

@@ -12,8 +12,9 @@ from appealkit.dates import render_date
 from appealkit.expressions import Expression
 from appealkit.facts import INSTRUMENT_KINDS, Citation
 from appealkit.glossary import Entry
+from appealkit.times import render_time
 
-__all__ = ["render_article", "render_citation", "render_date", "render_expression", "render_term"]
+__all__ = ["render_article", "render_citation", "render_date", "render_expression", "render_term", "render_time"]
 
 TITLE_MARKS = {"zh": ("《", "》"), "ko": ("「", "」")}
 
@@ -24,16 +25,15 @@ def numerals(lang: str) -> ModuleType:
 
 
 def render_expression(expression: Expression, lang: str) -> str:
-    """One numeric expression as the target language writes it: 1100万英镑, 五分之一, 19시 30분, 1980년대."""
+    """One numeric expression as the target language writes it: 1100万英镑, 五分之一, 오후 7시 30분, 1980년대."""
     module = numerals(lang)
     figures = expression.figures
     if expression.kind == "money":
         text = module.render_money(figures[0].value, expression.currency)
     elif expression.kind == "ratio":
         return module.render_ratio(expression.part, int(figures[-1].value), expression.people)
-    elif expression.kind == "clock":
-        return module.render_clock(expression.hour, expression.minute, expression.twelve_hour, expression.zone,
-                                   expression.qualifier)
+    elif expression.kind == "clock" and expression.time is not None:
+        return render_time(expression.time, lang, approximate=expression.qualifier == "about")
     elif expression.kind == "decade":
         return module.render_decade(int(figures[0].value))
     elif expression.kind == "range":

@@ -17,7 +17,7 @@ visible too (shortest first), and a sentence still over the bound is reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from appealkit.enforcement import VisibleTerm, enforce, is_verb_form
 from appealkit.enforcement import score as terms_rendered
@@ -88,17 +88,17 @@ class Restored:
 _Span = tuple[int, int, str, str, "str | None", "TermMatch | None"]
 
 
-def _spans(text: str, glossary: Glossary, lang: str) -> list[_Span]:
+def _spans(text: str, glossary: Glossary, lang: str, context_terms: list[TermMatch] | None) -> list[_Span]:
     facts = source_facts(text, glossary)
     spans: list[_Span] = []
     for c in facts.citations:
         entry = c.instrument.entry.id if c.instrument else None
         spans.append((c.start, c.end, "citation", render_citation(c, lang), entry, None))
-    for t in facts.terms:
+    for t in facts.terms if context_terms is None else context_terms:
         spans.append((t.start, t.end, "term", render_term(t.entry, lang), t.entry.id, t))
     for d in facts.dates:
         spans.append((d.start, d.end, "date", render_date(d, lang), None, None))
-    for x in find_expressions(text, facts.figures):
+    for x in find_expressions(text, facts.figures, facts.times):
         spans.append((x.start, x.end, x.kind, render_expression(x, lang), None, None))
     for e in facts.entities:
         spans.append((e.start, e.end, "entity", e.text, None, None))
@@ -127,13 +127,15 @@ def placeholder_share(engine_text: str) -> float:
 
 
 def protect(text: str, glossary: Glossary, lang: str, max_share: float = MAX_PLACEHOLDER_SHARE,
-            verbs_visible: bool = True) -> ProtectedSegment:
+            verbs_visible: bool = True, context_terms: list[TermMatch] | None = None) -> ProtectedSegment:
     """Replace each fact in an English sentence by a numbered placeholder; leave glossary verbs visible, and
     glossary nouns too while placeholders are more than ``max_share`` of the sentence.
 
-    ``verbs_visible=False`` and ``max_share=1`` hide every term (the behaviour before issue 15, kept for
-    benchmarks/placeholder_density.py to compare against)."""
-    spans = _spans(text, glossary, lang)
+    ``context_terms``: the glossary terms of the sentence as its whole paragraph decides them (a form bound
+    to a context, "Director" near the Liaoning PSD, may have that context in another line); see
+    ``terms_in_paragraph``. ``verbs_visible=False`` and ``max_share=1`` hide every term (the behaviour
+    before issue 15, kept for benchmarks/placeholder_density.py to compare against)."""
+    spans = _spans(text, glossary, lang, context_terms)
     visible = [s for s in spans if verbs_visible and s[5] is not None and is_verb_form(s[5])]
     spans = [s for s in spans if s not in visible]
     share = placeholder_share(_engine_text(text, spans))
@@ -151,6 +153,23 @@ def protect(text: str, glossary: Glossary, lang: str, max_share: float = MAX_PLA
         segment.items.append(Protected(index, kind, text[start:end], target, entry_id))
     segment.visible = [VisibleTerm(s[5].entry, s[5].text, s[3]) for s in sorted(visible) if s[5] is not None]
     return segment
+
+
+def terms_in_paragraph(paragraph: str, sentences: list[str], glossary: Glossary) -> list[list[TermMatch]]:
+    """The glossary terms of each sentence (in order, as split from ``paragraph``), matched over the whole
+    paragraph as the checker matches them, with offsets into the sentence."""
+    found = glossary.find_in_english(paragraph)
+    out: list[list[TermMatch]] = []
+    cursor = 0
+    for sentence in sentences:
+        at = paragraph.find(sentence, cursor)
+        if at < 0:  # not a verbatim piece of the paragraph: the sentence decides alone
+            out.append(glossary.find_in_english(sentence))
+            continue
+        cursor = at + len(sentence)
+        out.append([replace(t, start=t.start - at, end=t.end - at) for t in found
+                    if at <= t.start and t.end <= at + len(sentence)])
+    return out
 
 
 def _index(token: str) -> int | None:

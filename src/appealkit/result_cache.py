@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,20 @@ from appealkit.findings import Finding
 
 DEFAULT_CACHE_DIR = Path(".appeal") / "cache"
 FORMAT = 1  # bump when the entry layout changes
+
+
+def installed_version() -> str:
+    """``appealkit.__version__`` (the first appealkit-*.dist-info on sys.path, as importlib.metadata finds
+    it) without importing importlib.metadata, which costs more than answering a warm run from the cache."""
+    for entry in sys.path:
+        try:
+            names = sorted(os.listdir(entry or "."))
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("appealkit-") and name.endswith(".dist-info"):
+                return name[len("appealkit-"):-len(".dist-info")]
+    return "0+unknown"
 
 
 def code_fingerprint() -> str:
@@ -94,7 +109,7 @@ class ResultCache:
 
     def __init__(self, root: Path | str, glossary_digest: str, settings: Any = None):
         self.root = Path(root)
-        basis = [FORMAT, appealkit.__version__, code_fingerprint(), glossary_digest, repr(settings)]
+        basis = [FORMAT, installed_version(), code_fingerprint(), glossary_digest, repr(settings)]
         self._basis = hashlib.sha256(repr(basis).encode("utf-8")).digest()
 
     def key(self, source: Path, target: Path, lang: str | None, source_text: str, target_text: str) -> str:

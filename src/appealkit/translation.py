@@ -11,7 +11,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -20,7 +20,7 @@ from appealkit.errors import AppealInputError
 from appealkit.glossary import Glossary
 from appealkit.letters import Letter, load_letter, split_paragraphs
 from appealkit.memory import MemoryEntry, TranslationMemory, memory_lang, segment_hash
-from appealkit.protection import MAX_PLACEHOLDER_SHARE, protect, restore
+from appealkit.protection import MAX_PLACEHOLDER_SHARE, ProtectedSegment, protect, restore, terms_in_paragraph
 from appealkit.segmentation import split_sentences
 from appealkit.textio import atomic_write, atomic_write_bytes
 
@@ -125,10 +125,22 @@ def _units(index: int, paragraph: str) -> list[_Unit]:
     return units
 
 
-def _decode(units: list[_Unit], engine: Engine, glossary: Glossary, lang: str, n_best: int,
-            progress: Callable[[int], None], max_share: float = MAX_PLACEHOLDER_SHARE) -> dict[int, SegmentOutcome]:
+def protect_units(units: list[_Unit], paragraphs: dict[int, str], glossary: Glossary, lang: str,
+                  **options: Any) -> list[ProtectedSegment]:
+    """Every sentence of ``units``, protected, its glossary terms matched over its whole paragraph."""
+    sentences: dict[int, list[str]] = {}
+    for unit in units:
+        sentences.setdefault(unit.paragraph, []).extend(unit.sentences)
+    terms = {index: iter(terms_in_paragraph(paragraphs[index], found, glossary)) for index, found in sentences.items()}
+    return [protect(sentence, glossary, lang, context_terms=next(terms[unit.paragraph]), **options)
+            for unit in units for sentence in unit.sentences]
+
+
+def _decode(units: list[_Unit], paragraphs: dict[int, str], engine: Engine, glossary: Glossary, lang: str,
+            n_best: int, progress: Callable[[int], None], max_share: float = MAX_PLACEHOLDER_SHARE
+            ) -> dict[int, SegmentOutcome]:
     """Protect every sentence, decode them all in one batch call, restore, and rebuild paragraphs."""
-    protected = [protect(sentence, glossary, lang, max_share) for unit in units for sentence in unit.sentences]
+    protected = protect_units(units, paragraphs, glossary, lang, max_share=max_share)
     hypotheses = engine.translate_batch([p.text for p in protected], lang, n_best) if protected else []
     progress(len({unit.paragraph for unit in units}))
     restored = iter(zip(protected, hypotheses))
@@ -209,7 +221,8 @@ def translate_letter(
     engine_loaded = bool(pending)
     if pending:
         engine = engine_factory()
-        decoded = _decode(pending, engine, glossary, lang, n_best, progress, max_share)
+        paragraphs = {p.index: p.text for p in source.paragraphs}
+        decoded = _decode(pending, paragraphs, engine, glossary, lang, n_best, progress, max_share)
         for index, outcome in decoded.items():
             outcome.source = source.paragraphs[index].text
             memory.store_machine(outcome.source, mem_lang, outcome.target, engine.name, outcome.terms,

@@ -102,7 +102,7 @@ def test_a_letter_without_paragraphs_writes_nothing(tmp_path):
 
 
 def test_pseudo_output_is_not_passed_off_as_a_real_draft(tmp_path):
-    pytest.importorskip("argostranslate")
+    pytest.importorskip("ctranslate2")  # the [mt] extra (tiny_argos needs its numpy)
     from support.tiny_argos import argos_env
 
     letter = _letter(tmp_path)
@@ -134,8 +134,8 @@ def test_score_refuses_empty_files_and_mixed_languages(tmp_path):
 
 
 FIVE = ROOT / "tests" / "fixtures" / "five_examples" / "en.md"
-NATIVE = {"zh": ["1100万英镑", "22亿欧元", "五分之一的", "英国夏令时间约19:30", "20世纪80年代", "36亿美元", "强制遣返"],
-          "ko": ["1100만 파운드", "22억 유로", "5명 중 1명", "영국 하계 표준시 약 19시 30분", "1980년대", "36억 달러",
+NATIVE = {"zh": ["1100万英镑", "22亿欧元", "五分之一的", "英国时间晚上7点30分左右", "20世纪80年代", "36亿美元", "强制遣返"],
+          "ko": ["1100만 파운드", "22억 유로", "5명 중 1명", "영국 시간 오후 7시 30분쯤", "1980년대", "36억 달러",
                  "강제송환"]}
 
 
@@ -166,3 +166,15 @@ def test_translate_summary_names_sentences_over_the_placeholder_bound(tmp_path):
     result = appeal("translate", "letters/five", "--to", "zh", "--engine", "pseudo", "--max-placeholder-share", "0.1",
                     cwd=tmp_path)
     assert "over the placeholder bound (10% of the words): paragraph 1: Newcastle pulls out" in result.stdout
+
+
+@pytest.mark.parametrize("lang, camp, kwanliso", [("zh", "政治犯收容所", "管理所"), ("ko", "정치범수용소", "관리소")])
+def test_translate_inserts_the_corrected_political_prison_camp_rendering(tmp_path, lang, camp, kwanliso):
+    """Audit W1: "political prison camp" was machine-translated as 管理所 / 관리소 (kwanliso transliterated)."""
+    shutil.copytree(ROOT / "letters" / SLUG, tmp_path / "letters" / SLUG)
+    (tmp_path / "letters" / SLUG / f"{lang}.md").unlink()
+    result = appeal("translate", f"letters/{SLUG}", "--to", lang, "--engine", "pseudo", cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    body = load_letter(tmp_path / "letters" / SLUG / f"{lang}.md").body
+    sentence = next(p.text for p in load_letter(tmp_path / "letters" / SLUG / f"{lang}.md").paragraphs if camp in p.text)
+    assert f"{camp}" in body and sentence.index(camp) < sentence.index(kwanliso)  # "political prison camps (kwanliso)"

@@ -4,14 +4,19 @@ verbs left visible to the engine; the placeholder share of a sentence bounded.""
 import pytest
 
 from appealkit.expressions import find_expressions
-from appealkit.numerals import find_numbers
+from appealkit.facts import source_facts
+from appealkit.glossary import load_glossary
 from appealkit.protection import placeholder_share, protect, restore
 
 from fake_engines import ScriptedEngine
 
 
+GLOSSARY = load_glossary(None)
+
+
 def expressions(text):
-    return [(x.kind, x.text) for x in find_expressions(text, find_numbers(text, "en"))]
+    facts = source_facts(text, GLOSSARY)
+    return [(x.kind, x.text) for x in find_expressions(text, facts.figures, facts.times)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -26,6 +31,7 @@ def expressions(text):
     ("at about 19:30 BST", [("clock", "about 19:30 BST")]),
     ("at 7.30pm", [("clock", "7.30pm")]),
     ("at 7 p.m. on Monday", [("clock", "7 p.m.")]),
+    ("at 08:30 GMT", [("clock", "08:30 GMT")]),
     ("in the 1980s", [("decade", "1980s")]),
     ("10 to 15 people", [("range", "10 to 15")]),
     ("between 3 and 5 years", [("range", "between 3 and 5")]),
@@ -43,7 +49,8 @@ EXAMPLES = [
     ("Newcastle pulls out of £11million deal.", "1100万英镑", "1100만 파운드"),
     ("It is up from €2.2 billion.", "22亿欧元", "22억 유로"),
     ("One in five children were affected.", "五分之一的", "5명 중 1명"),
-    ("The fire started at about 19:30 BST.", "英国夏令时间约19:30", "영국 하계 표준시 약 19시 30분"),
+    ("The fire started at about 19:30 BST.", "英国时间晚上7点30分左右", "영국 시간 오후 7시 30분쯤"),
+    ("They met at 7.30pm.", "晚上7点30分", "오후 7시 30분"),
     ("It was built in the 1980s.", "20世纪80年代", "1980년대"),
     ("He paid $3.6bn for it.", "36亿美元", "36억 달러"),
 ]

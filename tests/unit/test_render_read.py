@@ -14,12 +14,14 @@ from hypothesis import strategies as st
 
 from appealkit.checker import check_letters
 from appealkit.dates import DateMention, find_dates, render_date
-from appealkit.expressions import ZONES, find_expressions
+from appealkit.expressions import find_expressions
+from appealkit.facts import source_facts
 from appealkit.glossary import load_glossary
 from appealkit.letters import parse_letter
 from appealkit.localize import numerals, render_expression
 from appealkit.numerals import find_numbers
 from appealkit.numerals.forms import localized_forms
+from appealkit.times import TimeMention, find_times, render_time, same_time
 
 LANGS = pytest.mark.parametrize("lang", ["zh", "ko"])
 GLOSSARY = load_glossary(None)
@@ -96,7 +98,7 @@ def test_every_rendered_date_reads_back(lang, year, month, day, shape):
 def _clock(hour: int, minute: int, twelve: bool, zone: str | None) -> str:
     time = (f"{hour % 12 or 12}" + (f".{minute:02d}" if minute else "") + ("pm" if hour >= 12 else "am")
             if twelve else f"{hour}:{minute:02d}")
-    return time + (f" {zone}" if zone else "")
+    return "at " + time + (f" {zone}" if zone else "")  # a bare H:MM is a time only in context ("at 20:00")
 
 
 SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
@@ -105,7 +107,8 @@ ENGLISH = st.one_of(
               st.sampled_from(["", "m", "bn", " million", " billion", "million"])),
     st.builds(lambda v, c: f"{v} {c}", st.integers(2, 999), st.sampled_from(["dollars", "euros", "pounds"])),
     st.builds(lambda p, w: f"{p} in {w}", st.sampled_from(["one", "1", "2", "three"]), st.integers(4, 20)),
-    st.builds(_clock, st.integers(0, 23), st.integers(0, 59), st.booleans(), st.sampled_from([None, *ZONES])),
+    st.builds(_clock, st.integers(0, 23), st.integers(0, 59), st.booleans(),
+              st.sampled_from([None, "BST", "GMT", "UTC", "EST", "KST", "CET"])),
     st.builds(lambda y: f"the {y}s", st.integers(185, 209).map(lambda d: d * 10)),
     st.builds(lambda a, d, u: f"{a} to {a + d}{u}", st.integers(2, 500), st.integers(1, 50),
               st.sampled_from(["", " people", "%"])),
@@ -119,11 +122,29 @@ ENGLISH = st.one_of(
 @given(phrase=ENGLISH)
 def test_every_english_expression_rendered_passes_the_checker(lang, phrase):
     sentence = f"The report cites {phrase} in its findings."
-    english_figures = [m for m in find_numbers(sentence, "en")]
-    expressions = find_expressions(sentence, english_figures)
+    facts = source_facts(sentence, GLOSSARY)
+    expressions = find_expressions(sentence, facts.figures, facts.times)
     assert len(expressions) == 1, expressions
     rendered = render_expression(expressions[0], lang)
     target = f"报告在其结论中提到{rendered}。" if lang == "zh" else f"보고서는 결론에서 {rendered}을 언급한다."
     findings = check_letters(parse_letter(sentence, "x/en.md"), parse_letter(target, f"x/{lang}.md"), GLOSSARY,
                              lang).findings
     assert not [f for f in findings if f.severity == "error" and f.category in ("figure", "date")], (target, findings)
+
+
+ZONE_OF = {"UK": "BST", "UTC": "GMT", "US Eastern": "EST", "Seoul": "KST", "Beijing": "Beijing time",
+           "local": "local time"}
+
+
+@LANGS
+@settings(max_examples=200, deadline=None)
+@given(hour=st.integers(0, 23), minute=st.integers(0, 59), half_known=st.booleans(),
+       zone=st.sampled_from([None, *ZONE_OF]))
+def test_every_rendered_clock_time_reads_back(lang, hour, minute, half_known, zone):
+    hour12 = hour % 12 or 12
+    time = TimeMention(hour12, minute, hour if half_known else None, zone, hour, 0, 0, "")
+    rendered = render_time(time, lang)
+    (found,) = find_times(rendered, lang)
+    assert same_time(time, found) and found.hour24 == time.hour24, rendered
+    if zone in ("UK", "UTC", "US Eastern", "Seoul", "Beijing", "local"):
+        assert found.zone == zone, rendered

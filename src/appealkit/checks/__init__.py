@@ -15,5 +15,6 @@ from appealkit.checks import (  # noqa: F401,E402  (registration side effects)
     stale,
     structure,
     terms,
+    times,
     untranslated,
 )

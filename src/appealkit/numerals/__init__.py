@@ -127,24 +127,6 @@ def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention
     return out
 
 
-_DOTTED_CLOCK = re.compile(r"([0-9]{1,2})[.．]([0-5][0-9])")
-
-
-def dotted_clocks(text: str, mentions: list[NumberMention], period: re.Pattern[str]) -> list[NumberMention]:
-    """"오후 5.30", "下午5.30": a dotted number after a part of the day is an hour and its minutes, as
-    "5.30pm" is in English (``numerals.en``), not a decimal."""
-    out: list[NumberMention] = []
-    for m in mentions:
-        clock = _DOTTED_CLOCK.fullmatch(m.text) if isinstance(m.value, float) else None
-        if clock and period.search(text, max(0, m.start - 4), m.start):
-            hour_end = m.start + len(clock[1])
-            out += [NumberMention(int(clock[1]), m.start, hour_end, clock[1], "cardinal"),
-                    NumberMention(int(clock[2]), hour_end + 1, m.end, clock[2], "cardinal")]
-        else:
-            out.append(m)
-    return out
-
-
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """All figures in ``text`` (sorted by start, non-overlapping)."""
     if lang not in LANGS:

@@ -116,8 +116,6 @@ _SHORT_DECADE = re.compile(
     r"['’](?P<short>[0-9]0)s\b"
     r"|\bthe\s++(?:(?:early|mid|late)-?\s*+)?(?P<word>(?i:" + "|".join(_DECADE_WORDS) + r"))\b"
 )
-# "7.30pm", "4.40 a.m.": a clock time with a dot is an hour and a minute, not a decimal.
-_DOTTED_CLOCK = re.compile(r"([0-9]{1,2})\.([0-5][0-9])\s?(?i:[ap]\.?m\b\.?)")
 # Runs of number words, matched on a lower-cased copy of the text.
 _WORDS = re.compile(
     _first_letter_dispatch(_NUMBER_WORDS) + r"(?:(?:-|\s++and\s++|\s++)" + _NW + r")*+"
@@ -175,11 +173,7 @@ _PREFIX_ENDINGS = frozenset(w[-2:] for w in [*_QUALIFIERS, "aged", "age", "the a
 def find(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     for m in _NUM.finditer(text):
-        if (clock := _DOTTED_CLOCK.match(text, m.start())) and m.group("dot") is None:
-            out += [_decorate(text, *clock.span(g), int(clock[g]), "cardinal") for g in (1, 2) if clock[g] != "00"]
-        elif m.group() == "00" and text[m.start() - 2 : m.start() - 1].isdigit() and text[m.start() - 1] == ":":
-            continue  # the minutes of 19:00 carry no figure: 晚上7点 and 19시 keep the time
-        elif m.group("dot") is not None:
+        if m.group("dot") is not None:
             out.extend(_dotted(text, m))
         elif mention := _digits(text, m):
             out.append(mention)
@@ -365,6 +359,7 @@ def _fits(toks: list[_Tok], k: int, last: str | None, cur: int, last_scale: int)
     # "and" joins only "hundred and five", "thousand and twenty".
     nxt = toks[k + 1].info.cls if k + 1 < len(toks) else None
     return last in ("hundred", "scale") and nxt in ("unit", "teen", "ten")
+
 
 # For the expression finder (appealkit.expressions): the qualifiers this reader knows.
 QUALIFIER_BEFORE = _QUAL_BEFORE

@@ -3,7 +3,6 @@ pieces the renderers of ``zh`` and ``ko`` share."""
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 ZH_DIGITS = "零一二三四五六七八九"
@@ -104,11 +103,3 @@ def currency_name(code: str, lang: str, overrides: dict[str, str]) -> str:
     from babel.numbers import get_currency_name
 
     return overrides.get(code) or get_currency_name(code, locale=lang)
-
-
-def zone_name(zone: str, summer: bool, lang: str) -> str:
-    """A time zone's CLDR long name in ``lang`` (BST → 英国夏令时间 / 영국 하계 표준시)."""
-    from babel.dates import get_timezone, get_timezone_name
-
-    moment = datetime.datetime(2020, 7 if summer else 1, 15, 12, tzinfo=get_timezone(zone))
-    return get_timezone_name(moment, width="long", locale=lang)

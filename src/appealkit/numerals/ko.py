@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, dotted_clocks, to_value
-from appealkit.numerals.forms import currency_name, decimal_text, grouped, zone_name
+from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, to_value
+from appealkit.numerals.forms import currency_name, decimal_text, grouped
 from appealkit.numerals.zh import Atom, parse_atoms
 
 _SINO_DIGIT = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5,
@@ -228,10 +228,7 @@ def find(text: str) -> list[NumberMention]:
             s, e = num.atoms[i].start, num.atoms[j - 1].end
             first, last = i == 0, j == len(num.atoms)
             out.append(_mention(text, num, s, e, value, first, last))
-    return dotted_clocks(text, out, _DAY_PERIOD) if "." in text else out
-
-
-_DAY_PERIOD = re.compile(r"(?:오전|오후|아침|저녁|밤|새벽|낮)\s?$")
+    return out
 
 
 def _numerals(text: str) -> list[_Num]:
@@ -432,14 +429,6 @@ def render_ratio(part: int, whole: int, before_noun: bool = False) -> str:
     if before_noun:
         return f"{whole}{PERSON_COUNTER} 중 {part}{PERSON_COUNTER}"
     return f"{whole}분의 {part}"
-
-
-def render_clock(hour: int, minute: int, twelve_hour: bool, zone: tuple[str, bool] | None = None,
-                 qualifier: str | None = None) -> str:
-    """19시 30분 (24-hour source), 오후 7시 30분 for "7.30pm"; a time zone's CLDR name first."""
-    shown = (hour % 12 or 12) if twelve_hour else hour
-    time = ("오전 " if hour < 12 else "오후 ") * twelve_hour + f"{shown}시" + (f" {minute}분" if minute else "")
-    return (zone_name(zone[0], zone[1], "ko") + " " if zone else "") + render_qualified(time, qualifier)
 
 
 def render_decade(year: int) -> str:

@@ -24,8 +24,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, dotted_clocks, to_value
-from appealkit.numerals.forms import currency_name, decimal_text, grouped, spelled, zone_name
+from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, to_value
+from appealkit.numerals.forms import currency_name, decimal_text, grouped, spelled
 
 
 class Atom(NamedTuple):  # a NamedTuple: several are built per figure, and it is cheap
@@ -262,10 +262,7 @@ def find(text: str) -> list[NumberMention]:
         run = [part]
     if run:
         out.extend(_run_mentions(text, run))
-    return dotted_clocks(text, out, _DAY_PERIOD) if "." in text else out
-
-
-_DAY_PERIOD = re.compile(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚|夜里)\s?$")
+    return out
 
 
 def atoms_of(text: str, parts: list[Part]) -> list[Atom] | None:
@@ -468,20 +465,6 @@ def render_ratio(part: int, whole: int, before_noun: bool = False) -> str:
         return spelled(n, "zh") if n < 100 else str(n)
 
     return f"{numeral(whole)}分之{numeral(part)}" + ("的" if before_noun else "")
-
-
-_DAY_PERIODS = ((6, "凌晨"), (12, "上午"), (13, "中午"), (18, "下午"), (24, "晚上"))
-
-
-def render_clock(hour: int, minute: int, twelve_hour: bool, zone: tuple[str, bool] | None = None,
-                 qualifier: str | None = None) -> str:
-    """19:30 as written (24-hour source), 下午7点30分 for "7.30pm"; a time zone's CLDR name first (英国夏令时间约19:30)."""
-    if twelve_hour:
-        period = next(name for limit, name in _DAY_PERIODS if hour < limit)
-        time = f"{period}{hour % 12 or 12}点" + (f"{minute}分" if minute else "")
-    else:
-        time = f"{hour}:{minute:02d}"
-    return (zone_name(zone[0], zone[1], "zh") if zone else "") + render_qualified(time, qualifier)
 
 
 def render_decade(year: int) -> str:
