@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from appealkit.cli_config import GLOSSARY_HELP
 from appealkit.errors import INPUT_ERROR_EXIT, AppealInputError
 
 
@@ -44,12 +45,19 @@ def main() -> None:
 def _glossary(path: Path | None):
     from appealkit.glossary import load_glossary
 
-    return load_glossary(path)
+    return load_glossary(_configured_glossary(path))
+
+
+def _configured_glossary(path: Path | None) -> Path | None:
+    """--glossary when given, else the configuration's ``glossary`` (None: ./glossary or the bundled copy)."""
+    from appealkit.config import load_config
+
+    return path if path is not None else load_config().glossary
 
 
 glossary_option = click.option(
     "--glossary", "glossary_path", type=click.Path(path_type=Path),
-    help="Glossary directory or file (default: ./glossary when present, else the bundled copy).",
+    help=GLOSSARY_HELP,
 )
 
 
@@ -68,6 +76,11 @@ from appealkit.cli_report import report  # noqa: E402
 
 main.add_command(report)
 
+from appealkit.cli_cat import export, glossary_export, glossary_import, import_, memory_group  # noqa: E402
+
+main.add_command(export)
+main.add_command(import_)
+main.add_command(memory_group)
 from appealkit.cli_config import config_command  # noqa: E402
 
 main.add_command(config_command)
@@ -76,7 +89,7 @@ main.add_command(config_command)
 # ---------------------------------------------------------------- glossary
 @main.group()
 def glossary() -> None:
-    """Inspect and validate the glossary."""
+    """Inspect, validate, export and import the glossary."""
 
 
 @glossary.command("lint")
@@ -91,7 +104,7 @@ def glossary_lint(path: Path | None) -> None:
     from appealkit.glossary import default_glossary_path, glossary_files
     from appealkit.glossary_lint import common_word_check_available, errors_only, lint_documents, read_documents
 
-    root = path or default_glossary_path()
+    root = _configured_glossary(path) or default_glossary_path()
     documents = read_documents(glossary_files(root))
     problems = lint_documents(documents)
     for problem in problems:
@@ -103,6 +116,10 @@ def glossary_lint(path: Path | None) -> None:
     if not common_word_check_available():
         click.echo("note: common-word warnings need wordfreq (pip install 'appealkit[lint]')", err=True)
     sys.exit(1 if errors else 0)
+
+
+glossary.add_command(glossary_export)
+glossary.add_command(glossary_import)
 
 
 @glossary.command("show")

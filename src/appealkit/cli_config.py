@@ -14,6 +14,10 @@ from appealkit.findings import SEVERITIES
 from appealkit.policy import catalogue, resolve
 
 
+GLOSSARY_HELP = ("Glossary directory or file (default: glossary in the configuration, else ./glossary when present, "
+                 "else the bundled copy).")
+
+
 def _comma_list(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 

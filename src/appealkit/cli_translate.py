@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from appealkit.cli_config import GLOSSARY_HELP
 from appealkit.errors import AppealInputError
 from appealkit.progress import progress
 from appealkit.protection import MAX_PLACEHOLDER_SHARE
@@ -34,7 +35,7 @@ def _languages(value: str) -> list[str]:
 @click.option("--force", is_flag=True, help="Replace a human-edited or hand-made translation (a backup is kept).")
 @click.option("--memory", "memory_path", type=click.Path(path_type=Path), default=Path(".appeal/tm.sqlite"), show_default=True,
               help="Translation memory (SQLite).")
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path), help="Glossary directory or file.")
+@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path), help=GLOSSARY_HELP)
 @click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16))
 @click.option("--n-best", default=4, show_default=True, type=click.IntRange(1, 16), help="Hypotheses offered to the glossary step.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 1024))
@@ -53,13 +54,16 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
     from appealkit.checker import check_files
     from appealkit.engines import get_engine
     from appealkit.findings import summarize
+    from appealkit.cli_config import load_cli_config
     from appealkit.glossary import load_glossary
     from appealkit.letters import load_letter
     from appealkit.memory import TranslationMemory
     from appealkit.translation import translate_letter
 
     langs = _languages(to)
-    glossary = load_glossary(glossary_path)
+    config = load_cli_config(sources[:1], None, glossary=str(glossary_path) if glossary_path else None)
+    glossary = load_glossary(config.glossary)  # the glossary the gate checks with, and its rule policy below
+    policy = config.policy()
     settings = {"beam_size": max(beam_size, n_best), "batch_size": batch_size, "threads": threads, "max_length": max_length}
     engines: dict[str, object] = {}
 
@@ -78,7 +82,7 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
                                                n_best=n_best, progress=advance, engine_name=engine,
                                                max_share=max_placeholder_share)
                 result = check_files(outcome.source, outcome.target, glossary, lang)
-                counts = summarize(result.findings)
+                counts = summarize(policy.apply(result.findings))
                 failed |= counts["error"] > 0
                 click.echo(
                     f"{outcome.target}: {len(outcome.segments)} paragraphs "

@@ -10,7 +10,9 @@ Rules, all optional, all of which must hold:
 - ``near``: another entry (by id) or an entry of a kind (``near_kind``) is named within ``within`` — the same
   sentence (default), the same paragraph, or N words either side;
 - ``not_after``: the form does not apply right after one of these words ("drug trafficking");
-- ``not_before``: the form does not apply right before one of these strings ("CAT/" of CAT/C/GC/4).
+- ``not_before``: the form does not apply right before one of these strings ("CAT/" of CAT/C/GC/4);
+- ``not_in_name: true``: the form does not apply inside a longer capitalised name, between two capitalised words
+  (China in "South China Morning Post" or "the East China Sea", which Chinese writes 南华早报, 东海).
 A rule with ``anywhere: true`` binds nothing: it records that a common word was reviewed and means the entry in
 every context (lint then stops warning about it).
 """
@@ -24,7 +26,8 @@ from typing import Any, Iterable
 from appealkit.segmentation import split_sentences
 
 SCOPES = ("sentence", "paragraph")
-CONTEXT_KEYS = {"forms", "near", "near_kind", "within", "not_after", "not_before", "anywhere", "reason"}
+CONTEXT_KEYS = {"forms", "near", "near_kind", "within", "not_after", "not_before", "not_in_name", "anywhere",
+                "reason"}
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -38,6 +41,7 @@ class FormContext:
     within: str | int = "sentence"
     not_after: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
+    not_in_name: bool = False
     anywhere: bool = False
     reason: str = ""
 
@@ -61,6 +65,8 @@ class FormContext:
             parts.append(f"not after {', '.join(repr(w) for w in self.not_after)}")
         if self.not_before:
             parts.append(f"not before {', '.join(repr(w) for w in self.not_before)}")
+        if self.not_in_name:
+            parts.append("not inside a longer capitalised name")
         forms = f"{', '.join(self.forms)}: " if self.forms else ""
         reason = f" ({self.reason})" if self.reason else ""
         return f"{forms}{'; '.join(parts)}{reason}"
@@ -82,6 +88,7 @@ def context_from_mapping(raw: dict[str, Any]) -> FormContext:
         within=within if isinstance(within, int) else str(within),
         not_after=_strings(raw.get("not_after")),
         not_before=_strings(raw.get("not_before")),
+        not_in_name=bool(raw.get("not_in_name", False)),
         anywhere=bool(raw.get("anywhere", False)),
         reason=str(raw.get("reason") or ""),
     )
@@ -109,6 +116,16 @@ def _precedes(text: str, end: int, strings: Iterable[str]) -> bool:
                                              or not candidate[len(string)].isalnum()):
             return True
     return False
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'.&-]*[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"^[ \t]+[A-Z]")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Capitalised words on both sides, on the same line: South [China] Morning Post, East [China] Sea."""
+    return bool(_CAPITALISED_BEFORE.search(text[max(0, start - 40) : start])
+                and _CAPITALISED_AFTER.match(text[end : end + 3]))
 
 
 def _scope(text: str, start: int, end: int, within: str | int) -> tuple[int, int]:
@@ -142,6 +159,8 @@ def rule_holds(rule: FormContext, text: str, start: int, end: int, anchors: Iter
     if rule.not_after and _follows(text, start, rule.not_after):
         return False
     if rule.not_before and _precedes(text, end, rule.not_before):
+        return False
+    if rule.not_in_name and _inside_name(text, start, end):
         return False
     if rule.near or rule.near_kind:
         return _near(rule, text, start, end, anchors)

@@ -18,7 +18,7 @@ from appealkit.glossary_context import CONTEXT_KEYS, SCOPES
 from appealkit.yamlsafe import LINES_KEY, line_of, load_yaml_file
 
 ENTRY_KEYS = {"id", "kind", "en", "zh", "ko", "note", "source", "year", "short", "context", "verified", "un",
-              LINES_KEY}
+              "stands_for", LINES_KEY}
 RENDERING_KEYS = {"preferred", "accepted", "forbidden", "discouraged", "short", "verified", LINES_KEY}
 SOURCE_KEYS = {"authority", "title", "url", "symbol", "lang", LINES_KEY}
 FLAGGED_KEYS = {"form", "reason", LINES_KEY}
@@ -213,16 +213,18 @@ def _check_contexts(raw: dict[str, Any], problem) -> list[tuple[dict[str, Any], 
         within = rule.get("within", "sentence")
         if not (within in SCOPES or (isinstance(within, int) and not isinstance(within, bool) and within > 0)):
             problem(rule, "within", f"within must be {' or '.join(SCOPES)} or a number of words, got {within!r}")
-        if "anywhere" in rule and not isinstance(rule["anywhere"], bool):
-            problem(rule, "anywhere", "'anywhere' must be true or false")
-        restricting = [key for key in ("near", "near_kind", "not_after", "not_before") if rule.get(key)]
+        for key in ("anywhere", "not_in_name"):
+            if key in rule and not isinstance(rule[key], bool):
+                problem(rule, key, f"'{key}' must be true or false")
+        restricting = [key for key in ("near", "near_kind", "not_after", "not_before", "not_in_name") if rule.get(key)]
         if rule.get("anywhere") is True:
             if restricting:
                 problem(rule, "anywhere", f"a rule with 'anywhere: true' cannot also restrict ({', '.join(restricting)})")
             if not isinstance(rule.get("reason"), str) or not rule["reason"].strip():
                 problem(rule, "anywhere", "'anywhere: true' needs a 'reason' (why the word means the entry everywhere)")
         elif not restricting:
-            problem(rule, "", "a context rule needs near, near_kind, not_after or not_before (or anywhere: true)")
+            problem(rule, "", "a context rule needs near, near_kind, not_after, not_before or not_in_name "
+                              "(or anywhere: true)")
         refs += [(rule, ref) for ref in _strings(rule.get("near")) or []]
     return refs
 
@@ -257,7 +259,7 @@ def common_word_check_available() -> bool:
     return _zipf() is not None
 
 
-def _check_entry(raw: dict[str, Any], problem) -> list[tuple[dict[str, Any], str]]:
+def _check_entry(raw: dict[str, Any], problem, word_frequency: bool = True) -> list[tuple[dict[str, Any], str]]:
     for key in sorted(set(raw) - ENTRY_KEYS):
         problem(raw, key, f"unknown key '{key}'")
     entry_id = raw.get("id")
@@ -277,16 +279,21 @@ def _check_entry(raw: dict[str, Any], problem) -> list[tuple[dict[str, Any], str
     for lang in TARGET_LANGS:
         _check_rendering(raw, lang, problem)
     _check_sources(raw, problem)
+    stands_for = raw.get("stands_for")
+    if stands_for is not None and _strings(stands_for) is None:
+        problem(raw, "stands_for", "'stands_for' must be a list of entry ids")
     for form in forms or []:
         _warn_regex_syntax(raw, "en", form, problem)
-    for form in _common_words(raw):
+    for form in _common_words(raw) if word_frequency else ():
         problem(raw, "en", f"English form '{form}' is a common word: outside the letters' context it means something "
                            "else (add a 'context' rule such as near: [xi-jinping], or anywhere: true with a reason)",
                 severity="warning")
-    return _check_contexts(raw, problem)
+    return _check_contexts(raw, problem) + [(raw, ref) for ref in _strings(raw.get("stands_for")) or []]
 
 
-def lint_documents(documents: list[Document]) -> list[Problem]:
+def lint_documents(documents: list[Document], word_frequency: bool = True) -> list[Problem]:
+    """Every problem of the glossary. ``word_frequency=False`` leaves out the common-word warnings, which
+    load wordfreq's lists (a quarter of a second): loading the glossary for a check keeps errors only."""
     problems: list[Problem] = []
     ids: dict[str, str] = {}
     forms: dict[str, tuple[str, str]] = {}
@@ -307,7 +314,7 @@ def lint_documents(documents: list[Document]) -> list[Problem]:
             if not isinstance(raw, dict):
                 problems.append(Problem(str(doc.path), 1, f"entry {index + 1} is not a mapping"))
                 continue
-            near_refs += [(doc, rule, ref) for rule, ref in _check_entry(raw, problem)]
+            near_refs += [(doc, rule, ref) for rule, ref in _check_entry(raw, problem, word_frequency)]
             entry_id = raw.get("id")
             where = f"{doc.path}:{line_of(raw)}"
             if isinstance(entry_id, str):
@@ -322,10 +329,12 @@ def lint_documents(documents: list[Document]) -> list[Problem]:
                     problem(raw, "en", f"English form '{form}' is already claimed by '{owner}' ({owner_where})")
                 else:
                     forms.setdefault(key, (str(entry_id), where))
-    for doc, rule, ref in near_refs:
+    for doc, mapping, ref in near_refs:
         if ref not in ids:
-            problems.append(Problem(str(doc.path), line_of(rule, "near") or line_of(rule) or 1,
-                                    f"context near '{ref}': no entry has this id"))
+            key = "stands_for" if "stands_for" in mapping and ref in (_strings(mapping["stands_for"]) or []) else "near"
+            problems.append(Problem(str(doc.path), line_of(mapping, key) or line_of(mapping) or 1,
+                                    f"{'stands_for' if key == 'stands_for' else 'context near'} '{ref}': "
+                                    "no entry has this id"))
     return sorted(problems, key=lambda p: (p.file, p.line, p.message))
 
 

@@ -13,7 +13,6 @@ depend on the house style, and an entry in the ignore file for a rule switched o
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -103,6 +102,8 @@ def expand(selector: str, rules: Sequence[RuleInfo]) -> set[str]:
     named = {r.id for r in rules if selector in (r.id, r.category)}
     if not named:
         choices = sorted({r.id for r in rules} | {r.category for r in rules})
+        import difflib  # only on this error path: appeal check starts faster without it
+
         close = difflib.get_close_matches(selector, choices, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else " (see 'appeal rules')"
         raise ValueError(f"unknown rule or category '{selector}'{hint}")

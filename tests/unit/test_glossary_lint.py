@@ -35,7 +35,8 @@ def test_every_seeded_error_is_reported_at_its_line():
      "must list where its renderings are attested", "source authority must be one of", "needs a 'url' or a document",
      "is not one of the entry's English forms", "no entry has this id", "within must be", "needs a 'reason'",
      "a context rule needs near", "unknown key 'colour' in a context rule", "discouraged form '总统' needs a reason",
-     "'verified' must be true or false", "'ko.verified' must be true or false"],
+     "'verified' must be true or false", "'ko.verified' must be true or false", "stands_for 'kapital': no entry",
+     "'not_in_name' must be true or false"],
 )
 def test_problem_messages(fragment):
     assert any(fragment in p.message for p in _problems()), [str(p) for p in _problems()]

@@ -49,17 +49,33 @@ def term_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term in the source has none of its renderings in the aligned translation.
 
     A warning instead when the glossary marks the entry's rendering ``verified: false``: without an attested
-    rendering the checker cannot be sure the translator's own wording is wrong.
+    rendering the checker cannot be sure the translator's own wording is wrong; and when a name the glossary says
+    ``stands_for`` another entry (a capital for its country: "Seoul says" → 한국 정부는) is rendered as that
+    entry, which is right for a government and wrong in an address.
     """
     for i, term in _source_terms(ctx):
         if not _renderings_of(ctx, term.entry.id):
             rendering = term.entry.rendering(ctx.lang)
             preferred = rendering.preferred if rendering else "?"
+            metonym = _rendered_as_what_it_stands_for(ctx, term.entry)
+            if metonym is not None:
+                j, found = metonym
+                yield Hit(f"'{term.text}' ({term.entry.id}) is rendered as '{found.text}' ({found.entry.id}), what it "
+                          f"stands for (a capital for its government: 'Seoul says' → 한국 정부는): right for a government, "
+                          f"wrong in an address; expected '{preferred}'", term.text, _expected(term, ctx.lang), i, (term.start, term.end),
+                          j, (found.start, found.end), found.text, severity="warning")
+                continue
             severity = unverified_severity(term.entry, ctx.lang)
             yield Hit(f"glossary term '{term.text}' ({term.entry.id}) is not rendered; expected '{preferred}'"
                       f"{_unverified_note(severity)}",
                       term.text, _expected(term, ctx.lang), i, (term.start, term.end), ctx.first_target,
                       severity=severity)
+
+
+def _rendered_as_what_it_stands_for(ctx: BeadContext, entry: Entry) -> tuple[int, TermMatch] | None:
+    """A capital named for its government ("Seoul says", "recognized Beijing") translated as the country."""
+    return next((found for other in entry.stands_for for found in _renderings_of(ctx, other)
+                 if found[1].quality != "forbidden"), None)
 
 
 def _flagged_renderings(ctx: BeadContext, quality: str) -> Iterator[tuple[int, TermMatch, int, TermMatch]]:
@@ -160,6 +176,14 @@ def _modifier_form(ctx: BeadContext, i: int, term: TermMatch, variant: TermMatch
     return full.startswith(text) and text != full
 
 
+def _names_two_source_terms(ctx: BeadContext, j: int, variant: TermMatch) -> bool:
+    """A compound that renders two terms of the source at once (中朝 for "North Korea and China", 朝美 for "North
+    Korea … the United States"): the way the language names a pair, not a style choice."""
+    named = {t.entry.id for _, facts in ctx.sources() for t in facts.terms} - {variant.entry.id}
+    return any(k == j and other.entry.id in named and (other.start, other.end) == (variant.start, variant.end)
+               for k, other in ctx.target_terms)
+
+
 @rule("term-variant", "term", "warning",
       rationale="An accepted variant is correct, only not the house style: a style warning, not a wrong fact.")
 def term_variant(ctx: BeadContext) -> Iterator[Hit]:
@@ -167,14 +191,15 @@ def term_variant(ctx: BeadContext) -> Iterator[Hit]:
 
     Not reported for a short form of the preferred rendering once the translation has written the full
     name out (朝鲜民主主义人民共和国 …, then 朝鲜), the usual style for long names, nor for the modifier form of
-    a demonym before a noun ("a North Korean mother" → 朝鲜母亲, not 朝鲜人母亲).
+    a demonym before a noun ("a North Korean mother" → 朝鲜母亲, not 朝鲜人母亲), nor for a compound that names
+    two of the source's terms at once (中朝 for "North Korea and China").
     """
     for i, term in _source_terms(ctx):
         found = _renderings_of(ctx, term.entry.id)
         if found and not any(t.quality == "preferred" for _, t in found):
             j, variant = next(((j, t) for j, t in found if t.quality == "accepted"), found[0])
             if (variant.quality != "accepted" or _short_form_after_full_name(ctx, j, variant)
-                    or _modifier_form(ctx, i, term, variant)):
+                    or _modifier_form(ctx, i, term, variant) or _names_two_source_terms(ctx, j, variant)):
                 continue
             rendering = term.entry.rendering(ctx.lang)
             message = (f"'{variant.text}' is the short form: write the full name '{rendering.preferred}' at its first "
