@@ -63,8 +63,12 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         target_paragraph=hit.target_paragraph,
         source_span=hit.source_span,
         target_span=hit.target_span,
-        unit=(tgt_par or src_par).unit if (tgt_par or src_par) else None,
+        unit=_unit_of(tgt_par or src_par),
     )
+
+
+def _unit_of(paragraph: Paragraph | None) -> str | None:
+    return paragraph.unit if paragraph is not None else None
 
 
 def _untranslated_line(ctx: LetterContext, rule: Rule, hit: Hit, src_par: Paragraph | None) -> int:

@@ -76,6 +76,11 @@ from appealkit.cli_report import report  # noqa: E402
 
 main.add_command(report)
 
+from appealkit.cli_cat import export, glossary_export, glossary_import, import_, memory_group  # noqa: E402
+
+main.add_command(export)
+main.add_command(import_)
+main.add_command(memory_group)
 from appealkit.cli_config import config_command  # noqa: E402
 
 main.add_command(config_command)
@@ -84,7 +89,7 @@ main.add_command(config_command)
 # ---------------------------------------------------------------- glossary
 @main.group()
 def glossary() -> None:
-    """Inspect and validate the glossary."""
+    """Inspect, validate, export and import the glossary."""
 
 
 @glossary.command("lint")
@@ -111,6 +116,10 @@ def glossary_lint(path: Path | None) -> None:
     if not common_word_check_available():
         click.echo("note: common-word warnings need wordfreq (pip install 'appealkit[lint]')", err=True)
     sys.exit(1 if errors else 0)
+
+
+glossary.add_command(glossary_export)
+glossary.add_command(glossary_import)
 
 
 @glossary.command("show")
