@@ -8,7 +8,7 @@ never reported as lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from appealkit.citations import ArticleRef, find_articles, find_symbols
@@ -72,6 +72,19 @@ class ParagraphFacts:
     def size(self) -> int:
         """Non-space characters: the length measure of the alignment model."""
         return sum(map(len, self.text.split()))  # split() cuts at exactly the str.isspace() characters
+
+    def within(self, start: int, end: int) -> ParagraphFacts:
+        """The facts of the slice [start, end) (a sentence), offsets relative to the slice: what sentence
+        alignment needs to treat sentences as the paragraph aligner treats paragraphs."""
+
+        def inside(items: list) -> list:
+            return [replace(x, start=x.start - start, end=x.end - start) for x in items
+                    if start <= x.start and x.end <= end]
+
+        symbols = [(s - start, e - start, t) for s, e, t in self.symbols if start <= s and e <= end]
+        return ParagraphFacts(self.text[start:end], figures=inside(self.figures), dates=inside(self.dates),
+                              articles=inside(self.articles), symbols=symbols, terms=inside(self.terms),
+                              entities=inside(self.entities), all_numbers=inside(self.all_numbers))
 
 
 def _year_of(text: str, term: TermMatch) -> tuple[int | None, int]:

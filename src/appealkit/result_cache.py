@@ -45,10 +45,12 @@ def installed_version() -> str:
 
 
 def code_fingerprint() -> str:
-    """The appealkit modules as installed: path, size and modification time of every .py file."""
+    """The appealkit modules as installed: path, size and modification time of every .py file and of the
+    lexicons the rules read (lexicons/*.yaml: an edited cue list changes the findings as code does)."""
     package = Path(appealkit.__file__).parent
+    files = [*package.rglob("*.py"), *package.glob("lexicons/*.yaml")]
     stats = sorted((str(path.relative_to(package)), info.st_size, info.st_mtime_ns)
-                   for path in package.rglob("*.py") for info in (path.stat(),))
+                   for path in files for info in (path.stat(),))
     return hashlib.sha256(repr(stats).encode("utf-8")).hexdigest()
 
 
