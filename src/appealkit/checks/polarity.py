@@ -7,12 +7,12 @@ negation, prohibition and obligation cues (``polarity``). Glossary renderings ar
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
-from appealkit.polarity import Clause, Cue, clauses, english_verbs, lost_and_added, negation_range, target_verbs
+from appealkit.polarity import Clause, Cue, clauses, count_negations, english_verbs, lost_and_added, target_verbs
 from appealkit.sentence_alignment import SentencePair, SentenceRef, align_sentences
 
 # What a translation writes to forbid an act, offered as the expected form of an inverted clause.
@@ -36,6 +36,11 @@ class Located:
     @property
     def text(self) -> str:
         return self.clause.text.strip()
+
+    def cue_in_text(self, cue: Cue) -> tuple[int, int]:
+        """The cue's offsets inside ``text`` (the stripped clause): what the reports highlight."""
+        start = cue.start - self.clause.start - (len(self.clause.text) - len(self.clause.text.lstrip()))
+        return start, start + cue.end - cue.start
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,9 @@ def polarity_inverted(ctx: BeadContext) -> Iterator[Hit]:
                 expected = OBLIGATION_FORMS[ctx.lang]
             yield Hit(message, inv.source.text, expected, inv.source.sentence.paragraph,
                       inv.source.span(inv.source_cue), inv.target.sentence.paragraph,
-                      inv.target.span(inv.target_cue), inv.target.text)
+                      inv.target.span(inv.target_cue), inv.target.text,
+                      source_cue=inv.source.cue_in_text(inv.source_cue),
+                      target_cue=inv.target.cue_in_text(inv.target_cue))
 
 
 CERTAIN = ("prohibition", "negation")
@@ -156,18 +163,20 @@ def _first_with(side: Sequence[Located], *kind_sets: tuple[str, ...]) -> tuple[L
 def polarity_changed(ctx: BeadContext) -> Iterator[Hit]:
     """An aligned sentence pair lost a negation, or gained one the English does not have.
 
-    Counts the negation words and prohibitions of each side; negative verbs (refuse / 拒绝 / 거부, avoid /
-    避免 / 피하-) and privatives and negative prefixes (without, illegal / 未经, 非法 / 없이, 불법) may be
-    rendered with or without a negation word, so they only widen the tolerance: "must not return" →
-    必须避免遣返 balances. Known equivalents are no cues at all ("no fewer than" → 至少, "not only" → 不仅,
-    적지 않은 "many"). A translation may repeat one English "not" over each verb it governs (did not X or Y →
-    既未X，也未Y), so more negations are reported only where the English sentence has none. The warning names
-    the clause that has the negation the other side lacks; pairs that polarity-inverted reports are left to it.
+    Counts the negation words and prohibitions of each side (``polarity.lost_and_added``). Negative verbs
+    (refuse / 拒绝 / 거부, avoid / 避免 / 피하-), privatives and negative prefixes (without, illegal / 未经, 非法 /
+    없이, 불법) may be rendered with or without a negation word, so they only widen the tolerance: "must not
+    return" → 必须避免遣返 balances. Known equivalents are no cues at all ("no fewer than" → 至少, "not only" →
+    不仅, 적지 않은 "many"), and a negation repeated over coordinated verbs (did not X or Y → 既未X，也未Y)
+    is not an added one. Still reported: a translation with no cue at all where the English has a negative
+    meaning, and a prohibition on one side with nothing negative on the other. The warning names the clause
+    that has the negation the other side lacks; pairs that polarity-inverted reports are left to it.
     """
     for pair in polarity_pairs(ctx):
         if any(True for _ in inversions(pair, ctx.lang)):
             continue
-        lost, added = lost_and_added(*(negation_range([c.clause for c in side]) for side in (pair.source, pair.target)))
+        counts = (count_negations([c.clause for c in side]) for side in (pair.source, pair.target))
+        lost, added = lost_and_added(*counts)
         if lost:
             found = _first_with(pair.source, CERTAIN, ("implicit",))
             if found is None:
@@ -176,13 +185,13 @@ def polarity_changed(ctx: BeadContext) -> Iterator[Hit]:
             tgt = pair.nearest_target(src, pair.target)
             yield Hit(f"the translation has {lost} negation(s) fewer than the English ('{cue.text}' in '{src.text}'): "
                       f"is a negation missing in '{tgt.text}'?", src.text, (), src.sentence.paragraph,
-                      src.span(cue), tgt.sentence.paragraph, tgt.span(), tgt.text)
+                      src.span(cue), tgt.sentence.paragraph, tgt.span(), tgt.text, source_cue=src.cue_in_text(cue))
         elif added:
-            found = _first_with(pair.target, CERTAIN)
+            found = _first_with(pair.target, CERTAIN, ("repeat",))
             if found is None:
                 continue
             tgt, cue = found
             src = pair.nearest_source(tgt)
             yield Hit(f"the translation has {added} negation(s) more than the English ('{cue.text}' in '{tgt.text}'): "
                       f"is a negation added to '{src.text}'?", src.text, (), src.sentence.paragraph,
-                      src.span(), tgt.sentence.paragraph, tgt.span(cue), tgt.text)
+                      src.span(), tgt.sentence.paragraph, tgt.span(cue), tgt.text, target_cue=tgt.cue_in_text(cue))
