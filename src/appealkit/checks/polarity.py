@@ -26,6 +26,7 @@ class Located:
 
     sentence: SentenceRef
     clause: Clause
+    place: float = 0.0  # where the clause stands in its side of the pair, 0 (first) … 1 (last)
 
     def span(self, cue: Cue | None = None) -> tuple[int, int]:
         """Paragraph offsets of the cue (cue offsets are the sentence's), or of the whole clause."""
@@ -52,20 +53,21 @@ class PolarityPair:
 
     def nearest_target(self, src: Located, among: Sequence[Located]) -> Located:
         """The candidate whose place in the translated sentences best matches the clause's place in the English."""
-        where = self.source.index(src) / max(1, len(self.source) - 1)
-        return min(among, key=lambda t: abs(self.target.index(t) / max(1, len(self.target) - 1) - where))
+        return min(among, key=lambda t: abs(t.place - src.place))
 
     def nearest_source(self, tgt: Located) -> Located:
-        where = self.target.index(tgt) / max(1, len(self.target) - 1)
-        return min(self.source, key=lambda s: abs(self.source.index(s) / max(1, len(self.source) - 1) - where))
+        return min(self.source, key=lambda s: abs(s.place - tgt.place))
 
 
 def _located(refs: Sequence[SentenceRef], lang: str) -> list[Located]:
-    out = []
+    """The clauses of some sentences, in order, each with its place (linear: a 100 KB "1,1,1,…" paragraph is
+    50,000 clauses)."""
+    found = []
     for ref in refs:
         masked = [(t.start, t.end) for t in ref.facts.terms] + [(e.start, e.end) for e in ref.facts.entities]
-        out += [Located(ref, c) for c in clauses(ref.text, lang, masked)]
-    return out
+        found += [(ref, c) for c in clauses(ref.text, lang, masked)]
+    last = max(1, len(found) - 1)
+    return [Located(ref, c, i / last) for i, (ref, c) in enumerate(found)]
 
 
 def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
@@ -96,6 +98,10 @@ def inversions(pair: PolarityPair, lang: str) -> Iterator[Inversion]:
     A prohibition (must not, under no circumstances, stop …ing) inverts when no translated clause negates
     its verb and one demands it bare (应强迫 / 돌려보낼 것을); an English demand with no negation inverts when
     no translated clause demands its verb and one forbids it (不得释放 / 석방해서는 안 된다)."""
+    # Only clauses with a cue can keep or turn a demand: looked at once, not once per English demand.
+    negated = [t for t in pair.target if t.clause.negations]
+    bare = [t for t in pair.target if t.clause.is_bare_obligation]
+    forbidding = [t for t in pair.target if t.clause.is_prohibition]
     for src in pair.source:
         forbids = src.clause.of("prohibition")
         demands = [] if src.clause.negations else src.clause.of("obligation")
@@ -105,13 +111,17 @@ def inversions(pair: PolarityPair, lang: str) -> Iterator[Inversion]:
             verbs = _verbs_after(src, cue[0])
             if not verbs:
                 continue
-            same_verb = [t for t in pair.target if target_verbs(t.clause.text, lang) & verbs]
-            keeps = [t for t in same_verb if (t.clause.negations if forbidden else t.clause.is_bare_obligation)]
-            turned = [t for t in same_verb if (t.clause.is_bare_obligation if forbidden else t.clause.is_prohibition)]
+            keeps = [t for t in (negated if forbidden else bare) if target_verbs(t.clause.text, lang) & verbs]
+            turned = [t for t in (bare if forbidden else forbidding) if target_verbs(t.clause.text, lang) & verbs]
             if turned and not keeps:
                 tgt = pair.nearest_target(src, turned)
                 tgt_cue = tgt.clause.of("obligation" if forbidden else "prohibition")[0]
                 yield Inversion(src, cue[0], tgt, tgt_cue, forbidden)
+
+
+def _inversions(ctx: BeadContext) -> list[list[Inversion]]:
+    """The inversions of each sentence pair of the bead, computed once for both rules."""
+    return ctx.memo("polarity-inversions", lambda: [list(inversions(p, ctx.lang)) for p in polarity_pairs(ctx)])
 
 
 @rule("polarity-inverted", "meaning", "error",
@@ -128,8 +138,8 @@ def polarity_inverted(ctx: BeadContext) -> Iterator[Hit]:
     必须避免遣返, stop returning → 停止遣返) keeps the meaning and is not reported. The English and the
     translated clause are the finding's source text and found text; the spans are the two cues.
     """
-    for pair in polarity_pairs(ctx):
-        for inv in inversions(pair, ctx.lang):
+    for pair_inversions in _inversions(ctx):
+        for inv in pair_inversions:
             if inv.forbidden_in_english:
                 message = (f"the English forbids ('{inv.source_cue.text}') what the translation demands "
                            f"('{inv.target_cue.text}'): a negation is missing in '{inv.target.text}'")
@@ -172,8 +182,8 @@ def polarity_changed(ctx: BeadContext) -> Iterator[Hit]:
     meaning, and a prohibition on one side with nothing negative on the other. The warning names the clause
     that has the negation the other side lacks; pairs that polarity-inverted reports are left to it.
     """
-    for pair in polarity_pairs(ctx):
-        if any(True for _ in inversions(pair, ctx.lang)):
+    for index, pair in enumerate(polarity_pairs(ctx)):
+        if _inversions(ctx)[index]:
             continue
         counts = (count_negations([c.clause for c in side]) for side in (pair.source, pair.target))
         lost, added = lost_and_added(*counts)
