@@ -10,8 +10,9 @@ covers paragraphs the translator moved. Never index-only: a translator who merge
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from appealkit import speedups
 

@@ -9,10 +9,11 @@ letter (with all its translations) per task. An input error is the one the first
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from appealkit import speedups
 from appealkit.errors import AppealInputError

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from appealkit.alignment import Bead
-from appealkit.reorder import ParagraphOrder, align_in_order
 from appealkit.checks import RULES, Hit, Rule
 from appealkit.checks.context import BeadContext, LetterContext
 from appealkit.errors import AppealInputError
@@ -15,6 +15,7 @@ from appealkit.facts import ParagraphFacts, source_facts, target_facts
 from appealkit.findings import Finding, PairResult
 from appealkit.glossary import Glossary
 from appealkit.letters import Letter, LetterPair, Paragraph, load_letter
+from appealkit.reorder import ParagraphOrder, align_in_order
 
 if TYPE_CHECKING:
     from appealkit.formats.units import BilingualFile

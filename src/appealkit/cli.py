@@ -29,7 +29,7 @@ class AppealGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("appeal: interrupted", err=True)
             sys.exit(130)
-        except Exception as exc:  # noqa: BLE001 - last line of defence: one line, not a traceback
+        except Exception as exc:  # the last line of defence: one line, not a traceback
             if os.environ.get("APPEAL_DEBUG"):
                 raise
             click.echo(f"appeal: internal error: {type(exc).__name__}: {exc} (set APPEAL_DEBUG=1 for details)", err=True)

@@ -11,8 +11,8 @@ import click
 from appealkit.cli_config import GLOSSARY_HELP, config_options
 from appealkit.config import Config
 from appealkit.errors import AppealInputError
-from appealkit.policy import RulePolicy
 from appealkit.formats import is_bilingual
+from appealkit.policy import RulePolicy
 from appealkit.progress import progress
 from appealkit.textio import atomic_write, cannot_write
 
@@ -216,9 +216,9 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
     Settings not given here come from the configuration file (see appeal config).
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
     """
+    from appealkit import suppressions as sup
     from appealkit.findings import at_or_above
     from appealkit.reports import render
-    from appealkit import suppressions as sup
 
     if write_baseline and not (reason or "").strip():
         raise click.UsageError("--write-baseline needs --reason TEXT: say why these findings are acceptable")

@@ -13,7 +13,6 @@ from appealkit.progress import progress
 from appealkit.protection import MAX_PLACEHOLDER_SHARE
 
 
-
 def _excerpt(sentence: str, width: int = 70) -> str:
     return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
 
@@ -52,9 +51,9 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
     hash, engine, model and glossary version, keeps every paragraph a translator edited, then checks the result.
     """
     from appealkit.checker import check_files
+    from appealkit.cli_config import load_cli_config
     from appealkit.engines import get_engine
     from appealkit.findings import summarize
-    from appealkit.cli_config import load_cli_config
     from appealkit.glossary import load_glossary
     from appealkit.letters import load_letter
     from appealkit.memory import TranslationMemory

@@ -10,11 +10,12 @@ are reported, not guessed at. A translation with no ``en.md`` beside it, and any
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from appealkit.errors import AppealInputError
 from appealkit.letters import LetterPair
@@ -61,10 +62,8 @@ def ignored(path: Path, root: Path, patterns: Sequence[str]) -> bool:
     the current directory (``*`` crosses folders, as in fnmatch)."""
     names = {path.name}
     slashed = {path.as_posix()}
-    try:
+    with contextlib.suppress(ValueError):  # a path outside the root keeps its own form only
         slashed.add(path.relative_to(root).as_posix())
-    except ValueError:
-        pass
     for pattern in patterns:
         candidates = slashed if "/" in pattern else names
         if any(fnmatch.fnmatchcase(c, pattern.rstrip("/")) or fnmatch.fnmatchcase(c, pattern.rstrip("/") + "/*")

@@ -12,6 +12,7 @@ modules that read the target language (``numerals.zh``, ``numerals.ko``, ``times
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from appealkit.numerals import NumberMention
@@ -65,7 +66,7 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 
 
-def find_expressions(text: str, figures: list[NumberMention], times: list[TimeMention] = ()) -> list[Expression]:
+def find_expressions(text: str, figures: list[NumberMention], times: Sequence[TimeMention] = ()) -> list[Expression]:
     """Group a sentence's figures (dates, citations, names and clock times already taken out) into expressions,
     and add its clock times with their qualifiers ("about 19:30 BST")."""
     out: list[Expression] = [_clock(text, time) for time in times]

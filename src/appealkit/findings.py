@@ -65,7 +65,7 @@ def at_or_above(severity: str, threshold: str) -> bool:
 
 
 def summarize(findings: list[Finding]) -> dict[str, int]:
-    counts = {name: 0 for name in SEVERITIES}
+    counts = dict.fromkeys(SEVERITIES, 0)
     for finding in findings:
         counts[finding.severity] += 1
     return counts

@@ -16,10 +16,11 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from appealkit import speedups
 from appealkit.errors import AppealInputError

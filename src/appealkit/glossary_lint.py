@@ -9,9 +9,10 @@ fails); warnings do not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from appealkit.glossary import AUTHORITIES, GAP_MARK, KINDS, TARGET_LANGS, compact_form, english_key
 from appealkit.glossary_context import CONTEXT_KEYS, SCOPES

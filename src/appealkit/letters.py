@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -74,10 +75,9 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict[str
     lines = text.split("\n")
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return {}, text, 1
-    for closing, line in enumerate(lines[1:], start=1):
-        if line.strip() in (FRONT_MATTER_FENCE, "..."):
-            break
-    else:
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FRONT_MATTER_FENCE, "...")),
+                   None)
+    if closing is None:
         raise AppealInputError("front matter opened with '---' is never closed", path, 1)
     meta = _parse_front_matter("\n".join(lines[1:closing]), path)
     return meta, "\n".join(lines[closing + 1 :]), closing + 2

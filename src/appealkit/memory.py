@@ -13,10 +13,10 @@ import json
 import sqlite3
 import time
 import unicodedata
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from appealkit.errors import AppealInputError
 
@@ -69,9 +69,10 @@ class MemoryEntry:
     review: bool = False  # the machine output had protected facts repaired
 
     @classmethod
-    def from_row(cls, row: tuple) -> "MemoryEntry":
-        *head, terms, review = row
-        return cls(*head, terms=json.loads(terms) if terms else [], review=bool(review))
+    def from_row(cls, row: tuple) -> MemoryEntry:
+        source_hash, lang, source, machine, engine, human, human_status, terms, review = row
+        return cls(source_hash, lang, source, machine, engine, human, human_status,
+                   json.loads(terms) if terms else [], bool(review))
 
     @property
     def best(self) -> str | None:
@@ -135,7 +136,7 @@ class TranslationMemory:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "TranslationMemory":
+    def __enter__(self) -> TranslationMemory:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -23,9 +23,10 @@ import stat
 import tempfile
 import urllib.request
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable
+from typing import Any
 
 from appealkit import __version__
 from appealkit.errors import AppealInputError
@@ -194,7 +195,7 @@ def parse_pair(text: str) -> tuple[str, str]:
 
 
 def _open_url(url: str, timeout: float):
-    request = urllib.request.Request(url, headers={"User-Agent": f"appealkit/{__version__}"})
+    request = urllib.request.Request(url, headers={"User-Agent": f"appealkit/{__version__}"})  # noqa: S310
     return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - http(s) index, or file:// in tests
 
 

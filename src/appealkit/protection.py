@@ -140,7 +140,7 @@ def protect(text: str, glossary: Glossary, lang: str, max_share: float = MAX_PLA
     spans = [s for s in spans if s not in visible]
     share = placeholder_share(_engine_text(text, spans))
     releasable = sorted((s for s in spans if s[5] is not None and s[5].entry.kind in RELEASABLE_KINDS),
-                        key=lambda s: (len(s[5].text.split()), s[0]))
+                        key=lambda s: (len(s[5].text.split()) if s[5] else 0, s[0]))
     while share > max_share and releasable:
         released = releasable.pop(0)
         spans.remove(released)

@@ -22,8 +22,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from appealkit.alignment import Bead, align
 from appealkit.facts import ParagraphFacts

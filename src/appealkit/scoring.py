@@ -3,9 +3,9 @@ recommends), and post-edit distance (TER, chrF) between stored machine output an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from appealkit.letters import discover_pairs, load_letter
 from appealkit.memory import TranslationMemory, memory_lang

@@ -11,10 +11,7 @@ import re
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
-    """no nos art arts para paras p pp vol vols ed eds e.g i.e etc cf vs v al approx ca est fig
-    doc docs mr mrs ms dr prof sr jr st gen gov sen rep hon amb rev messrs
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    u.n u.s u.k e.u d.p.r.k p.r.c r.o.k inc ltd co corp dept univ assn""".split()
+    ["no", "nos", "art", "arts", "para", "paras", "p", "pp", "vol", "vols", "ed", "eds", "e.g", "i.e", "etc", "cf", "vs", "v", "al", "approx", "ca", "est", "fig", "doc", "docs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep", "hon", "amb", "rev", "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.n", "u.s", "u.k", "e.u", "d.p.r.k", "p.r.c", "r.o.k", "inc", "ltd", "co", "corp", "dept", "univ", "assn"]
 )
 # A candidate boundary: sentence punctuation, optional closing quotes/brackets, whitespace, then a
 # likely sentence start (capital, digit, quote or CJK). Linear: no nested quantifiers.

@@ -4,7 +4,7 @@ entities, and on a megabyte paragraph a pairwise test would be quadratic."""
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from collections.abc import Iterable
 
 
 class SpanSet:

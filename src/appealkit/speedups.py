@@ -9,9 +9,9 @@ worker processes are switched on the command line (``--no-cache``, ``--jobs 1``)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from typing import Iterator
 
 
 @dataclass

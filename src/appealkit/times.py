@@ -108,7 +108,7 @@ def _zone_before(zones: dict[str, str], text: str, start: int) -> tuple[str | No
 # --------------------------------------------------------------------- en
 
 _EN_WORD_HOURS = {w: n for n, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 1)}
 _EN_TIME = re.compile(
     # 3 p.m., 2pm, 7.55am, 4.40 am, 10:30 PM
     r"(?<![0-9.,:])(?P<h>1[0-2]|0?[0-9])(?:[:.](?P<m>[0-5][0-9]))?\s?(?P<ampm>[aApP])\.?\s?[mM](?![A-Za-z])\.?"

@@ -6,8 +6,7 @@ Importing this package imports every rule module so the registry is complete.
 
 from __future__ import annotations
 
-from appealkit.checks.registry import RULES, Hit, Rule, rule  # noqa: F401
-from appealkit.checks import (  # noqa: F401,E402  (registration side effects)
+from appealkit.checks import (  # noqa: F401  (registration side effects)
     citations,
     dates,
     entities,
@@ -19,3 +18,4 @@ from appealkit.checks import (  # noqa: F401,E402  (registration side effects)
     times,
     untranslated,
 )
+from appealkit.checks.registry import RULES, Hit, Rule, rule  # noqa: F401

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.figures import looks_changed
 from appealkit.checks.registry import Hit, rule
 from appealkit.checks.terms import unverified_severity
+from appealkit.citations import ArticleRef
 from appealkit.facts import Citation
 from appealkit.glossary import Entry
 
@@ -25,7 +26,7 @@ def _instrument_found(ctx: BeadContext, entry: Entry) -> bool:
     return any(t.quality != "forbidden" for _, t in ctx.target_terms_by_entry.get(entry.id, []))
 
 
-def _target_articles(ctx: BeadContext):
+def _target_articles(ctx: BeadContext) -> list[tuple[int, ArticleRef]]:
     return [(j, a) for j, facts in ctx.targets() for a in facts.articles]
 
 
@@ -46,16 +47,17 @@ def citation_instrument(ctx: BeadContext) -> Iterator[Hit]:
     instrument's title ``verified: false`` (no official title in that language, e.g. a report issued in English only).
     """
     for i, citation in _citations(ctx):
-        entry = citation.instrument.entry if citation.instrument else None
-        if entry and not _instrument_found(ctx, entry):
+        instrument = citation.instrument
+        entry = instrument.entry if instrument else None
+        if instrument and entry and not _instrument_found(ctx, entry):
             severity = unverified_severity(entry, ctx.lang)
             unverified = " (the glossary has no attested title for it: a warning)" if severity else ""
-            yield Hit(f"instrument '{citation.instrument.text}' is missing from the translation{unverified}",
+            yield Hit(f"instrument '{instrument.text}' is missing from the translation{unverified}",
                       citation.text, _renderings(entry, ctx.lang), i, (citation.start, citation.end), ctx.first_target,
                       severity=severity)
 
 
-def _article_hits(ctx: BeadContext, citation: Citation) -> list[tuple[int, object]]:
+def _article_hits(ctx: BeadContext, citation: Citation) -> list[tuple[int, ArticleRef]]:
     article = citation.article
     return [(j, a) for j, a in _target_articles(ctx) if article and a.article == article.article]
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from appealkit.alignment import Bead
-from appealkit.reorder import ParagraphOrder
 from appealkit.facts import ParagraphFacts
 from appealkit.glossary import Glossary, TermMatch, credited
 from appealkit.letters import Letter
+from appealkit.reorder import ParagraphOrder
 
 if TYPE_CHECKING:
     from appealkit.discovery import TreeFile

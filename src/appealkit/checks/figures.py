@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
@@ -65,7 +65,7 @@ def _writes(text: str, value: float) -> bool:
 
 def _rendering_carries(entry: Entry, lang: str, value: float) -> bool:
     rendering = entry.rendering(lang)
-    return bool(rendering) and any(_writes(form, value) for form in rendering.correct)
+    return rendering is not None and any(_writes(form, value) for form in rendering.correct)
 
 
 def required_figures(facts: ParagraphFacts, lang: str) -> list[NumberMention]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from appealkit.checks.context import LetterContext
 from appealkit.checks.registry import Hit, rule

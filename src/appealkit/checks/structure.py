@@ -4,7 +4,7 @@ over a moved sentence, moved, swapped and duplicated paragraphs, empty letters."
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from appealkit.checks.context import BeadContext, LetterContext
 from appealkit.checks.registry import Hit, rule

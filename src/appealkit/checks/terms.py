@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
@@ -158,8 +158,7 @@ def _short_form_after_full_name(ctx: BeadContext, j: int, variant: TermMatch) ->
 _ATTRIBUTIVE_NEXT = re.compile(r"\s+([a-z][a-z\-]+)")
 _DEMONYM = re.compile(r"(?:an|ese|ish|i)$")  # North Korean, Chinese, British, Pakistani (singular: a modifier)
 _NOT_A_HEAD_NOUN = frozenset(
-    "and or who whom whose which that are is was were be been have has had will would can could must should "
-    "in on at to of from for by with without into as than but nor not also still now then there here".split()
+    ["and", "or", "who", "whom", "whose", "which", "that", "are", "is", "was", "were", "be", "been", "have", "has", "had", "will", "would", "can", "could", "must", "should", "in", "on", "at", "to", "of", "from", "for", "by", "with", "without", "into", "as", "than", "but", "nor", "not", "also", "still", "now", "then", "there", "here"]
 )
 
 
@@ -202,6 +201,8 @@ def term_variant(ctx: BeadContext) -> Iterator[Hit]:
                     or _modifier_form(ctx, i, term, variant) or _names_two_source_terms(ctx, j, variant)):
                 continue
             rendering = term.entry.rendering(ctx.lang)
+            if rendering is None:  # a variant was found, so the entry has renderings in this language
+                continue
             message = (f"'{variant.text}' is the short form: write the full name '{rendering.preferred}' at its first "
                        "mention" if _is_short_form(variant, ctx.lang) else
                        f"'{variant.text}' is an accepted variant; the glossary prefers '{rendering.preferred}'")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from appealkit.checks.context import BeadContext, LetterContext
 from appealkit.checks.registry import Hit, rule
@@ -15,9 +15,7 @@ _SEPARATOR = re.compile(r"[\s,;:()\"“”\d.]+")
 # Words that make a run a sentence rather than a name or a title (names rarely contain them).
 # Articles, pronouns, auxiliaries and modals; not "of", "for", "and", "in": organization names are full of them.
 _SENTENCE_WORDS = frozenset(
-    "the a an is are was were be been being am we you our your us i me my he she his her him its that this "
-    "these those which will would should must can could may might shall do does did has have had not it they "
-    "them their there to who whom".split()
+    ["the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "am", "we", "you", "our", "your", "us", "i", "me", "my", "he", "she", "his", "her", "him", "its", "that", "this", "these", "those", "which", "will", "would", "should", "must", "can", "could", "may", "might", "shall", "do", "does", "did", "has", "have", "had", "not", "it", "they", "them", "their", "there", "to", "who", "whom"]
 )
 MIN_WORDS = 6
 MIN_SENTENCE_WORDS = 3

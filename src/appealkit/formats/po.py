@@ -18,7 +18,7 @@ def read_po(path: Path, data: bytes) -> BilingualFile:
 
     try:
         store = pofile.parsestring(data)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - translate-toolkit raises many kinds of error on a malformed file
         raise AppealInputError(f"cannot read as a PO file: {exc}", path) from None
     entries = [u for u in store.units if not u.isobsolete()]
     lines = [data.count(b"\n", 0, m.start()) + 1 for m in _MSGID_LINE.finditer(data)]

@@ -16,8 +16,8 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = ["KINDS", "LANGS", "QUALIFIERS", "NumberMention", "find_numbers"]

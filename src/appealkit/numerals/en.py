@@ -11,35 +11,34 @@ quantifiers where a repetition may be followed by a failing token.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from dataclasses import replace
+from decimal import Decimal
 from typing import NamedTuple
 
 from appealkit.numerals import NumberMention, decimal_of, to_value
 
-_UNITS = dict(zip("one two three four five six seven eight nine".split(), range(1, 10)))
+_UNITS = dict(zip(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], range(1, 10)))
 _TEENS = dict(
     zip(
-        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+        ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"],
         range(10, 20),
     )
 )
-_TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
+_TENS = dict(zip(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], range(20, 100, 10)))
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _SCALE_VALUES = {"hundred": 100, **_SCALES}  # after digits: "2 million", "3 hundred"
 _ORD_UNITS = dict(
-    zip("first second third fourth fifth sixth seventh eighth ninth".split(), range(1, 10))
+    zip(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], range(1, 10))
 )
 _ORD_TEENS = dict(
     zip(
-        "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
-        "eighteenth nineteenth".split(),
+        ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"],
         range(10, 20),
     )
 )
 _ORD_TENS = dict(
     zip(
-        "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+        ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"],
         range(20, 100, 10),
     )
 )
@@ -110,7 +109,7 @@ _NUM = re.compile(
 _ABBR_SCALES = {"bn": 10**9, "b": 10**9, "tn": 10**12, "trn": 10**12, "mn": 10**6, "m": 10**6, "k": 10**3}
 _CURRENCY_BEFORE = re.compile(r"(?:[£$€¥₩]|\b(?:US|HK|NZ|A|C|S)\$|\b(?:USD|EUR|GBP|RMB|CNY|KRW|JPY)\s?)$")
 # '80s, the eighties: decades written without the century (the twentieth is meant).
-_DECADE_WORDS = dict(zip("twenties thirties forties fifties sixties seventies eighties nineties".split(),
+_DECADE_WORDS = dict(zip(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
                          range(20, 100, 10)))
 _SHORT_DECADE = re.compile(
     r"['’](?P<short>[0-9]0)s\b"

@@ -204,9 +204,9 @@ def _lexical(text: str) -> list[NumberMention]:
     for m in _FRACTION.finditer(text):
         for group in ("den", "num"):
             word = m.group(group)
-            value = int(word) if word.isdigit() else _sino_value(text, *m.span(group))
-            if value is not None:
-                out.append(NumberMention(value, *m.span(group), word, "cardinal"))
+            number = int(word) if word.isdigit() else _sino_value(text, *m.span(group))
+            if number is not None:
+                out.append(NumberMention(number, *m.span(group), word, "cardinal"))
     for m in _DECADE.finditer(text):
         dec = int(m.group("dec").translate(FULLWIDTH))
         if m.group("cent"):
@@ -251,9 +251,7 @@ def _numerals(text: str) -> list[_Num]:
         elif m.group("sino") is not None:
             if _counter_follows(text, m.end(), _SINO_COUNTER):
                 nums.append(_sino_num(text, m.start(), m.end()))
-        elif m.group("native") is not None and _counter_follows(text, m.end(), _NATIVE_COUNTER):
-            nums.append(_native_num(m))
-        elif m.group("adnominal") is not None or m.group("adnominal2") is not None:
+        elif (m.group("native") is not None and _counter_follows(text, m.end(), _NATIVE_COUNTER)) or m.group("adnominal") is not None or m.group("adnominal2") is not None:
             nums.append(_native_num(m))
         elif m.group("lone") is not None:
             counter = _UNIT_COUNTER if m.group() == "이" else _LONE_COUNTER

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from appealkit.checker import PairResult
@@ -120,8 +121,8 @@ class RuleInfo:
 
 def rule_catalogue() -> list[RuleInfo]:
     """Every rule a finding can carry, sorted by id: RULES and ``suppression-unused``."""
-    from appealkit.checks import RULES
     from appealkit import suppressions as sup
+    from appealkit.checks import RULES
 
     rules = [RuleInfo(r.id, r.category, r.severity, r.summary, r.doc, r.rationale) for r in RULES.values()]
     rules.append(RuleInfo(sup.UNUSED_RULE_ID, sup.UNUSED_CATEGORY, sup.UNUSED_SEVERITY, sup.UNUSED_SUMMARY,

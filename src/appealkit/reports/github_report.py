@@ -7,11 +7,12 @@ percent-encoded; in property values ``:`` and ``,`` are too, since they delimit 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from appealkit.findings import Finding
-from appealkit.reports import clause_pair, line_and_column, relative_path, where_in_unit
+from appealkit.reports import clause_pair, line_and_column, relative_path
 
 if TYPE_CHECKING:
     from appealkit.checker import PairResult

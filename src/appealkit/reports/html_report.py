@@ -12,10 +12,12 @@ the right fonts, line breaking and speech.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from appealkit import __version__
 from appealkit.findings import CATEGORIES, SEVERITIES, SEVERITY_RANK, Finding, summarize
@@ -92,7 +94,9 @@ def _bead_of(result: PairResult, finding: Finding) -> int | None:
 
 
 def _views(results: Sequence[PairResult], suppressed: Sequence[SuppressedFinding]) -> list[PairView]:
-    views, number, used = [], 0, set()
+    views: list[PairView] = []
+    used: set[str] = set()
+    number = 0
     for result in results:
         anchor = _unique(f"{result.pair.slug}-{result.pair.lang}", used)
         view = PairView(result, anchor, suppressed=[s for s in suppressed
@@ -141,7 +145,7 @@ def highlight(text: str, marks: Sequence[Mark], trailing: Sequence[tuple[Mark, s
     trailing = [*trailing, *((m, "") for m in marks if m not in valid)]  # a bad span still gets its badge
     cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
     out = [_badge(m) for m in valid if m.start == m.end == 0]
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         covering = [m for m in valid if m.start <= a and b <= m.end and m.start < m.end]
         segment = escape(text[a:b])
         if covering:

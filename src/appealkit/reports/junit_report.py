@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from junitparser import Attr, Failure, JUnitXml, TestCase, TestSuite
 

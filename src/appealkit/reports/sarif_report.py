@@ -9,8 +9,9 @@ an alert survives paragraphs moving up or down the file. Suppressed findings are
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from appealkit import __version__
@@ -97,7 +98,8 @@ def _region(paragraph, span: tuple[int, int] | None, fallback_line: int) -> dict
         return {"startLine": max(1, fallback_line)}
     start_line, start_col = line_and_column(paragraph.text, span[0], paragraph.line)
     end_line, end_col = line_and_column(paragraph.text, span[1], paragraph.line)
-    region = {"startLine": start_line, "startColumn": start_col, "endLine": end_line, "endColumn": end_col}
+    region: dict[str, Any] = {"startLine": start_line, "startColumn": start_col, "endLine": end_line,
+                              "endColumn": end_col}
     if span[1] > span[0]:
         region["snippet"] = {"text": paragraph.text[span[0]:span[1]]}
     return region
@@ -151,7 +153,7 @@ def _result(finding: Finding, result: PairResult, fingerprint: str, index: dict[
             properties["sourceCue" if name == "source_cue" else "targetCue"] = finding.extra[name]
     if finding.unit is not None:
         properties["unit"] = finding.unit
-    sarif = {"ruleId": finding.rule, "level": LEVELS[finding.severity], "message": {"text": text},
+    sarif: dict[str, Any] = {"ruleId": finding.rule, "level": LEVELS[finding.severity], "message": {"text": text},
              "locations": [primary], "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
              "properties": properties}
     if finding.rule in index:
