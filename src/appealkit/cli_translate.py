@@ -19,6 +19,17 @@ def _languages(value: str) -> list[str]:
     return langs
 
 
+def summary_line(outcome, counts: dict[str, int]) -> str:
+    """One line per letter and language: where it went, what was translated or reused, and the check."""
+    reused = outcome.count("memory") + outcome.count("human-memory")
+    terms = len({t for s in outcome.segments for t in s.terms})
+    parts = [f"{outcome.count('machine')} translated", f"{reused} from memory" if reused else "",
+             f"{outcome.count('edited')} human edit(s) kept" if outcome.count("edited") else ""]
+    done = ", ".join(p for p in parts if p)
+    return (f"{outcome.target}: {len(outcome.segments)} paragraphs ({done}), {terms} glossary term(s) "
+            f"in {outcome.seconds:.1f}s; check: {counts['error']} error(s), {counts['warning']} warning(s)")
+
+
 @click.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "to", default="zh,ko", show_default=True, help="Target languages, comma-separated.")
@@ -34,15 +45,17 @@ def _languages(value: str) -> list[str]:
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 1024))
 @click.option("--threads", default=0, show_default=True, type=click.IntRange(0, 64), help="CPU threads (0: all cores).")
 @click.option("--max-length", default=256, show_default=True, type=click.IntRange(8, 4096), help="Maximum decoding length in tokens.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list the glossary entries applied, by id.")
 def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | None, force: bool, memory_path: Path,
-              glossary_path: Path | None, beam_size: int, n_best: int, batch_size: int, threads: int, max_length: int) -> None:
+              glossary_path: Path | None, beam_size: int, n_best: int, batch_size: int, threads: int, max_length: int,
+              verbose: bool) -> None:
     """Machine-translate approved English letters into zh and ko under the glossary.
 
     Writes <slug>/zh.md and ko.md beside each SOURCE (or under --out) with front matter recording the source
     hash, engine, model and glossary version, keeps every paragraph a translator edited, then checks the result.
     """
     from appealkit.checker import check_files
-    from appealkit.engines import get_engine
+    from appealkit.engines import get_engine, require_mt
     from appealkit.findings import summarize
     from appealkit.glossary import load_glossary
     from appealkit.letters import load_letter
@@ -50,6 +63,8 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
     from appealkit.translation import translate_letter
 
     langs = _languages(to)
+    if engine == "argos":
+        require_mt()
     glossary = load_glossary(glossary_path)
     settings = {"beam_size": max(beam_size, n_best), "batch_size": batch_size, "threads": threads, "max_length": max_length}
     engines: dict[str, object] = {}
@@ -70,15 +85,10 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
                 result = check_files(outcome.source, outcome.target, glossary, lang)
                 counts = summarize(result.findings)
                 failed |= counts["error"] > 0
-                click.echo(
-                    f"{outcome.target}: {len(outcome.segments)} paragraphs "
-                    f"({outcome.count('machine')} translated, {outcome.count('memory') + outcome.count('human-memory')} from memory, "
-                    f"{outcome.count('edited')} human edits kept) in {outcome.seconds:.2f}s; "
-                    f"check: {counts['error']} error(s), {counts['warning']} warning(s)"
-                )
+                click.echo(summary_line(outcome, counts))
                 terms = sorted({t for s in outcome.segments for t in s.terms})
-                if terms:
-                    click.echo(f"  glossary terms applied: {', '.join(terms)}")
+                if verbose and terms:
+                    click.echo(f"  glossary entries applied: {', '.join(terms)}")
                 if outcome.review:
                     click.echo(f"  needs review (protected facts repaired): paragraphs {', '.join(str(i + 1) for i in outcome.review)}")
                 if outcome.backup:

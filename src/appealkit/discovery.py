@@ -56,19 +56,25 @@ def translation_lang(name: str) -> str | None:
     return LANG_ALIASES.get(path.stem.lower())
 
 
-def ignored(path: Path, root: Path, patterns: Sequence[str]) -> bool:
-    """A pattern without '/' matches the file name; one with '/' the path relative to the checked root or to
-    the current directory (``*`` crosses folders, as in fnmatch)."""
-    names = {path.name}
-    slashed = {path.as_posix()}
+def _relative(path: Path, base: Path) -> str | None:
     try:
-        slashed.add(path.relative_to(root).as_posix())
-    except ValueError:
-        pass
-    for pattern in patterns:
-        candidates = slashed if "/" in pattern else names
-        if any(fnmatch.fnmatchcase(c, pattern.rstrip("/")) or fnmatch.fnmatchcase(c, pattern.rstrip("/") + "/*")
-               for c in candidates):
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except (ValueError, OSError):
+        return None
+
+
+def ignored(path: Path, root: Path, patterns: Sequence[str], base: Path | None = None) -> bool:
+    """As in .gitignore: a pattern without '/' matches any part of the path (a file or folder name); one with
+    '/' matches the path relative to the checked folder, to ``base`` (the configuration file's folder) or as
+    given, or a folder above it (``*`` crosses folders, as in fnmatch)."""
+    relative = [r for r in (_relative(path, root), _relative(path, base) if base else None, path.as_posix()) if r]
+    parts = set(Path(relative[0]).parts)
+    for raw in patterns:
+        pattern = raw.strip("/")
+        if "/" not in pattern:
+            if any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+                return True
+        elif any(fnmatch.fnmatchcase(r, pattern) or fnmatch.fnmatchcase(r, pattern + "/*") for r in relative):
             return True
     return False
 
@@ -115,18 +121,18 @@ def _classify(path: Path, wanted: tuple[str, ...]) -> TreeFile:
     return TreeFile(path, "translation", lang)
 
 
-def _tree_files(root: Path, patterns: Sequence[str]) -> list[Path]:
+def _tree_files(root: Path, patterns: Sequence[str], base: Path | None) -> list[Path]:
     return sorted(p for p in root.rglob("*")
-                  if p.is_file() and not _hidden(p, root) and not ignored(p, root, patterns))
+                  if p.is_file() and not _hidden(p, root) and not ignored(p, root, patterns, base))
 
 
 def discover(paths: Iterable[Path | str], langs: Iterable[str] = TRANSLATION_LANGS,
-             ignore: Sequence[str] = ()) -> Discovery:
+             ignore: Sequence[str] = (), base: Path | None = None) -> Discovery:
     """Classify every file under ``paths``: pairs to check, and files to report.
 
     A path may be a folder (searched recursively), an ``en.md`` (its translations) or a translation (checked
     against the ``en.md`` beside it, which must exist). ``ignore``: glob patterns of files neither checked nor
-    reported (see ``ignored``).
+    reported (see ``ignored``; ``base`` is the folder patterns with '/' are relative to, besides the checked one).
     """
     wanted = tuple(langs)
     found: dict[Path, TreeFile] = {}
@@ -137,7 +143,7 @@ def discover(paths: Iterable[Path | str], langs: Iterable[str] = TRANSLATION_LAN
             for item in _named_file(root, wanted):
                 found.setdefault(item.path.resolve(), item)
             continue
-        for path in _tree_files(root, ignore):
+        for path in _tree_files(root, ignore, base):
             item = _classify(path, wanted)
             if item.kind == "source":
                 found.setdefault(path.resolve(), item)

@@ -37,7 +37,9 @@ def _argos_package():
     try:
         import argostranslate.package as package  # light: no torch (argostranslate.translate is the heavy one)
     except ImportError:
-        raise AppealInputError("machine translation is not installed: pip install 'appealkit[mt]' -c constraints.txt") from None
+        from appealkit.engines import MT_EXTRA_HINT
+
+        raise AppealInputError(f"machine translation is not installed: {MT_EXTRA_HINT}") from None
     return package
 
 

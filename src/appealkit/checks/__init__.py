@@ -12,6 +12,7 @@ from appealkit.checks import (  # noqa: F401,E402  (registration side effects)
     dates,
     entities,
     figures,
+    files,
     stale,
     structure,
     terms,
