@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 ZH_DIGITS = "零一二三四五六七八九"
 KO_DIGITS = ["", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
 SMALL_UNITS = ((1000, "千", "천"), (100, "百", "백"), (10, "十", "십"))
@@ -44,11 +46,42 @@ def spelled(value: int, lang: str) -> str:
     return text
 
 
-def localized_forms(value: float, lang: str) -> tuple[str, ...]:
-    """Acceptable renderings of a figure, most common first: 2000, 2,000, 两千/이천, 2千/2천."""
+# Korean counts things up to 99 with native numerals before a counter (아홉 명, 네 살), not with the
+# Sino-Korean digit a dictionary gives (구): a hint must show what translators write.
+KO_NATIVE_UNITS = ("", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉")
+KO_NATIVE_TENS = ("", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔")
+# What English counts in people (counter 명): up to three words after the figure ("nine North Korean refugees").
+_PEOPLE = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:people|persons|individuals|refugees|defectors|asylum[- ]seekers|detainees|"
+    r"prisoners|children|women|men|girls|boys|migrants|members|activists|signatories|citizens|nationals|"
+    r"\w+ans|\w+ese)\b", re.IGNORECASE)
+
+
+def native_korean(value: int) -> str:
+    """The native numeral before a counter, 1..99 (한, 아홉, 스무, 열한)."""
+    tens, units = divmod(value, 10)
+    return "스무" if (tens, units) == (2, 0) else KO_NATIVE_TENS[tens] + KO_NATIVE_UNITS[units]
+
+
+def korean_count_forms(value: int, kind: str, after: str) -> tuple[str, ...]:
+    """How a Korean translator writes a count below 100: 9명 / 아홉 명 for people, 9세 / 아홉 살 for an age."""
+    native = native_korean(value)
+    if kind == "age":
+        return (f"{value}세", f"{native} 살", f"{value}살")
+    if _PEOPLE.match(after):
+        return (f"{value}명", f"{native} 명")
+    return (str(value), native)
+
+
+def localized_forms(value: float, lang: str, kind: str = "cardinal", after: str = "") -> tuple[str, ...]:
+    """Acceptable renderings of a figure, most common first: 2000, 2,000, 两千/이천, 2千/2천.
+
+    ``kind`` and ``after`` (the English following the figure) choose a Korean count's counter."""
     if not float(value).is_integer():
         return (f"{value:g}",)
     number = int(value)
+    if lang == "ko" and 0 < number < 100 and kind in ("cardinal", "age"):
+        return korean_count_forms(number, kind, after)
     forms = [str(number)]
     if number >= 1000:
         forms.append(f"{number:,}")
