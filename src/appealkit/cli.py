@@ -61,7 +61,7 @@ class AppealGroup(click.Group):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not isinstance(sys.stdout, QuietPipe) and sys.stdout is not None:
-            sys.stdout = QuietPipe(sys.stdout)  # type: ignore[assignment]
+            sys.stdout = QuietPipe(sys.stdout)
         try:
             result = super().main(args, prog_name or "appeal", complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
@@ -78,7 +78,8 @@ class AppealGroup(click.Group):
             sys.exit(1)
         if not standalone_mode:
             return result
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe is found here, not in "Exception ignored" at exit
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context):

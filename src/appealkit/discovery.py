@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from appealkit.errors import AppealInputError
 from appealkit.letters import LetterPair
@@ -23,8 +23,16 @@ SOURCE_NAME = "en.md"
 TRANSLATION_LANGS = ("zh", "ko")
 # Tags (case-insensitive, as BCP 47 says) that name a language the checker reads.
 LANG_ALIASES = {
-    "zh": "zh", "zh-hans": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans-cn": "zh", "zh-sg": "zh", "zh_sg": "zh",
-    "ko": "ko", "ko-kr": "ko", "ko_kr": "ko",
+    "zh": "zh",
+    "zh-hans": "zh",
+    "zh-cn": "zh",
+    "zh_cn": "zh",
+    "zh-hans-cn": "zh",
+    "zh-sg": "zh",
+    "zh_sg": "zh",
+    "ko": "ko",
+    "ko-kr": "ko",
+    "ko_kr": "ko",
 }
 _TRADITIONAL = re.compile(r"^zh[-_](hant|tw|hk|mo)\b", re.IGNORECASE)
 # Backups written by ``appeal translate --force`` (zh.md.20261206T051500.bak): our own files, not letters.
@@ -102,7 +110,9 @@ def unknown_hint(path: Path) -> str:
 
 
 def _orphan_hint(path: Path) -> str:
-    near = sorted(p.name for p in path.parent.iterdir() if p.is_file() and p.stem.lower() == "en" and p.name != SOURCE_NAME)
+    near = sorted(
+        p.name for p in path.parent.iterdir() if p.is_file() and p.stem.lower() == "en" and p.name != SOURCE_NAME
+    )
     if near:
         return f"no {SOURCE_NAME} beside this translation (found {', '.join(near)}: rename it {SOURCE_NAME})"
     return f"no {SOURCE_NAME} beside this translation: nothing to check it against"
@@ -122,12 +132,17 @@ def _classify(path: Path, wanted: tuple[str, ...]) -> TreeFile:
 
 
 def _tree_files(root: Path, patterns: Sequence[str], base: Path | None) -> list[Path]:
-    return sorted(p for p in root.rglob("*")
-                  if p.is_file() and not _hidden(p, root) and not ignored(p, root, patterns, base))
+    return sorted(
+        p for p in root.rglob("*") if p.is_file() and not _hidden(p, root) and not ignored(p, root, patterns, base)
+    )
 
 
-def discover(paths: Iterable[Path | str], langs: Iterable[str] = TRANSLATION_LANGS,
-             ignore: Sequence[str] = (), base: Path | None = None) -> Discovery:
+def discover(
+    paths: Iterable[Path | str],
+    langs: Iterable[str] = TRANSLATION_LANGS,
+    ignore: Sequence[str] = (),
+    base: Path | None = None,
+) -> Discovery:
     """Classify every file under ``paths``: pairs to check, and files to report.
 
     A path may be a folder (searched recursively), an ``en.md`` (its translations) or a translation (checked
@@ -152,14 +167,20 @@ def discover(paths: Iterable[Path | str], langs: Iterable[str] = TRANSLATION_LAN
             else:
                 found.setdefault(path.resolve(), item)
     files = sorted((f for f in found.values() if f.kind != "skipped"), key=lambda f: str(f.path))
-    pairs = [LetterPair(f.path.with_name(SOURCE_NAME), f.path, f.lang or "", f.path.parent.name)
-             for f in files if f.kind == "translation"]
+    pairs = [
+        LetterPair(f.path.with_name(SOURCE_NAME), f.path, f.lang or "", f.path.parent.name)
+        for f in files
+        if f.kind == "translation"
+    ]
     return Discovery(sorted(pairs, key=lambda p: (str(p.source), p.lang, str(p.target))), files)
 
 
 def _translations_of(source: Path, wanted: tuple[str, ...]) -> list[TreeFile]:
-    return [TreeFile(p, "translation", lang) for p in sorted(source.parent.iterdir())
-            if p.is_file() and (lang := translation_lang(p.name)) in wanted]
+    return [
+        TreeFile(p, "translation", lang)
+        for p in sorted(source.parent.iterdir())
+        if p.is_file() and (lang := translation_lang(p.name)) in wanted
+    ]
 
 
 def _named_file(path: Path, wanted: tuple[str, ...]) -> list[TreeFile]:
@@ -168,8 +189,11 @@ def _named_file(path: Path, wanted: tuple[str, ...]) -> list[TreeFile]:
         return [TreeFile(path, "source", "en"), *_translations_of(path, wanted)]
     lang = translation_lang(path.name)
     if lang is None:
-        raise AppealInputError("not a letter file (en.md, zh.md or ko.md); to check two files of any name, "
-                               "give both: appeal check SOURCE TARGET", path)
+        raise AppealInputError(
+            "not a letter file (en.md, zh.md or ko.md); to check two files of any name, "
+            "give both: appeal check SOURCE TARGET",
+            path,
+        )
     if not (path.parent / SOURCE_NAME).is_file():
         raise AppealInputError(f"no {SOURCE_NAME} beside this translation", path)
     return [TreeFile(path.parent / SOURCE_NAME, "source", "en"), TreeFile(path, "translation", lang)]

@@ -36,7 +36,7 @@ def _plausible_char(codec: str, ch: str) -> bool:
     if codec == "gb18030":  # a Simplified Chinese letter: GB2312's Han characters
         return "\u4e00" <= ch <= "\u9fff" and _encodes(ch, "gb2312")
     if codec == "big5":  # Big5's frequently used characters, A440-C67E
-        return "\u4e00" <= ch <= "\u9fff" and _encodes(ch, "big5") and 0xA440 <= int(ch.encode("big5").hex(), 16) <= 0xC67E
+        return "\u4e00" <= ch <= "\u9fff" and _encodes(ch, "big5") and b"\xa4\x40" <= ch.encode("big5") <= b"\xc6\x7e"
     if codec == "cp949":
         return "\uac00" <= ch <= "\ud7a3"  # Hangul syllables
     return ch in "àáâäçèéêëíîïñóôöúûüÀÁÂÄÇÈÉÊËÍÎÏÑÓÔÖÚÛÜœŒß"  # Western European letters
@@ -88,5 +88,5 @@ def locate_bad_utf8(data: bytes, error: UnicodeDecodeError, lang: str | None = N
     """Line and column of the first byte that is not UTF-8, and the encoding the file is probably in."""
     start = data.rfind(b"\n", 0, error.start) + 1
     line = data.count(b"\n", 0, error.start) + 1
-    column = len(data[start:error.start].decode("utf-8", errors="replace")) + 1
+    column = len(data[start : error.start].decode("utf-8", errors="replace")) + 1
     return BadBytes(line, column, guess_encoding(data, lang))

@@ -45,7 +45,8 @@ def read_text(path: Path | str) -> str:
     except UnicodeDecodeError as exc:
         bad = locate_bad_utf8(data, exc, language_from_name(path))
         guess = f": looks like {bad.encoding}" if bad.encoding else ""
-        raise AppealInputError(f"not valid UTF-8 at column {bad.column}{guess}: re-save as UTF-8", path, bad.line) from None
+        message = f"not valid UTF-8 at column {bad.column}{guess}: re-save as UTF-8"
+        raise AppealInputError(message, path, bad.line) from None
     # Normalise newlines and drop a BOM so line numbers and hashes do not depend on the editor.
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 

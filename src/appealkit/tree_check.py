@@ -4,8 +4,8 @@ of unknown files gets a result of its own, marked not checked)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from appealkit.checks import RULES
 from appealkit.checks.context import FileContext, LetterContext
@@ -20,9 +20,25 @@ def file_findings(item: TreeFile, letter: Letter | None) -> list[Finding]:
     """Every file rule on one file."""
     ctx = FileContext(item, letter)
     path = str(item.path)
-    return [Finding(rule.id, rule.category, hit.severity or rule.severity, hit.message, hit.source_text,
-                    tuple(hit.expected), path, hit.line or 1, path, hit.line or 1, item.lang or "", hit.found)
-            for rule in RULES.values() if rule.scope == "file" for hit in rule.check(ctx)]
+    return [
+        Finding(
+            rule.id,
+            rule.category,
+            hit.severity or rule.severity,
+            hit.message,
+            hit.source_text,
+            tuple(hit.expected),
+            path,
+            hit.line or 1,
+            path,
+            hit.line or 1,
+            item.lang or "",
+            hit.found,
+        )
+        for rule in RULES.values()
+        if rule.scope == "file"
+        for hit in rule.check(ctx)
+    ]
 
 
 def _empty(path: Path) -> Letter:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterator
+from collections.abc import Iterator
 
 from appealkit.checks.context import FileContext
 from appealkit.checks.registry import Hit, rule
@@ -11,8 +11,13 @@ from appealkit.discovery import LANG_ALIASES
 from appealkit.letters import FRONT_MATTER_KEYS, LANGUAGE_NAMES, STATUSES
 
 
-@rule("file-orphan-translation", "file", "error", scope="file",
-      rationale="A translation with nothing to check it against would otherwise pass the gate unseen.")
+@rule(
+    "file-orphan-translation",
+    "file",
+    "error",
+    scope="file",
+    rationale="A translation with nothing to check it against would otherwise pass the gate unseen.",
+)
 def orphan_translation(ctx: FileContext) -> Iterator[Hit]:
     """A translation (zh.md, ko.md or an alias such as zh-Hans.md) has no en.md beside it.
 
@@ -23,9 +28,14 @@ def orphan_translation(ctx: FileContext) -> Iterator[Hit]:
         yield Hit(ctx.file.hint, line=1)
 
 
-@rule("file-unknown", "file", "warning", scope="file",
-      rationale="Usually a misnamed letter (En.md, zh.txt) the gate would skip; a warning, since notes and "
-                "exports may live beside letters on purpose (ignore them in the configuration).")
+@rule(
+    "file-unknown",
+    "file",
+    "warning",
+    scope="file",
+    rationale="Usually a misnamed letter (En.md, zh.txt) the gate would skip; a warning, since notes and "
+    "exports may live beside letters on purpose (ignore them in the configuration).",
+)
 def unknown_file(ctx: FileContext) -> Iterator[Hit]:
     """A file under a checked folder is not a letter file, so it is not checked.
 
@@ -42,9 +52,14 @@ def _declared_lang(value: object) -> str:
     return LANG_ALIASES.get(text.lower()) or text.lower().replace("_", "-").split("-")[0]
 
 
-@rule("file-front-matter-lang", "file", "error", scope="file",
-      rationale="A letter that says it is in another language than its file name is a mix-up of files; "
-                "checking it under either language could be wrong.")
+@rule(
+    "file-front-matter-lang",
+    "file",
+    "error",
+    scope="file",
+    rationale="A letter that says it is in another language than its file name is a mix-up of files; "
+    "checking it under either language could be wrong.",
+)
 def front_matter_lang(ctx: FileContext) -> Iterator[Hit]:
     """The front matter's ``lang`` contradicts the file name (``lang: ko`` in zh.md).
 
@@ -55,14 +70,23 @@ def front_matter_lang(ctx: FileContext) -> Iterator[Hit]:
         return
     for key in ("lang", "language"):
         if key in letter.meta and _declared_lang(letter.meta[key]) != expected:
-            yield Hit(f"front matter says {key}: {letter.meta[key]} but the file is {ctx.file.path.name} "
-                      f"({LANGUAGE_NAMES[expected]}); checked as {expected}", found=str(letter.meta[key]),
-                      expected=(expected,), line=letter.meta_lines.get(key, 2))
+            yield Hit(
+                f"front matter says {key}: {letter.meta[key]} but the file is {ctx.file.path.name} "
+                f"({LANGUAGE_NAMES[expected]}); checked as {expected}",
+                found=str(letter.meta[key]),
+                expected=(expected,),
+                line=letter.meta_lines.get(key, 2),
+            )
 
 
-@rule("file-front-matter-status", "file", "error", scope="file",
-      rationale="The status decides what may be sent and translated; a value no tool knows (aproved) makes "
-                "that decision silently wrong.")
+@rule(
+    "file-front-matter-status",
+    "file",
+    "error",
+    scope="file",
+    rationale="The status decides what may be sent and translated; a value no tool knows (aproved) makes "
+    "that decision silently wrong.",
+)
 def front_matter_status(ctx: FileContext) -> Iterator[Hit]:
     """The front matter's ``status`` is not a known value: en.md draft or approved; translations draft,
     approved or pseudo."""
@@ -74,13 +98,19 @@ def front_matter_status(ctx: FileContext) -> Iterator[Hit]:
     if str(value) not in known:
         close = difflib.get_close_matches(str(value), known, n=1)
         hint = f": did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
-        yield Hit(f"unknown status '{value}'{hint}", found=str(value), expected=known,
-                  line=letter.meta_lines.get("status", 2))
+        yield Hit(
+            f"unknown status '{value}'{hint}", found=str(value), expected=known, line=letter.meta_lines.get("status", 2)
+        )
 
 
-@rule("file-front-matter-key", "file", "warning", scope="file",
-      rationale="A misspelt key (stauts, sorce_sha256) is silently ignored, so the value it carries is lost; "
-                "a warning, as translators may add keys of their own.")
+@rule(
+    "file-front-matter-key",
+    "file",
+    "warning",
+    scope="file",
+    rationale="A misspelt key (stauts, sorce_sha256) is silently ignored, so the value it carries is lost; "
+    "a warning, as translators may add keys of their own.",
+)
 def front_matter_key(ctx: FileContext) -> Iterator[Hit]:
     """A front-matter key looks like a misspelling of a known key (``stauts`` for ``status``).
 
@@ -94,5 +124,9 @@ def front_matter_key(ctx: FileContext) -> Iterator[Hit]:
             continue
         close = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1, cutoff=0.75)
         if close:
-            yield Hit(f"unknown front-matter key '{key}': did you mean '{close[0]}'?", found=str(key),
-                      expected=(close[0],), line=letter.meta_lines.get(str(key), 2))
+            yield Hit(
+                f"unknown front-matter key '{key}': did you mean '{close[0]}'?",
+                found=str(key),
+                expected=(close[0],),
+                line=letter.meta_lines.get(str(key), 2),
+            )

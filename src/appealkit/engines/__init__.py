@@ -22,7 +22,8 @@ def require_mt() -> None:
         try:
             importlib.import_module(module)
         except ImportError:
-            raise AppealInputError(f"machine translation needs {module}, which is not installed: {MT_EXTRA_HINT}") from None
+            message = f"machine translation needs {module}, which is not installed: {MT_EXTRA_HINT}"
+            raise AppealInputError(message) from None
 
 
 class Engine(Protocol):

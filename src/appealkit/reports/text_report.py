@@ -45,8 +45,8 @@ def render(results: list[PairResult], color: bool = False, **_: object) -> str:
                   else f"{result.pair.target.parent}{os.sep} (files not checked)")
         lines.append(style(header, bold=True))
         # By file as well as line: an unused suppression's line is in the ignore file, not in this translation.
-        for (file, line, unit), group in groupby(result.findings, key=lambda f: (f.file, f.line, f.unit)):
-            group = list(group)
+        for (file, line, unit), grouped in groupby(result.findings, key=lambda f: (f.file, f.line, f.unit)):
+            group = list(grouped)
             if unit is not None:
                 lines.append(f"  unit {_visible(unit)} at line {line}:")
             elif file == str(result.pair.target) and result.checked and group[0].category != "file":
