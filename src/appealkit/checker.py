@@ -62,7 +62,7 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         target_paragraph=hit.target_paragraph,
         source_span=hit.source_span,
         target_span=hit.target_span,
-        unit=(tgt_par or src_par).unit if (tgt_par or src_par) else None,
+        unit=_unit_of(tgt_par or src_par),
     )
 
 
@@ -72,6 +72,10 @@ def _source_line(ctx: LetterContext, rule: Rule, hit: Hit) -> int:
     if hit.target_paragraph is None and rule.scope != "bead":
         return ctx.source.body_start_line
     return _aligned_source_line(ctx, hit.target_paragraph)
+
+
+def _unit_of(paragraph: Paragraph | None) -> str | None:
+    return paragraph.unit if paragraph is not None else None
 
 
 def _untranslated_line(ctx: LetterContext, rule: Rule, hit: Hit, src_par: Paragraph | None) -> int:

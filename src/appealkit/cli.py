@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from appealkit.cli_config import GLOSSARY_HELP
 from appealkit.errors import INPUT_ERROR_EXIT, AppealInputError
 
 
@@ -109,12 +110,19 @@ def main() -> None:
 def _glossary(path: Path | None):
     from appealkit.glossary import load_glossary
 
-    return load_glossary(path)
+    return load_glossary(_configured_glossary(path))
+
+
+def _configured_glossary(path: Path | None) -> Path | None:
+    """--glossary when given, else the configuration's ``glossary`` (None: ./glossary or the bundled copy)."""
+    from appealkit.config import load_config
+
+    return path if path is not None else load_config().glossary
 
 
 glossary_option = click.option(
     "--glossary", "glossary_path", type=click.Path(path_type=Path),
-    help="Glossary directory or file (default: ./glossary when present, else the bundled copy).",
+    help=GLOSSARY_HELP,
 )
 
 
@@ -133,6 +141,11 @@ from appealkit.cli_report import report  # noqa: E402
 
 main.add_command(report)
 
+from appealkit.cli_cat import export, glossary_export, glossary_import, import_, memory_group  # noqa: E402
+
+main.add_command(export)
+main.add_command(import_)
+main.add_command(memory_group)
 from appealkit.cli_config import config_command  # noqa: E402
 
 main.add_command(config_command)
@@ -141,53 +154,78 @@ main.add_command(config_command)
 # ---------------------------------------------------------------- glossary
 @main.group()
 def glossary() -> None:
-    """Inspect and validate the glossary."""
+    """Inspect, validate, export and import the glossary."""
 
 
 @glossary.command("lint")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 def glossary_lint(path: Path | None) -> None:
-    """Validate glossary files: schema, duplicate ids, contested English forms, contradictions.
+    """Validate glossary files: schema, duplicate ids, contested English forms, contradictions, provenance
+    (treaties, laws and UN bodies need an attested source) and context rules.
 
-    Prints problems as file:line: message. Exit 1 when there are problems, 2 when a file cannot be read.
+    Warns about common English words without context and regex syntax in forms (matched literally).
+    Prints problems as file:line: message. Exit 1 when there are errors, 2 when a file cannot be read.
     """
     from appealkit.glossary import default_glossary_path, glossary_files
-    from appealkit.glossary_lint import lint_documents, read_documents
+    from appealkit.glossary_lint import common_word_check_available, errors_only, lint_documents, read_documents
 
-    root = path or default_glossary_path()
+    root = _configured_glossary(path) or default_glossary_path()
     documents = read_documents(glossary_files(root))
     problems = lint_documents(documents)
     for problem in problems:
         click.echo(str(problem))
     entries = sum(1 for doc in documents for _ in doc.entries())
-    click.echo(f"{len(documents)} file(s), {entries} entries, {len(problems)} problem(s)", err=True)
-    sys.exit(1 if problems else 0)
+    errors = len(errors_only(problems))
+    click.echo(f"{len(documents)} file(s), {entries} entries, {errors} error(s), {len(problems) - errors} warning(s)",
+               err=True)
+    if not common_word_check_available():
+        click.echo("note: common-word warnings need wordfreq (pip install 'appealkit[lint]')", err=True)
+    sys.exit(1 if errors else 0)
+
+
+glossary.add_command(glossary_export)
+glossary.add_command(glossary_import)
 
 
 @glossary.command("show")
 @click.argument("term")
 @glossary_option
 def glossary_show(term: str, glossary_path: Path | None) -> None:
-    """Show the entry for TERM (an id, an English form or any rendering) and its renderings."""
-    entries = _glossary(glossary_path).lookup(term)
+    """Show the entry for TERM (an id, an English form or any rendering): its renderings, the contexts in which
+    it applies, and where its renderings are attested. Suggests the nearest entries when none matches."""
+    glossary = _glossary(glossary_path)
+    entries = glossary.lookup(term)
     if not entries:
-        click.echo(f"appeal: no glossary entry matches '{term}'", err=True)
+        nearest = glossary.nearest(term)
+        hint = f"; did you mean: {', '.join(e.id for e in nearest)}?" if nearest else ""
+        click.echo(f"appeal: no glossary entry matches '{term}'{hint}", err=True)
         sys.exit(1)
     for entry in entries:
-        click.echo(f"{entry.id}  ({entry.kind}{', ' + str(entry.year) if entry.year else ''})  {entry.file}:{entry.line}")
-        click.echo(f"  en: {'; '.join(entry.en)}")
-        for lang, rendering in entry.targets.items():
-            click.echo(f"  {lang}: preferred {rendering.preferred}")
-            if rendering.accepted:
-                click.echo(f"      accepted  {'; '.join(rendering.accepted)}")
-            if rendering.short:
-                click.echo(f"      short     {'; '.join(rendering.short)} (after the full name)")
-            if rendering.forbidden:
-                click.echo(f"      forbidden {'; '.join(rendering.forbidden)}")
-        if entry.note:
-            click.echo(f"  note: {entry.note}")
-        if entry.source:
-            click.echo(f"  source: {entry.source}")
+        click.echo(describe_entry(entry))
+
+
+def describe_entry(entry) -> str:
+    """An entry as ``appeal glossary show`` prints it."""
+    lines = [f"{entry.id}  ({entry.kind}{', ' + str(entry.year) if entry.year else ''})  {entry.file}:{entry.line}",
+             f"  en: {'; '.join(entry.en)}"]
+    lines += [f"  context: {rule.describe()}" for rule in entry.contexts]
+    for lang, rendering in entry.targets.items():
+        unverified = "  (unverified: findings are warnings)" if not rendering.verified else ""
+        lines.append(f"  {lang}: preferred {rendering.preferred}{unverified}")
+        if rendering.accepted:
+            lines.append(f"      accepted    {'; '.join(rendering.accepted)}")
+        if rendering.short:
+            lines.append(f"      short       {'; '.join(rendering.short)} (after the full name)")
+        for label, forms in (("discouraged", rendering.discouraged), ("forbidden", rendering.forbidden)):
+            for form in forms:
+                reason = rendering.reason(form)
+                lines.append(f"      {label:<11} {form}{' — ' + reason if reason else ''}")
+    if entry.note:
+        lines.append(f"  note: {entry.note}")
+    if entry.source:
+        lines.append(f"  source: {entry.source} (not attested: no address or document symbol)")
+    lines += [f"  source: {source.describe()}" for source in entry.sources]
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- rules

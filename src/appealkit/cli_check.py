@@ -9,7 +9,7 @@ from typing import Sequence
 
 import click
 
-from appealkit.cli_config import config_options
+from appealkit.cli_config import GLOSSARY_HELP, config_options
 from appealkit.config import Config
 from appealkit.errors import AppealInputError
 from appealkit.policy import RulePolicy
@@ -186,7 +186,7 @@ def _with_output_options(command):
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["zh", "ko"]), help="Target language (default: from front matter, file name or script).")
 @click.option("--glossary", "glossary_path", type=click.Path(path_type=Path),
-              help="Glossary directory or file (default: ./glossary when present, else the bundled copy).")
+              help=GLOSSARY_HELP)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Format printed to standard output (or to --output).")
 @click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of standard output.")

@@ -11,6 +11,11 @@ import click
 
 from appealkit.config import KEYS, Config, load_config
 from appealkit.findings import SEVERITIES
+from appealkit.policy import catalogue, resolve
+
+
+GLOSSARY_HELP = ("Glossary directory or file (default: glossary in the configuration, else ./glossary when present, "
+                 "else the bundled copy).")
 
 
 def _comma_list(values: tuple[str, ...]) -> list[str]:
@@ -121,7 +126,7 @@ def _json_value(name: str, value: Any) -> Any:
 
 def describe(config: Config) -> dict[str, Any]:
     """The effective configuration as data: every setting with its source, every rule with its state."""
-    policy = config.policy()
+    policy = resolve(config.layers, catalogue())  # every rule, also when nothing is configured
     return {
         "file": str(config.file) if config.file else None,  # as found (absolute) or as given (--config)
         "settings": {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from appealkit.cli_config import config_options
+from appealkit.cli_config import GLOSSARY_HELP, config_options
 
 
 @click.command()
@@ -15,7 +15,7 @@ from appealkit.cli_config import config_options
               help="Write the review page to FILE.")
 @click.option("--lang", type=click.Choice(["zh", "ko"]), help="Only this target language.")
 @click.option("--glossary", "glossary_path", type=click.Path(path_type=Path),
-              help="Glossary directory or file (default: ./glossary when present, else the bundled copy).")
+              help=GLOSSARY_HELP)
 @click.option("--ignore-file", type=click.Path(path_type=Path),
               help="Suppressions file (default: ./.appeal-ignore.yaml when present).")
 @click.option("--title", default="Translation review", show_default=True, help="Heading of the page.")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from appealkit.cli_config import GLOSSARY_HELP
 from appealkit.errors import AppealInputError
 from appealkit.progress import progress
 
@@ -39,7 +40,7 @@ def summary_line(outcome, counts: dict[str, int]) -> str:
 @click.option("--force", is_flag=True, help="Replace a human-edited or hand-made translation (a backup is kept).")
 @click.option("--memory", "memory_path", type=click.Path(path_type=Path), default=Path(".appeal/tm.sqlite"), show_default=True,
               help="Translation memory (SQLite).")
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path), help="Glossary directory or file.")
+@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path), help=GLOSSARY_HELP)
 @click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16))
 @click.option("--n-best", default=4, show_default=True, type=click.IntRange(1, 16), help="Hypotheses offered to the glossary step.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 1024))
@@ -57,6 +58,7 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
     from appealkit.checker import check_files
     from appealkit.engines import get_engine, require_mt
     from appealkit.findings import summarize
+    from appealkit.cli_config import load_cli_config
     from appealkit.glossary import load_glossary
     from appealkit.letters import load_letter
     from appealkit.memory import TranslationMemory
@@ -65,7 +67,9 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
     langs = _languages(to)
     if engine == "argos":
         require_mt()
-    glossary = load_glossary(glossary_path)
+    config = load_cli_config(sources[:1], None, glossary=str(glossary_path) if glossary_path else None)
+    glossary = load_glossary(config.glossary)  # the glossary the gate checks with, and its rule policy below
+    policy = config.policy()
     settings = {"beam_size": max(beam_size, n_best), "batch_size": batch_size, "threads": threads, "max_length": max_length}
     engines: dict[str, object] = {}
 
@@ -83,7 +87,7 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
                     outcome = translate_letter(source, lang, factory, glossary, memory, out_dir=out_dir, force=force,
                                                n_best=n_best, progress=advance, engine_name=engine)
                 result = check_files(outcome.source, outcome.target, glossary, lang)
-                counts = summarize(result.findings)
+                counts = summarize(policy.apply(result.findings))
                 failed |= counts["error"] > 0
                 click.echo(summary_line(outcome, counts))
                 terms = sorted({t for s in outcome.segments for t in s.terms})

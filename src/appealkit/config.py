@@ -12,23 +12,22 @@ relative to the current directory. A bad file is an input error naming ``file:li
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from appealkit import policy
 from appealkit.errors import AppealInputError
 from appealkit.findings import SEVERITIES
 from appealkit.textio import read_text
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # Python 3.10
-    import tomli as tomllib
+if TYPE_CHECKING:
+    import types
 
 OWN_FILES = (".appealkit.toml", "appealkit.toml")
 PYPROJECT = "pyproject.toml"
@@ -194,7 +193,17 @@ def _has_appealkit_table(path: Path) -> bool:
 # ------------------------------------------------------------------ reading and validating
 
 
+def _tomllib() -> types.ModuleType:
+    """tomllib (tomli before 3.11), imported only when there is a file to read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
 def _parse_toml(path: Path) -> tuple[dict[str, Any], str]:
+    tomllib = _tomllib()
     text = read_text(path)
     try:
         return tomllib.loads(text), text
@@ -208,14 +217,14 @@ def _parse_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise AppealInputError(f"invalid TOML: {message}", path, line) from None
 
 
-def _table(document: dict[str, Any], path: Path) -> tuple[dict[str, Any], tuple[str, ...]]:
+def _table(document: dict[str, Any], path: Path, lines: KeyLines) -> tuple[dict[str, Any], tuple[str, ...]]:
     if path.name != PYPROJECT:
         return document, ()
     table: Any = document
     for part in PYPROJECT_TABLE:
         table = table.get(part, {}) if isinstance(table, dict) else {}
     if not isinstance(table, dict):
-        raise AppealInputError("[tool.appealkit] must be a table", path, 1)
+        raise AppealInputError("tool.appealkit must be a table", path, lines.line_of(PYPROJECT_TABLE))
     return table, PYPROJECT_TABLE
 
 
@@ -224,8 +233,8 @@ def read_config_file(path: Path | str) -> dict[str, Setting]:
     with the line of each severity, for ``appeal config``)."""
     path = _shown(Path(path))
     document, text = _parse_toml(path)
-    table, prefix = _table(document, path)
     lines = KeyLines(text)
+    table, prefix = _table(document, path, lines)
     settings = {}
     for name, raw in table.items():
         line = lines.line_of((*prefix, name))
@@ -330,15 +339,22 @@ _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'"
 _KEY = rf"(?:{_BARE}|{_QUOTED})"
 _DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
-_TABLE_HEADER = re.compile(rf"^\s*\[\s*({_DOTTED})\s*\]\s*(?:#.*)?$")
-_ARRAY_TABLE_HEADER = re.compile(r"^\s*\[\[")
-_ASSIGNMENT = re.compile(rf"^\s*({_DOTTED})\s*=")
-_INLINE_ASSIGNMENT = re.compile(rf"[{{,]\s*({_DOTTED})\s*=")
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Compiled on first use: only a configuration file needs them."""
+    return {
+        "table": re.compile(rf"^\s*\[\s*({_DOTTED})\s*\]\s*(?:#.*)?$"),
+        "array_table": re.compile(r"^\s*\[\["),
+        "assignment": re.compile(rf"^\s*({_DOTTED})\s*="),
+        "inline_assignment": re.compile(rf"[{{,]\s*({_DOTTED})\s*="),
+    }
 
 
 def _key_path(dotted: str) -> tuple[str, ...]:
     """Split a dotted TOML key exactly as TOML does, quotes and escapes included."""
-    parsed: Any = tomllib.loads(f"{dotted} = 0")
+    parsed: Any = _tomllib().loads(f"{dotted} = 0")
     parts = []
     while isinstance(parsed, dict):
         ((name, parsed),) = parsed.items()
@@ -356,20 +372,21 @@ class KeyLines:
         self.lines: dict[tuple[str, ...], int] = {}
         table: tuple[str, ...] = ()
         in_string: str | None = None
+        patterns = _patterns()
         for number, line in enumerate(self.text_lines, start=1):
             if in_string:
                 if line.count(in_string) % 2:
                     in_string = None
                 continue
-            if header := _TABLE_HEADER.match(line):
+            if header := patterns["table"].match(line):
                 table = _key_path(header.group(1))
                 self.lines.setdefault(table, number)
-            elif _ARRAY_TABLE_HEADER.match(line):
+            elif patterns["array_table"].match(line):
                 table = ("[[array]]",)  # not a place appealkit reads from
-            elif assignment := _ASSIGNMENT.match(line):
+            elif assignment := patterns["assignment"].match(line):
                 key = (*table, *_key_path(assignment.group(1)))
                 self._record(key, number)
-                for inner in _INLINE_ASSIGNMENT.finditer(line, assignment.end()):
+                for inner in patterns["inline_assignment"].finditer(line, assignment.end()):
                     self._record((*key, *_key_path(inner.group(1))), number)
             for quotes in ('"""', "'''"):
                 if line.count(quotes) % 2:
@@ -395,7 +412,7 @@ class KeyLines:
             return None
         for number in range(start, len(self.text_lines) + 1):
             line = self.text_lines[number - 1]
-            if number > start and (_ASSIGNMENT.match(line) or _TABLE_HEADER.match(line)):
+            if number > start and (_patterns()["assignment"].match(line) or _patterns()["table"].match(line)):
                 break
             if f'"{value}"' in line or f"'{value}'" in line:
                 return number

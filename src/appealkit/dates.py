@@ -20,7 +20,7 @@ from typing import NamedTuple
 from appealkit.numerals import FULLWIDTH, masked_spans, overlaps_any
 from appealkit.numerals.zh import cn_to_int
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "WeekdayMention", "find_dates", "find_weekdays"]
 
 
 @dataclass(frozen=True)
@@ -360,3 +360,70 @@ _CJK = {"zh": (_ZH, _ZH_ANCHOR, _ZH_PART), "ko": (_KO, _KO_ANCHOR, _KO_PART)}
 def _find_cjk(text: str, lang: str) -> list[_D]:
     full, anchor, parts = _CJK[lang]
     return _scan(text, anchor, full, lambda _, m: _cjk_build(m, parts))
+
+
+# --------------------------------------------------------------------- weekdays
+
+@dataclass(frozen=True)
+class WeekdayMention:
+    weekday: int  # 0 = Monday … 6 = Sunday, as in datetime and babel
+    start: int
+    end: int
+    text: str
+
+
+def _weekday_names(lang: str) -> dict[str, int]:
+    """Weekday names from CLDR (babel): Tuesday, 星期二 / 周二, 화요일; plus the colloquial Chinese forms CLDR
+    does not list (星期天, 周天, 礼拜二)."""
+    from babel.dates import get_day_names
+
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated") if lang == "zh" else ("wide",):
+        for day, name in get_day_names(width, "format", lang).items():
+            names[name] = day
+            if lang == "en":
+                names[name.upper()] = day
+    if lang == "zh":
+        for day, name in get_day_names("wide", "format", "zh").items():
+            names["礼拜" + name[-1]] = day
+        names.update({"星期天": 6, "周天": 6, "礼拜天": 6})
+    return names
+
+
+_WEEKDAYS: dict[str, tuple[dict[str, int], re.Pattern[str]]] = {}
+# 一周一次 (once a week) holds 周一; 每周一 and 上周一 are Mondays.
+_ZH_NOT_WEEKDAY_AFTER = re.compile(r"[次回遍趟个年月天日]")
+_ZH_NUMERAL_BEFORE = frozenset("零〇一二两三四五六七八九十几0123456789０１２３４５６７８９")
+
+
+def _weekday_pattern(lang: str) -> tuple[dict[str, int], re.Pattern[str]]:
+    if lang not in _WEEKDAYS:
+        names = _weekday_names(lang)
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        if lang == "en":
+            pattern = rf"\b(?:{alternatives})\b"
+        elif lang == "ko":  # 화요일, and the short form in brackets after a date: 11월 4일(화)
+            pattern = rf"(?:{alternatives})|(?<=\()[월화수목금토일](?=\))"
+        else:
+            pattern = alternatives
+        _WEEKDAYS[lang] = (names, re.compile(pattern))
+    return _WEEKDAYS[lang]
+
+
+def find_weekdays(text: str, lang: str) -> list[WeekdayMention]:
+    """Weekdays named in ``text`` (en source, zh/ko targets)."""
+    if lang not in ("en", *_CJK):
+        raise ValueError(f"unsupported language {lang!r}")
+    names, pattern = _weekday_pattern(lang)
+    out = []
+    for m in pattern.finditer(text):
+        word = m.group()
+        if lang == "ko" and len(word) == 1:
+            out.append(WeekdayMention("월화수목금토일".index(word), m.start(), m.end(), word))
+            continue
+        if lang == "zh" and word.startswith("周") and (
+            text[m.start() - 1 : m.start()] in _ZH_NUMERAL_BEFORE or _ZH_NOT_WEEKDAY_AFTER.match(text, m.end())
+        ):
+            continue  # 一周一次, 两周一次: "once a week"
+        out.append(WeekdayMention(names[word], m.start(), m.end(), word))
+    return out

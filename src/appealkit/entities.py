@@ -23,6 +23,11 @@ _PHONE = re.compile(
     re.IGNORECASE,
 )
 _POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s(\d{5}(?:-\d{4})?)|(?<=[A-Za-z,]\s)(\d{6}))\b")
+# What each pattern cannot match without: most paragraphs have no URL, no @ and few digits, and one scan for
+# these is cheaper than running the pattern (each takes 10–17 µs on a letter paragraph).
+_URL_HINT = re.compile(r"://|www\.", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_FIVE_DIGITS = re.compile(r"\d{5}")
 
 
 def _strip_trailing(text: str) -> str:
@@ -38,15 +43,19 @@ def find_entities(text: str) -> list[Entity]:
         if value and not any(e.start < end and start < e.end for e in found):
             found.append(Entity(kind, start, end, value))
 
-    for match in _URL.finditer(text):
-        add("url", match.start(), _strip_trailing(match[0]))
-    for match in _EMAIL.finditer(text):
-        add("email", match.start(), _strip_trailing(match[0]))
-    for match in _PHONE.finditer(text):
-        digits = sum(ch.isdigit() for ch in match[1])
-        if digits >= 7:
-            add("phone", match.start(1), match[1].strip())
-    for match in _POSTCODE.finditer(text):
-        group = 1 if match[1] else 2
-        add("postcode", match.start(group), match[group])
+    if _URL_HINT.search(text):
+        for match in _URL.finditer(text):
+            add("url", match.start(), _strip_trailing(match[0]))
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            add("email", match.start(), _strip_trailing(match[0]))
+    if len(_DIGIT.findall(text)) >= 7:  # a phone number has seven digits at least
+        for match in _PHONE.finditer(text):
+            digits = sum(ch.isdigit() for ch in match[1])
+            if digits >= 7:
+                add("phone", match.start(1), match[1].strip())
+    if _FIVE_DIGITS.search(text):
+        for match in _POSTCODE.finditer(text):
+            group = 1 if match[1] else 2
+            add("postcode", match.start(group), match[group])
     return sorted(found, key=lambda e: e.start)

@@ -8,15 +8,16 @@ never reported as lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from appealkit.citations import ArticleRef, find_articles, find_symbols
-from appealkit.dates import DateMention, find_dates
+from appealkit.dates import DateMention, WeekdayMention, find_dates, find_weekdays
 from appealkit.entities import Entity, find_entities
 from appealkit.glossary import Glossary, TermMatch, outermost
 from appealkit.numerals import NumberMention, find_numbers
 from appealkit.spans import SpanSet
+from appealkit.times import TimeMention, find_times
 
 INSTRUMENT_KINDS = ("treaty", "law")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -51,6 +52,8 @@ class ParagraphFacts:
     entities: list[Entity] = field(default_factory=list)
     all_numbers: list[NumberMention] = field(default_factory=list)
     term_numbers: list[tuple[NumberMention, TermMatch]] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    weekdays: list[WeekdayMention] = field(default_factory=list)
 
     @cached_property
     def anchors(self) -> frozenset[str]:
@@ -61,12 +64,27 @@ class ParagraphFacts:
         tokens |= {f"e{e.text.lower()}" for e in self.entities}
         tokens |= {f"s{s[2]}" for s in self.symbols}
         tokens |= {f"d{d.year}-{d.month}" for d in self.dates if d.month}
+        tokens |= {f"h{t.hour12}:{t.minute}" for t in self.times}
+        tokens |= {f"w{w.weekday}" for w in self.weekdays}
         return frozenset(tokens)
 
     @cached_property
     def size(self) -> int:
         """Non-space characters: the length measure of the alignment model."""
         return sum(map(len, self.text.split()))  # split() cuts at exactly the str.isspace() characters
+
+    def within(self, start: int, end: int) -> ParagraphFacts:
+        """The facts of the slice [start, end) (a sentence), offsets relative to the slice: what sentence
+        alignment needs to treat sentences as the paragraph aligner treats paragraphs."""
+
+        def inside(items: list) -> list:
+            return [replace(x, start=x.start - start, end=x.end - start) for x in items
+                    if start <= x.start and x.end <= end]
+
+        symbols = [(s - start, e - start, t) for s, e, t in self.symbols if start <= s and e <= end]
+        return ParagraphFacts(self.text[start:end], figures=inside(self.figures), dates=inside(self.dates),
+                              articles=inside(self.articles), symbols=symbols, terms=inside(self.terms),
+                              entities=inside(self.entities), all_numbers=inside(self.all_numbers))
 
 
 def _year_of(text: str, term: TermMatch) -> tuple[int | None, int]:
@@ -108,16 +126,18 @@ def source_facts(text: str, glossary: Glossary) -> ParagraphFacts:
     dated_citations = SpanSet((c.start, c.end) for c in citations if c.year)
     dates = [d for d in find_dates(text, "en") if not fenced.overlaps(d.start, d.end)
              and not term_spans.contains(d.start, d.end) and not dated_citations.overlaps(d.start, d.end)]
+    times = [t for t in find_times(text, "en") if not fenced.overlaps(t.start, t.end)]
     not_figures = SpanSet([*((e.start, e.end) for e in entities), *((s, e) for s, e, _ in symbols),
                            *((d.start, d.end) for d in dates), *((c.start, c.end) for c in citations),
-                           *((t.start, t.end) for t in terms)])
+                           *((t.start, t.end) for t in terms), *((t.start, t.end) for t in times)])
     numbers = find_numbers(text, "en")
     figures = [n for n in numbers if not not_figures.overlaps(n.start, n.end)]
     # A number inside a name ("19th Asian Games", "COVID-19") is a figure only where the name's target
     # rendering carries it (第19届亚运会 does, 新冠疫情 does not): the figure rule decides per language.
     names = [t for t in terms if t.entry.kind not in INSTRUMENT_KINDS]
     term_numbers = [(n, t) for n in numbers for t in names if t.start <= n.start and n.end <= t.end]
-    return ParagraphFacts(text, figures, dates, citations, articles, symbols, terms, entities, numbers, term_numbers)
+    return ParagraphFacts(text, figures, dates, citations, articles, symbols, terms, entities, numbers, term_numbers,
+                          times, find_weekdays(text, "en"))
 
 
 def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
@@ -127,8 +147,10 @@ def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
     entities = find_entities(text)
     symbols = find_symbols(text)
     articles = find_articles(text, lang)
+    times = find_times(text, lang)
     fenced = SpanSet([(d.start, d.end) for d in dates] + [(e.start, e.end) for e in entities]
-                     + [(start, end) for start, end, _ in symbols] + [(a.start, a.end) for a in articles])
+                     + [(start, end) for start, end, _ in symbols] + [(a.start, a.end) for a in articles]
+                     + [(t.start, t.end) for t in times])
     numbers = find_numbers(text, lang)
     figures = [n for n in numbers if not fenced.overlaps(n.start, n.end)]
     return ParagraphFacts(
@@ -140,4 +162,6 @@ def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
         terms=glossary.find_in_target(text, lang),
         entities=entities,
         all_numbers=numbers,
+        times=times,
+        weekdays=find_weekdays(text, lang),
     )

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from appealkit.letters import LetterPair
 
 SEVERITIES = ("error", "warning", "info")
-CATEGORIES = ("figure", "date", "citation", "term", "entity", "untranslated", "structure", "stale", "file")
+CATEGORIES = ("meaning", "figure", "date", "citation", "term", "entity", "untranslated", "structure", "stale", "file")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
 
 

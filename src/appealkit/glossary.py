@@ -4,12 +4,16 @@ Matching rules (the contract the glossary files rely on):
 - English forms match case-insensitively, with hyphen, space or nothing between words treated alike
   and simple plurals (-s, -es) accepted; all-capital acronyms (CAT, COI) match case-sensitively.
 - Target renderings match ignoring spaces and title marks (《》「」), so 강제송환금지 원칙 and
-  강제송환금지원칙 are the same rendering.
+  강제송환금지원칙 are the same rendering; typography is forgiven, not meaning: every interpunct (ㆍ · ・ ⋅ ‧ •)
+  is one character, brackets of every width and shape are one pair, and 、 ，, are one comma (``typography_key``).
+- Forms are text, never patterns: regex-like characters in a form match themselves (only … is a gap).
 - Overlaps resolve longest first: "refugees sur place" wins over "refugee".
+- An English form bound by the entry's ``context`` rules counts only where they hold (glossary_context.py).
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -19,6 +23,7 @@ from typing import Any, Callable, Iterable
 
 from appealkit import speedups
 from appealkit.errors import AppealInputError
+from appealkit.glossary_context import FormContext, applies, context_from_mapping
 
 KINDS = ("treaty", "law", "term", "body", "place", "person", "organization")
 TARGET_LANGS = ("zh", "ko")
@@ -31,12 +36,43 @@ _WORD = re.compile(r"[^\W_]+")
 class Rendering:
     preferred: str
     accepted: tuple[str, ...] = ()
-    forbidden: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()  # wrong in law or fact: an error
     short: tuple[str, ...] = ()  # correct once the full (preferred) name has been written: 북한 after 조선민주주의인민공화국
+    discouraged: tuple[str, ...] = ()  # attested but imprecise: a warning that gives the reason
+    reasons: tuple[tuple[str, str], ...] = ()  # (forbidden or discouraged form, why)
+    verified: bool = True  # False: no authoritative source seen, so a missing rendering only warns
 
     @property
     def correct(self) -> tuple[str, ...]:
         return (self.preferred, *self.accepted, *self.short)
+
+    def reason(self, form: str) -> str:
+        """Why a forbidden or discouraged form is flagged (matched like renderings, typography aside)."""
+        key = compact_form(form)
+        return next((why for flagged, why in self.reasons if compact_form(flagged) == key), "")
+
+
+AUTHORITIES = ("un-document", "treaty-text", "government", "press-ngo")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a rendering is attested: an address or a document symbol, and how official the text is."""
+
+    authority: str  # one of AUTHORITIES, most official first
+    title: str
+    url: str = ""
+    symbol: str = ""  # UN document symbol or treaty number
+    lang: str = ""  # the rendering it attests: zh, ko, en; empty for all
+
+    @property
+    def attested(self) -> bool:
+        return bool(self.url or self.symbol)
+
+    def describe(self) -> str:
+        where = " ".join(part for part in (self.symbol, self.url) if part)
+        lang = f"{self.lang}: " if self.lang else ""
+        return f"[{self.authority}] {lang}{self.title}{' — ' + where if where else ''}"
 
 
 @dataclass(frozen=True)
@@ -46,13 +82,21 @@ class Entry:
     en: tuple[str, ...]
     targets: dict[str, Rendering]
     note: str = ""
-    source: str = ""
+    source: str = ""  # free-text provenance (older entries); ``sources`` holds attested ones
     year: int | None = None
     file: str = ""
     line: int = 0
+    sources: tuple[Source, ...] = ()
+    contexts: tuple[FormContext, ...] = ()
+    un: bool = False  # a UN body, mandate or document: lint requires an attested source
+    stands_for: tuple[str, ...] = ()  # entries a metonym may be translated as ("Beijing said" → 中国表示)
 
     def rendering(self, lang: str) -> Rendering | None:
         return self.targets.get(lang)
+
+    def binding(self, form_key: str) -> tuple[FormContext, ...]:
+        """The context rules that bind an English form (by its key); empty when it applies everywhere."""
+        return tuple(rule for rule in self.contexts if rule.binds and rule.covers(form_key, _form_key))
 
 
 @dataclass(frozen=True)
@@ -61,7 +105,7 @@ class TermMatch:
     start: int
     end: int
     text: str
-    quality: str = "preferred"  # preferred | accepted | forbidden (target side); "source" for English
+    quality: str = "preferred"  # preferred | accepted | discouraged | forbidden (target side); "source" for English
 
 
 def english_key(form: str) -> str:
@@ -83,7 +127,21 @@ def gap_pattern(form: str) -> re.Pattern[str] | None:
     return re.compile(_GAP_FILL.join(re.escape(compact_form(piece)) for piece in form.split(GAP_MARK)))
 
 
-_COMPACT_TABLE = {ord(ch): None for ch in _IGNORED_IN_TARGET} | {ord(ch): "·" for ch in "ㆍ・•"}
+# Typography that never changes a word: one character for every interpunct, ASCII for full-width forms.
+INTERPUNCTS = "·ㆍ・･⋅‧•∙"
+_TYPOGRAPHY = (
+    {ord(ch): "·" for ch in INTERPUNCTS}
+    | {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # full-width ASCII （）［］，：Ｕ → ()[],:U
+    | {ord("、"): ","}
+    | {ord(ch): "(" for ch in "[〔【［"} | {ord(ch): ")" for ch in "]〕】］"}  # one bracket pair
+)
+_COMPACT_TABLE = {ord(ch): None for ch in _IGNORED_IN_TARGET} | _TYPOGRAPHY
+
+
+def typography_key(char: str) -> str:
+    """The character matching compares: 遣返（推回） and 遣返(推回) are one rendering, ⋅ and ㆍ one interpunct."""
+    mapped = _TYPOGRAPHY.get(ord(char))
+    return chr(mapped) if isinstance(mapped, int) else (mapped or char)
 
 
 def compact_form(text: str) -> str:
@@ -92,12 +150,13 @@ def compact_form(text: str) -> str:
 
 
 def compact(text: str) -> tuple[str, list[int]]:
-    """Text without spaces and title marks, and for each kept character its offset in the original."""
+    """Text without spaces and title marks, typography normalised (``typography_key``), and for each kept
+    character its offset in the original."""
     kept: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
         if char not in _IGNORED_IN_TARGET:
-            kept.append("·" if char in "ㆍ・•" else char)
+            kept.append(typography_key(char))
             offsets.append(index)
     return "".join(kept), offsets
 
@@ -173,21 +232,36 @@ class Glossary:
         """Every prefix of every form key, lower-cased: lets the walk stop as soon as no term can match."""
         return frozenset(key.lower()[:n] for key in self._english_index for n in range(1, len(key) + 1))
 
-    def _lookup_words(self, words: list[str]) -> Entry | None:
-        """Exact case for acronyms (stored upper case), any case otherwise; then simple plurals."""
+    def _lookup_words(self, words: list[str]) -> tuple[str, Entry] | None:
+        """Exact case for acronyms (stored upper case), any case otherwise; then simple plurals.
+        Returns the form key that matched and its entry."""
         index = self._english_index
         joined = "".join(words)
         candidates = [joined, joined.lower()]
         candidates += [c[: -len(suffix)] for c in candidates for suffix in ("es", "s") if c.endswith(suffix)]
-        return next((index[c] for c in candidates if c in index), None)
+        return next(((c, index[c]) for c in candidates if c in index), None)
+
+    @cached_property
+    def has_contexts(self) -> bool:
+        return any(rule.binds for entry in self.entries for rule in entry.contexts)
 
     def find_in_english(self, text: str) -> list[TermMatch]:
         """Non-overlapping glossary terms in English text: leftmost, then longest.
 
-        Words are compared run together, so "non-refoulement", "nonrefoulement" and "Non Refoulement"
-        are one term; a word-by-word walk keeps this linear in the text (a regex alternation of every
-        form was 100× slower).
+        A form bound by context rules counts only where they hold; its ``near`` rules look at the terms
+        found without any bound form (a first pass), so that context never depends on context.
         """
+        if not self.has_contexts:
+            return self._walk_english(text, lambda key, entry, start, end: True)
+        anchors = self._walk_english(text, lambda key, entry, start, end: not entry.binding(key))
+        return self._walk_english(
+            text, lambda key, entry, start, end: applies(entry.binding(key), text, start, end, anchors))
+
+    def _walk_english(self, text: str, allowed: Callable[[str, Entry, int, int], bool]) -> list[TermMatch]:
+        """The matching walk: words are compared run together, so "non-refoulement", "nonrefoulement" and
+        "Non Refoulement" are one term; a word-by-word walk keeps this linear in the text (a regex alternation
+        of every form was 100× slower). A candidate ``allowed`` rejects does not match, and a shorter one at the
+        same place may."""
         tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         matches: list[TermMatch] = []
         i = 0
@@ -197,9 +271,9 @@ class Glossary:
                 if j > i and not _GAP.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
                     break
                 words = [t[2] for t in tokens[i : j + 1]]
-                entry = self._lookup_words(words)
-                if entry is not None:
-                    best = (j, entry)
+                found = self._lookup_words(words)
+                if found is not None and allowed(found[0], found[1], tokens[i][0], tokens[j][1]):
+                    best = (j, found[1])
                 if "".join(words).lower() not in self._english_prefixes:
                     break
             if best is None:
@@ -222,6 +296,7 @@ class Glossary:
                 if (rendering := entry.rendering(lang))
                 for quality, group in (("preferred", (rendering.preferred,)),
                                        ("accepted", (*rendering.accepted, *rendering.short, *_kept_original(entry))),
+                                       ("discouraged", rendering.discouraged),
                                        ("forbidden", rendering.forbidden))
                 for form in group
                 if compact_form(form) and GAP_MARK not in form
@@ -257,7 +332,8 @@ class Glossary:
         table: dict[str, list[tuple[re.Pattern[str], Entry, str]]] = {lang: [] for lang in TARGET_LANGS}
         for entry in self.entries:
             for lang, rendering in entry.targets.items():
-                for quality, group in (("accepted", rendering.accepted), ("forbidden", rendering.forbidden)):
+                for quality, group in (("accepted", rendering.accepted), ("discouraged", rendering.discouraged),
+                                       ("forbidden", rendering.forbidden)):
                     table.setdefault(lang, []).extend(
                         (pattern, entry, quality) for form in group if (pattern := gap_pattern(form)))
         return table
@@ -297,7 +373,7 @@ class Glossary:
         flat = compact_form(term)
         hits = []
         for entry in self.entries:
-            renderings = [f for r in entry.targets.values() for f in (*r.correct, *r.forbidden)]  # short included
+            renderings = [f for r in entry.targets.values() for f in (*r.correct, *r.discouraged, *r.forbidden)]
             if (
                 entry.id == term
                 or any(english_key(form) == key for form in entry.en)
@@ -305,6 +381,23 @@ class Glossary:
             ):
                 hits.append(entry)
         return hits
+
+    def nearest(self, term: str, limit: int = 5) -> list[Entry]:
+        """Entries whose id, English form or rendering is closest to a term that matched none (a typo:
+        "refoulment"), best first; difflib's ratio over normalised keys."""
+        keys: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            names = [entry.id, *(english_key(form) for form in entry.en)]
+            names += [compact_form(f) for r in entry.targets.values() for f in (r.preferred, *r.accepted)]
+            for name in names:
+                keys.setdefault(name, []).append(entry)
+        query = compact_form(term) if not term.isascii() else english_key(term)
+        close = difflib.get_close_matches(query, list(keys), n=limit * 3, cutoff=0.6)
+        ranked: dict[str, Entry] = {}
+        for key in close:
+            for entry in keys[key]:
+                ranked.setdefault(entry.id, entry)
+        return list(ranked.values())[:limit]
 
 
 def drop_nested(matches: Iterable[TermMatch], group: Callable[[TermMatch], str] = lambda m: "",
@@ -314,6 +407,9 @@ def drop_nested(matches: Iterable[TermMatch], group: Callable[[TermMatch], str] 
     One pass over matches sorted by start, then by decreasing end; equal spans all stay (朝鲜 renders
     both "DPRK" and "North Korea").
     """
+    matches = list(matches)
+    if len(matches) < 2:  # most paragraphs: nothing to drop, nothing to sort
+        return matches
     kept: list[TermMatch] = []
     reach: dict[str, tuple[int, int]] = {}  # group → (furthest end of a covering match, its start)
     for match in sorted(matches, key=lambda m: (m.start, -m.end)):
@@ -375,39 +471,73 @@ def glossary_files(path: Path) -> list[Path]:
     return files
 
 
+def _flagged(values: Any) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Forbidden or discouraged forms: plain strings, or ``{form, reason}`` mappings."""
+    forms: list[str] = []
+    reasons: list[tuple[str, str]] = []
+    for value in values or ():
+        form = str(value.get("form")) if isinstance(value, dict) else str(value)
+        forms.append(form)
+        if isinstance(value, dict) and value.get("reason"):
+            reasons.append((form, str(value["reason"])))
+    return tuple(forms), tuple(reasons)
+
+
+def rendering_from_mapping(spec: dict[str, Any], entry_verified: bool = True) -> Rendering:
+    forbidden, forbidden_reasons = _flagged(spec.get("forbidden"))
+    discouraged, discouraged_reasons = _flagged(spec.get("discouraged"))
+    return Rendering(
+        str(spec.get("preferred", "")),
+        tuple(str(x) for x in spec.get("accepted") or ()),
+        forbidden,
+        tuple(str(x) for x in spec.get("short") or ()),
+        discouraged,
+        forbidden_reasons + discouraged_reasons,
+        bool(spec.get("verified", entry_verified)),
+    )
+
+
+def sources_from_value(value: Any) -> tuple[str, tuple[Source, ...]]:
+    """``source`` is free text (unattested) or a list of ``{authority, title, url | symbol, lang}``."""
+    if not isinstance(value, list):
+        return str(value or ""), ()
+    return "", tuple(
+        Source(str(item.get("authority", "")), str(item.get("title", "")), str(item.get("url") or ""),
+               str(item.get("symbol") or ""), str(item.get("lang") or ""))
+        for item in value if isinstance(item, dict))
+
+
 def entry_from_mapping(raw: dict[str, Any], file: Path, line: int) -> Entry:
     """Build an Entry from a lint-clean mapping."""
-    targets = {}
-    for lang in TARGET_LANGS:
-        spec = raw.get(lang) or {}
-        targets[lang] = Rendering(
-            str(spec.get("preferred", "")),
-            tuple(str(x) for x in spec.get("accepted") or ()),
-            tuple(str(x) for x in spec.get("forbidden") or ()),
-            tuple(str(x) for x in spec.get("short") or ()),
-        )
+    verified = bool(raw.get("verified", True))
+    targets = {lang: rendering_from_mapping(raw.get(lang) or {}, verified) for lang in TARGET_LANGS}
     en = raw.get("en")
     forms = (en,) if isinstance(en, str) else tuple(str(x) for x in en or ())
+    source, sources = sources_from_value(raw.get("source"))
     return Entry(
         id=str(raw["id"]),
         kind=str(raw.get("kind", "term")),
         en=forms,
         targets=targets,
         note=str(raw.get("note") or ""),
-        source=str(raw.get("source") or ""),
+        source=source,
         year=raw.get("year"),
         file=str(file),
         line=line,
+        sources=sources,
+        contexts=tuple(context_from_mapping(rule) for rule in raw.get("context") or () if isinstance(rule, dict)),
+        un=bool(raw.get("un", False)),
+        stands_for=tuple(str(x) for x in raw.get("stands_for") or ()),
     )
 
 
 def load_glossary(path: Path | str | None = None) -> Glossary:
     """Load and validate a glossary directory or file; the first lint error aborts with file:line."""
-    from appealkit.glossary_lint import lint_documents, read_documents
+    from appealkit.glossary_lint import lint_documents, loading_errors, read_documents
 
     root = Path(path) if path is not None else default_glossary_path()
     documents = read_documents(glossary_files(root))
-    problems = lint_documents(documents)
+    problems = loading_errors(lint_documents(documents))
     if problems:
         first = problems[0]
         extra = f" (and {len(problems) - 1} more; run 'appeal glossary lint')" if len(problems) > 1 else ""

@@ -1,27 +1,40 @@
 """Argos model packages: list, install (from the package index or an offline file), remove.
 
-Archives are validated before argostranslate extracts them: one top-level folder with a metadata.json,
-no absolute paths, no '..', no links, and a bounded unpacked size, so a malicious .argosmodel cannot
-write outside the package folder (zip-slip) or fill the disk.
+appealkit reads the Argos package format itself, without argostranslate (whose dependencies pull in Stanza,
+spaCy and torch with gigabytes of CUDA wheels, none of which appealkit uses): an ``.argosmodel`` is a zip with
+one top-level folder holding ``metadata.json``, a CTranslate2 model in ``model/`` and ``sentencepiece.model``.
+Packages are installed where argostranslate keeps them and under the same settings (``ARGOS_PACKAGES_DIR``,
+``ARGOS_PACKAGE_INDEX``, ``XDG_*`` and ``settings.json``), so the two share installed models.
+
+Archives are validated before extraction: one top-level folder with a metadata.json, no absolute paths, no
+'..', no links, and a bounded unpacked size, so a malicious .argosmodel cannot write outside the package
+folder (zip-slip) or fill the disk. Extraction goes to a temporary folder beside the packages and is renamed
+into place, so an interrupted install never leaves half a package.
 """
 
 from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
+import shutil
 import stat
+import tempfile
 import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Any, Callable
 
 from appealkit import __version__
 from appealkit.errors import AppealInputError
 from appealkit.textio import atomic_output, atomic_write_bytes
 
 MAX_UNPACKED_BYTES = 4 * 1024**3
+DEFAULT_PACKAGE_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+# What appealkit needs in a package: it decodes with CTranslate2 and tokenizes with SentencePiece.
+REQUIRED_MEMBERS = ("metadata.json", "model/model.bin", "sentencepiece.model")
 
 
 @dataclass(frozen=True)
@@ -33,14 +46,42 @@ class InstalledModel:
     path: Path
 
 
-def _argos_package():
-    try:
-        import argostranslate.package as package  # light: no torch (argostranslate.translate is the heavy one)
-    except ImportError:
-        from appealkit.engines import MT_EXTRA_HINT
+# ------------------------------------------------------------------ where argostranslate keeps things
 
-        raise AppealInputError(f"machine translation is not installed: {MT_EXTRA_HINT}") from None
-    return package
+
+def _home_dir(variable: str, *default: str) -> Path:
+    return Path(os.environ.get(variable) or Path.home().joinpath(*default))
+
+
+def _argos_setting(key: str) -> str | None:
+    """An argostranslate setting: the environment first, then ``<XDG_CONFIG_HOME>/argos-translate/settings.json``."""
+    if os.environ.get(key):
+        return os.environ[key]
+    settings = _home_dir("XDG_CONFIG_HOME", ".config") / "argos-translate" / "settings.json"
+    try:
+        value = json.loads(settings.read_text(encoding="utf-8")).get(key)
+    except (OSError, ValueError, AttributeError):
+        return None
+    return str(value) if value else None
+
+
+def data_dir() -> Path:
+    return _home_dir("XDG_DATA_HOME", ".local", "share") / "argos-translate"
+
+
+def packages_dir() -> Path:
+    return Path(_argos_setting("ARGOS_PACKAGES_DIR") or data_dir() / "packages")
+
+
+def downloads_dir() -> Path:
+    return _home_dir("XDG_CACHE_HOME", ".local", "cache") / "argos-translate" / "downloads"
+
+
+def package_index_url() -> str:
+    return (_argos_setting("ARGOS_PACKAGE_INDEX") or DEFAULT_PACKAGE_INDEX) + "index.json"
+
+
+# ------------------------------------------------------------------ packages
 
 
 def validate_archive(path: Path) -> str:
@@ -69,27 +110,80 @@ def validate_archive(path: Path) -> str:
     return top
 
 
+def read_metadata(folder: Path) -> dict[str, Any]:
+    """A package's metadata.json; a broken one is an input error naming it."""
+    path = folder / "metadata.json"
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AppealInputError(f"unreadable Argos package metadata ({exc})", path) from None
+    if not isinstance(meta, dict):
+        raise AppealInputError("Argos package metadata must be a JSON object", path)
+    return meta
+
+
+def _model(folder: Path, meta: dict[str, Any]) -> InstalledModel:
+    from_code, to_code = str(meta.get("from_code") or ""), str(meta.get("to_code") or "")
+    version = str(meta.get("package_version") or "")
+    return InstalledModel(f"translate-{from_code}_{to_code}", from_code, to_code, version, folder)
+
+
 def installed_models() -> list[InstalledModel]:
-    package = _argos_package()
-    return sorted(
-        (InstalledModel(f"translate-{p.from_code}_{p.to_code}", p.from_code, p.to_code, str(p.package_version),
-                        Path(p.package_path)) for p in package.get_installed_packages()),
-        key=lambda m: (m.from_code, m.to_code),
-    )
+    """Installed translation packages: the folders of the packages directory that hold a metadata.json."""
+    root = packages_dir()
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")) if root.is_dir() else []
+    models = []
+    for folder in folders:
+        if not (folder / "metadata.json").is_file():
+            continue
+        meta = read_metadata(folder)
+        if meta.get("type", "translate") == "translate":
+            models.append(_model(folder, meta))
+    # newest version of a pair first: the engine takes the first package of its pair
+    return sorted(models, key=lambda m: (m.from_code, m.to_code, _invert(_version_key({"package_version": m.version}))))
+
+
+def _invert(key: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(-part for part in key)
+
+
+def _check_package(folder: Path, archive: Path) -> dict[str, Any]:
+    meta = read_metadata(folder)
+    if meta.get("type", "translate") != "translate" or not meta.get("from_code") or not meta.get("to_code"):
+        raise AppealInputError("not a translation package (metadata.json needs type translate, from_code and "
+                               "to_code)", archive)
+    missing = [m for m in REQUIRED_MEMBERS if not (folder / m).is_file()]
+    if missing:
+        raise AppealInputError(f"the package has no {', '.join(missing)}: appealkit needs a CTranslate2 model "
+                               "and a SentencePiece model", archive)
+    return meta
 
 
 def install_file(path: Path) -> InstalledModel:
-    """Install an .argosmodel file (offline)."""
+    """Install an .argosmodel file (offline): validate, extract beside the packages, rename into place."""
     path = Path(path)
     if not path.is_file():
         raise AppealInputError("no such model file", path)
     top = validate_archive(path)
-    package = _argos_package()
-    package.install_from_path(path)
-    for model in installed_models():
-        if model.path.name == top:
-            return model
-    raise AppealInputError("package was extracted but argostranslate does not list it", path)
+    root = packages_dir()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
+    except OSError as exc:
+        raise AppealInputError(f"cannot create the packages folder ({exc.strerror or exc})", root) from None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.extractall(staging)  # every member was checked by validate_archive
+        meta = _check_package(staging / top, path)
+        target = root / top
+        if target.exists():
+            shutil.rmtree(target)  # a re-install of the same package replaces it
+        os.replace(staging / top, target)
+    except OSError as exc:
+        raise AppealInputError(f"cannot install the package ({exc.strerror or exc})", path) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return _model(target, meta)
 
 
 def parse_pair(text: str) -> tuple[str, str]:
@@ -112,12 +206,10 @@ def _why(exc: BaseException) -> str:
 def fetch_package_index(timeout: float = 30.0) -> list[dict]:
     """Download the Argos package index (needs internet) and keep a copy where argostranslate looks for it.
 
-    We fetch it ourselves: argostranslate's own update retries forever when offline (a RecursionError after
-    a thousand printed errors, about a minute and a half later).
+    With a timeout: argostranslate's own update retries forever when offline (a RecursionError after a
+    thousand printed errors, about a minute and a half later).
     """
-    from argostranslate import settings
-
-    url = settings.remote_package_index
+    url = package_index_url()
     try:
         with _open_url(url, timeout) as response:
             data = response.read()
@@ -127,7 +219,7 @@ def fetch_package_index(timeout: float = 30.0) -> list[dict]:
                                "Install from a file with 'appeal models install --file PATH.argosmodel'") from None
     if not isinstance(index, list):
         raise AppealInputError(f"the Argos package index {url} is not a list of packages")
-    atomic_write_bytes(Path(settings.local_package_index), data)
+    atomic_write_bytes(data_dir() / "index.json", data)
     return [entry for entry in index if isinstance(entry, dict)]
 
 
@@ -160,8 +252,6 @@ def download(links: list[str], target: Path, progress: Callable[[int, int], None
 
 def install_from_index(pair: str, progress: Callable[[int, int], None] = lambda done, total: None) -> InstalledModel:
     """Install the newest package for a language pair from the Argos package index (needs internet)."""
-    from argostranslate import settings
-
     from_code, to_code = parse_pair(pair)
     candidates = [entry for entry in fetch_package_index()
                   if entry.get("type", "translate") == "translate"
@@ -170,7 +260,7 @@ def install_from_index(pair: str, progress: Callable[[int, int], None] = lambda 
         raise AppealInputError(f"the Argos package index has no model for {from_code}→{to_code}")
     best = max(candidates, key=_version_key)
     version = str(best.get("package_version", "0")).replace(".", "_")
-    target = Path(settings.downloads_dir) / f"translate-{from_code}_{to_code}-{version}.argosmodel"
+    target = downloads_dir() / f"translate-{from_code}_{to_code}-{version}.argosmodel"
     download([str(link) for link in best.get("links") or []], target, progress)
     try:
         return install_file(target)
@@ -179,12 +269,14 @@ def install_from_index(pair: str, progress: Callable[[int, int], None] = lambda 
 
 
 def remove(pair: str) -> InstalledModel:
+    """Uninstall every installed package for a language pair (en-zh); return one of them."""
     from_code, to_code = parse_pair(pair)
-    package = _argos_package()
-    for installed in package.get_installed_packages():
-        if (installed.from_code, installed.to_code) == (from_code, to_code):
-            model = InstalledModel(f"translate-{from_code}_{to_code}", from_code, to_code,
-                                   str(installed.package_version), Path(installed.package_path))
-            package.uninstall(installed)
-            return model
-    raise AppealInputError(f"no installed model for {from_code}→{to_code} (see 'appeal models list')")
+    found = [m for m in installed_models() if (m.from_code, m.to_code) == (from_code, to_code)]
+    if not found:
+        raise AppealInputError(f"no installed model for {from_code}→{to_code} (see 'appeal models list')")
+    for model in found:
+        try:
+            shutil.rmtree(model.path)
+        except OSError as exc:
+            raise AppealInputError(f"cannot remove the package ({exc.strerror or exc})", model.path) from None
+    return found[0]

@@ -13,7 +13,6 @@ depend on the house style, and an entry in the ignore file for a rule switched o
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -40,6 +39,10 @@ class Layer:
 
     def source(self, setting: str) -> str:
         return self.sources.get(setting, "default")
+
+    @property
+    def sets_nothing(self) -> bool:
+        return self.select is None and not (self.extend_select or self.ignore or self.severity)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ def expand(selector: str, rules: Sequence[RuleInfo]) -> set[str]:
     named = {r.id for r in rules if selector in (r.id, r.category)}
     if not named:
         choices = sorted({r.id for r in rules} | {r.category for r in rules})
+        import difflib  # only on this error path: appeal check starts faster without it
+
         close = difflib.get_close_matches(selector, choices, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else " (see 'appeal rules')"
         raise ValueError(f"unknown rule or category '{selector}'{hint}")
@@ -113,7 +118,13 @@ def _by_specificity(pairs: Iterable[tuple[str, str]], rules: Sequence[RuleInfo])
 
 
 def resolve(layers: Sequence[Layer], rules: Sequence[RuleInfo] | None = None) -> RulePolicy:
-    """The policy after applying each layer in order (see the module docstring)."""
+    """The policy after applying each layer in order (see the module docstring).
+
+    When no layer sets anything and no ``rules`` are given, every rule reports at its default severity: the
+    empty policy, which does that without the catalogue (importing every rule would slow down the start of a
+    check that the result cache answers)."""
+    if rules is None and all(layer.sets_nothing for layer in layers):
+        return RulePolicy()
     rules = list(rules if rules is not None else catalogue())
     enabled = {r.id: (True, "default") for r in rules}
     severity = {r.id: (r.severity, "default") for r in rules}

@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,11 +30,27 @@ DEFAULT_CACHE_DIR = Path(".appeal") / "cache"
 FORMAT = 1  # bump when the entry layout changes
 
 
+def installed_version() -> str:
+    """``appealkit.__version__`` (the first appealkit-*.dist-info on sys.path, as importlib.metadata finds
+    it) without importing importlib.metadata, which costs more than answering a warm run from the cache."""
+    for entry in sys.path:
+        try:
+            names = sorted(os.listdir(entry or "."))
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("appealkit-") and name.endswith(".dist-info"):
+                return name[len("appealkit-"):-len(".dist-info")]
+    return "0+unknown"
+
+
 def code_fingerprint() -> str:
-    """The appealkit modules as installed: path, size and modification time of every .py file."""
+    """The appealkit modules as installed: path, size and modification time of every .py file and of the
+    lexicons the rules read (lexicons/*.yaml: an edited cue list changes the findings as code does)."""
     package = Path(appealkit.__file__).parent
+    files = [*package.rglob("*.py"), *package.glob("lexicons/*.yaml")]
     stats = sorted((str(path.relative_to(package)), info.st_size, info.st_mtime_ns)
-                   for path in package.rglob("*.py") for info in (path.stat(),))
+                   for path in files for info in (path.stat(),))
     return hashlib.sha256(repr(stats).encode("utf-8")).hexdigest()
 
 
@@ -94,7 +111,7 @@ class ResultCache:
 
     def __init__(self, root: Path | str, glossary_digest: str, settings: Any = None):
         self.root = Path(root)
-        basis = [FORMAT, appealkit.__version__, code_fingerprint(), glossary_digest, repr(settings)]
+        basis = [FORMAT, installed_version(), code_fingerprint(), glossary_digest, repr(settings)]
         self._basis = hashlib.sha256(repr(basis).encode("utf-8")).digest()
 
     def key(self, source: Path, target: Path, lang: str | None, source_text: str, target_text: str) -> str:

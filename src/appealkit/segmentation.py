@@ -1,4 +1,4 @@
-"""English sentence segmentation for machine translation.
+"""Sentence segmentation: English for machine translation, and the translations (zh, ko) for sentence alignment.
 
 argostranslate's own splitters download MiniSBD or need Stanza data, which fails offline, so we split
 ourselves: paragraphs come from the letter, sentences from this rule-based splitter, which knows the
@@ -20,6 +20,8 @@ ABBREVIATIONS = frozenset(
 # likely sentence start (capital, digit, quote or CJK). Linear: no nested quantifiers.
 _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff\uac00-\ud7a3])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+# Chinese ends a sentence with full-width punctuation and no space; closing quotes and brackets stay with it.
+_CJK_BOUNDARY = re.compile(r"[。！？!?]+[”’」』）)》\]]*")
 
 
 @dataclass(frozen=True)
@@ -39,18 +41,31 @@ def _is_abbreviation(text: str, dot_at: int) -> bool:
     return word in ABBREVIATIONS
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split a paragraph into sentences, keeping offsets so that the text can be rebuilt exactly."""
+def _boundaries(text: str, lang: str) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) pairs, in order."""
+    cuts = []
+    for match in _BOUNDARY.finditer(text):
+        if not (match.group(1) == "." and _is_abbreviation(text, match.start(1))):
+            cuts.append((match.end(2), match.end(3)))
+    if lang == "zh":
+        for match in _CJK_BOUNDARY.finditer(text):
+            following = len(text) - len(text[match.end():].lstrip())
+            cuts.append((match.end(), following))
+    return sorted(set(cuts))
+
+
+def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
+    """Split a paragraph into sentences, keeping offsets so that the text can be rebuilt exactly.
+
+    English and Korean end sentences with ". " (Korean: 다. 요. 까?); Chinese also with 。！？ and no space."""
     sentences: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        punct_at = match.start(1)
-        if match.group(1) == "." and _is_abbreviation(text, punct_at):
+    for end, following in _boundaries(text, lang):
+        if end <= start:
             continue
-        end = match.end(2)
         if text[start:end].strip():
             sentences.append(Sentence(text[start:end], start, end))
-        start = match.end(3)
+        start = following
     if text[start:].strip():
         sentences.append(Sentence(text[start:].rstrip(), start, len(text.rstrip())))
     return sentences

@@ -32,3 +32,13 @@ class SpanSet:
     def contains(self, start: int, end: int) -> bool:
         i = self._covering(start)
         return i >= 0 and self._ends[i] >= end
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The (merged) spans that overlap [start, end), in order."""
+        i = max(0, self._covering(start))
+        found = []
+        while i < len(self._starts) and self._starts[i] < end:
+            if self._ends[i] > start:
+                found.append((self._starts[i], self._ends[i]))
+            i += 1
+        return found

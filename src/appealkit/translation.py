@@ -186,7 +186,7 @@ def translate_letter(
     existing = load_letter(target_path) if target_path.exists() else None
     mem_lang = memory_lang(lang, engine_name)
     file_lang = memory_lang(lang, str(existing.meta.get("engine")) if existing else None)
-    backup = _backup(target_path) if existing is not None and force else None
+    backup = backup_file(target_path) if existing is not None and force else None
     previous = {} if force else _previous_segments(existing, memory, file_lang)
 
     outcomes: dict[int, SegmentOutcome] = {}
@@ -208,7 +208,7 @@ def translate_letter(
 
     orphaned_edits = [(key, k.text) for key, left in previous.items() for k in left if k.edited]
     if orphaned_edits and backup is None:
-        backup = _backup(target_path)  # an edited paragraph's English changed: keep the edit on disk
+        backup = backup_file(target_path)  # an edited paragraph's English changed: keep the edit on disk
     for key, text in orphaned_edits:
         memory.store_human_by_prefix(key, file_lang, text)
 
@@ -231,7 +231,7 @@ def translate_letter(
     if existing is not None and not force:
         meta = _carry_over(existing, meta, body)
         if meta["status"] != existing.status and existing.status not in MACHINE_STATUSES and backup is None:
-            backup = _backup(target_path)  # the approved version is a translator's work too
+            backup = backup_file(target_path)  # the approved version is a translator's work too
     atomic_write(target_path, "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n")
     return TranslationOutcome(source_path, target_path, lang, segments, backup, engine_loaded,
                               time.perf_counter() - started)
@@ -267,7 +267,7 @@ def _carry_over(existing: Letter, meta: dict[str, object], body: str) -> dict[st
     return {**meta, **extra}
 
 
-def _backup(path: Path) -> Path:
+def backup_file(path: Path) -> Path:
     stamp = time.strftime("%Y%m%dT%H%M%S")
     backup = path.with_name(f"{path.name}.{stamp}.bak")
     counter = 1

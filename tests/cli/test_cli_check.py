@@ -163,3 +163,25 @@ def test_works_from_any_directory_with_the_bundled_glossary(tmp_path):
     assert result.returncode == 0, result.stderr
     lint = appeal("glossary", "lint", cwd=tmp_path)
     assert lint.returncode == 0 and "6 file(s)" in lint.stderr
+
+
+def test_a_flipped_negation_fails_the_gate_with_one_polarity_error_at_the_clause(letter):
+    """Issue 14: 在任何情况下都不得强迫他们返回 → 都应强迫他们返回 passed with 0 errors."""
+    zh = letter / "zh.md"
+    text = zh.read_text(encoding="utf-8")
+    assert text.count("不得强迫") == 1
+    zh.write_text(text.replace("不得强迫", "应强迫"), encoding="utf-8")
+    result = appeal("check", letter.parent, "--format", "json")
+    assert result.returncode == 1, result.stdout + result.stderr
+    errors = [f for f in json.loads(result.stdout)["findings"] if f["severity"] == "error"]
+    assert [(f["rule"], f["category"], f["file"].endswith("zh.md")) for f in errors] == [("polarity-inverted", "meaning", True)]
+    (error,) = errors
+    line = next(n for n, row in enumerate(zh.read_text(encoding="utf-8").splitlines(), 1) if "应强迫" in row)
+    assert error["line"] == line
+    assert "under no circumstances force them back" in error["source_text"]
+    assert "都应强迫他们返回" in error["found"]
+    paragraph = zh.read_text(encoding="utf-8").splitlines()[line - 1]
+    assert paragraph[slice(*error["target_span"])] == "应"
+    text_report = appeal("check", letter.parent)
+    assert text_report.returncode == 1 and "polarity-inverted" in text_report.stdout
+    assert "1 error(s)" in text_report.stdout

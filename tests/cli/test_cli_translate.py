@@ -102,7 +102,7 @@ def test_a_letter_without_paragraphs_writes_nothing(tmp_path):
 
 
 def test_pseudo_output_is_not_passed_off_as_a_real_draft(tmp_path):
-    pytest.importorskip("argostranslate")
+    pytest.importorskip("ctranslate2")  # the [mt] extra (tiny_argos needs its numpy)
     from support.tiny_argos import argos_env
 
     letter = _letter(tmp_path)
@@ -131,3 +131,15 @@ def test_score_refuses_empty_files_and_mixed_languages(tmp_path):
     shorter.write_text("\n\n".join(p.text for p in load_letter(zh).paragraphs[:5]), encoding="utf-8")
     partial = appeal("score", shorter, zh, cwd=tmp_path)
     assert partial.returncode == 0 and "scored as one document" in partial.stdout
+
+
+@pytest.mark.parametrize("lang, camp, kwanliso", [("zh", "政治犯收容所", "管理所"), ("ko", "정치범수용소", "관리소")])
+def test_translate_inserts_the_corrected_political_prison_camp_rendering(tmp_path, lang, camp, kwanliso):
+    """Audit W1: "political prison camp" was machine-translated as 管理所 / 관리소 (kwanliso transliterated)."""
+    shutil.copytree(ROOT / "letters" / SLUG, tmp_path / "letters" / SLUG)
+    (tmp_path / "letters" / SLUG / f"{lang}.md").unlink()
+    result = appeal("translate", f"letters/{SLUG}", "--to", lang, "--engine", "pseudo", cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    body = load_letter(tmp_path / "letters" / SLUG / f"{lang}.md").body
+    sentence = next(p.text for p in load_letter(tmp_path / "letters" / SLUG / f"{lang}.md").paragraphs if camp in p.text)
+    assert f"{camp}" in body and sentence.index(camp) < sentence.index(kwanliso)  # "political prison camps (kwanliso)"

@@ -346,3 +346,25 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path):
     assert config.file is not None and config.file.resolve() == (tmp_path / "pyproject.toml").resolve()
     assert config.policy().rules["figure-qualifier"].severity == "error"
     assert not config.policy().enabled("structure-added-paragraph")
+
+
+def test_every_command_uses_the_configured_glossary(tmp_path):
+    """appeal translate inserts the renderings the gate then checks for: both read the configured glossary."""
+    write(tmp_path / "house" / "terms.yaml", """
+        entries:
+          - id: house-term
+            kind: term
+            en: [urgent appeal]
+            zh: {preferred: 紧急呼吁书}
+            ko: {preferred: 긴급 호소문}
+    """)
+    write(tmp_path / "appealkit.toml", 'glossary = "house"\n')
+    write(tmp_path / "letters" / "demo" / "en.md", "---\nstatus: approved\n---\nThis urgent appeal concerns 9 refugees.\n")
+    shown = appeal("glossary", "show", "urgent appeal", cwd=tmp_path)
+    assert shown.returncode == 0 and "house-term" in shown.stdout and "house/terms.yaml" in shown.stdout
+    assert "1 file(s), 1 entries" in appeal("glossary", "lint", cwd=tmp_path).stderr
+    translated = appeal("translate", "letters/demo", "--to", "zh", "--engine", "pseudo", "--memory", "tm.sqlite",
+                        cwd=tmp_path)
+    assert translated.returncode == 0, translated.stderr
+    assert "紧急呼吁书" in (tmp_path / "letters" / "demo" / "zh.md").read_text(encoding="utf-8")
+    assert appeal("check", cwd=tmp_path).returncode == 0  # the gate checks against the same glossary

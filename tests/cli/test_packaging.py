@@ -44,3 +44,12 @@ def test_installed_package_uses_its_bundled_glossary_outside_a_checkout(unpacked
     assert Path(module_file).is_relative_to(unpacked_wheel)
     assert Path(glossary_dir) == unpacked_wheel / "appealkit" / "data" / "glossary"
     assert int(entries) >= 60
+
+
+def test_installed_package_reads_its_polarity_lexicon(unpacked_wheel: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(unpacked_wheel)}
+    probe = "import appealkit.polarity as p; print(p.__file__); print([c.kind for c in p.find_cues('不得遣返', 'zh')])"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    module_file, kinds = result.stdout.splitlines()
+    assert Path(module_file).is_relative_to(unpacked_wheel) and kinds == "['prohibition']"

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("argostranslate")
 pytest.importorskip("ctranslate2")
 
 from support.tiny_argos import argos_env, build_tiny_argos_package  # noqa: E402
@@ -92,9 +91,6 @@ def test_engine_decodes_in_batches_with_nbest(argos_home, tmp_path, monkeypatch)
     env, packages = argos_home
     for key, value in argos_env(Path(env["XDG_DATA_HOME"]).parent).items():
         monkeypatch.setenv(key, value)
-    from support.tiny_argos import import_fresh_argostranslate
-
-    import_fresh_argostranslate()
     from appealkit.engines.argos import ArgosEngine
 
     engine = ArgosEngine(beam_size=2, max_length=8)
@@ -103,6 +99,19 @@ def test_engine_decodes_in_batches_with_nbest(argos_home, tmp_path, monkeypatch)
     first = engine.load("zh").translator
     engine.translate_batch(["Again."], "zh")
     assert engine.load("zh").translator is first
+
+
+def test_translation_never_imports_argostranslate_or_torch(argos_home, tmp_path):
+    """The lean [mt] extra is enough: installing and decoding need only ctranslate2 and sentencepiece."""
+    env, packages = argos_home
+    env = {**env, "ARGOS_PACKAGES_DIR": str(tmp_path / "packages")}
+    probe = ("import sys; from appealkit import models; from appealkit.engines.argos import ArgosEngine; "
+             f"models.install_file({str(packages['ko'])!r}); "
+             "print(ArgosEngine(beam_size=1, max_length=8).translate_batch(['Hello.'], 'ko')[0][0] != ''); "
+             "print(sorted(m for m in ('argostranslate', 'torch', 'stanza', 'spacy', 'minisbd') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["True", "[]"]
 
 
 def _index(env, entries) -> None:

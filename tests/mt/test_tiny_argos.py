@@ -1,8 +1,13 @@
-"""tests/support/tiny_argos.py builds real Argos packages that install and translate offline."""
+"""tests/support/tiny_argos.py builds real Argos packages that appealkit installs and decodes offline.
+
+appealkit reads the Argos package format itself (argostranslate is not a dependency: it pulls in Stanza and
+torch), so these tests drive appealkit's installer and CTranslate2/SentencePiece directly on the package.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sys
 import urllib.request
@@ -11,22 +16,19 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("argostranslate")
 ctranslate2 = pytest.importorskip("ctranslate2")
 spm = pytest.importorskip("sentencepiece")
 
-# argostranslate's wheel installs a top-level "tests" package into site-packages, which
-# wins over this repo's tests/ (a namespace dir): import the helpers as "support.*".
+# argostranslate's wheel (when someone installed it) puts a top-level "tests" package into site-packages,
+# which wins over this repo's tests/ (a namespace dir): import the helpers as "support.*".
 _TESTS_DIR = str(Path(__file__).resolve().parents[1])
 if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
-from support.tiny_argos import (  # noqa: E402
-    build_tiny_argos_package,
-    isolated_argostranslate,
-    package_dir_name,
-    write_tiny_minisbd_model,
-)
+from support.tiny_argos import argos_env, build_tiny_argos_package, package_dir_name  # noqa: E402
+
+from appealkit import models  # noqa: E402
+from appealkit.engines.argos import ArgosEngine  # noqa: E402
 
 pytestmark = pytest.mark.mt
 
@@ -39,14 +41,13 @@ def tiny_package(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def argos(tmp_path):
-    """argostranslate imported against an isolated data/config/cache/packages dir."""
-    base = tmp_path / "argos-home"
-    assert "stanza" not in str(base)  # argostranslate would switch to Stanza (downloads)
-    with isolated_argostranslate(base) as mod:
-        assert mod.settings.package_data_dir == base / "packages"
-        assert mod.settings.data_dir == base / "data" / "argos-translate"
-        yield mod
+def argos_home(tmp_path, monkeypatch) -> Path:
+    """An isolated Argos home: packages, data, config and cache under tmp_path (appealkit reads them per call)."""
+    for key in [k for k in os.environ if k.startswith("ARGOS_") or k == "SNAP"]:
+        monkeypatch.delenv(key)
+    for key, value in argos_env(tmp_path / "argos-home").items():
+        monkeypatch.setenv(key, value)
+    return tmp_path / "argos-home"
 
 
 @pytest.fixture
@@ -106,56 +107,77 @@ def test_large_vocab_is_padded_to_exact_size(tmp_path):
     assert sp.unk_id() not in sp.encode("Ωmega")  # training_sentences are learned
 
 
-def test_install_list_uninstall(argos, tiny_package):
-    assert argos.package.get_installed_packages() == []
-    argos.package.install_from_path(tiny_package)
-    (pkg,) = argos.package.get_installed_packages()
-    assert (pkg.from_code, pkg.to_code, pkg.package_version, pkg.type) == ("en", "zh", "0.0.1", "translate")
-    assert pkg.package_path == argos.settings.package_data_dir / package_dir_name("en", "zh")
-    assert pkg.packaged_sbd_path == pkg.package_path / "minisbd"
-    assert isinstance(pkg.tokenizer, argos.tokenizer.SentencePieceTokenizer)
-    assert pkg.tokenizer.encode("hello")  # sentencepiece pieces
-    assert "RANDOM weights" in pkg.get_readme()
-    argos.package.uninstall(pkg)
-    assert argos.package.get_installed_packages() == []
+def test_install_list_uninstall(argos_home, tiny_package):
+    assert models.installed_models() == []
+    installed = models.install_file(tiny_package)
+    assert installed == models.InstalledModel("translate-en_zh", "en", "zh", "0.0.1",
+                                              argos_home / "packages" / package_dir_name("en", "zh"))
+    assert models.installed_models() == [installed]
+    for member in ("metadata.json", "sentencepiece.model", "model/model.bin", "minisbd/en.onnx"):
+        assert (installed.path / member).is_file()  # extracted as shipped, extra folders included
+    assert [p.name for p in installed.path.parent.iterdir()] == [installed.path.name]  # no staging left behind
+    assert models.install_file(tiny_package) == installed  # a re-install replaces the package
+    assert models.remove("en-zh") == installed
+    assert models.installed_models() == [] and not installed.path.exists()
 
 
-def test_ctranslate2_translate_batch(argos, tiny_package):
-    argos.package.install_from_path(tiny_package)
-    (pkg,) = argos.package.get_installed_packages()
-    translator = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu")
-    tokens = [pkg.tokenizer.encode(s) for s in SENTENCES]
+def test_packages_dir_follows_argostranslate_settings(tmp_path, monkeypatch):
+    """Same folders as argostranslate: ARGOS_PACKAGES_DIR, else settings.json, else XDG_DATA_HOME."""
+    for key in ("ARGOS_PACKAGES_DIR", "ARGOS_PACKAGE_INDEX"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert models.packages_dir() == tmp_path / "data" / "argos-translate" / "packages"
+    assert models.package_index_url() == models.DEFAULT_PACKAGE_INDEX + "index.json"
+    settings = tmp_path / "config" / "argos-translate" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"ARGOS_PACKAGES_DIR": str(tmp_path / "shared"),
+                                    "ARGOS_PACKAGE_INDEX": "file:///mirror/"}), encoding="utf-8")
+    assert models.packages_dir() == tmp_path / "shared"
+    assert models.package_index_url() == "file:///mirror/index.json"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "env"))
+    assert models.packages_dir() == tmp_path / "env"  # the environment beats settings.json
+
+
+def test_a_package_appealkit_cannot_decode_is_refused(argos_home, tmp_path):
+    folder = tmp_path / "bpe-only"
+    (folder / "model").mkdir(parents=True)
+    (folder / "metadata.json").write_text(json.dumps({"from_code": "en", "to_code": "zh"}), encoding="utf-8")
+    (folder / "model" / "model.bin").write_bytes(b"x")
+    (folder / "bpe.model").write_text("older Argos packages tokenize with BPE", encoding="utf-8")
+    archive = tmp_path / "bpe.argosmodel"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                zf.write(path, path.relative_to(tmp_path).as_posix())
+    with pytest.raises(models.AppealInputError, match="no sentencepiece.model"):
+        models.install_file(archive)
+    assert models.installed_models() == [] and list((argos_home / "packages").iterdir()) == []
+
+
+def test_ctranslate2_translate_batch(argos_home, tiny_package):
+    path = models.install_file(tiny_package).path
+    translator = ctranslate2.Translator(str(path / "model"), device="cpu")
+    sp = spm.SentencePieceProcessor(model_file=str(path / "sentencepiece.model"))
+    tokens = [sp.encode(s, out_type=str) for s in SENTENCES]
     results = translator.translate_batch(
         tokens, beam_size=2, num_hypotheses=2, max_decoding_length=16, return_scores=True
     )
-    vocab = set(json.loads((pkg.package_path / "model" / "shared_vocabulary.json").read_text()))
+    vocab = set(json.loads((path / "model" / "shared_vocabulary.json").read_text()))
     assert len(results) == 3
     for result in results:
         assert len(result.hypotheses) == 2 and len(result.scores) == 2
         for hyp in result.hypotheses:
             # </s> is biased away: every hypothesis runs to max_decoding_length.
             assert len(hyp) == 16 and set(hyp) <= vocab - {"<unk>", "<s>", "</s>"}
-        assert isinstance(pkg.tokenizer.decode(result.hypotheses[0]), str)
+        assert isinstance(sp.decode_pieces(result.hypotheses[0]), str)
 
 
-def test_argos_translate_offline(argos, tiny_package, no_network):
-    argos.package.install_from_path(tiny_package)
-    out = argos.translate.translate("hello", "en", "zh")
-    assert isinstance(out, str) and out
-    translation = argos.translate.get_translation_from_codes("en", "zh")
-    sentencizer = translation.underlying.sentencizer
-    assert type(sentencizer).__name__ == "MiniSBDSentencizer"
-    assert sentencizer.split_sentences("Hello world. The fine was 3.5 million! 请释放他。谢谢") == [
-        "Hello world.", "The fine was 3.5 million!", "请释放他。", "谢谢"]
-    multi = argos.translate.translate("Hello world. Second sentence.\n请立即释放他。", "en", "zh")
-    assert isinstance(multi, str) and multi.count("\n") == 1  # paragraphs are kept
+def test_engine_translates_offline(argos_home, tiny_package, no_network):
+    models.install_file(tiny_package)
+    engine = ArgosEngine(beam_size=2, max_length=8)
+    outputs = engine.translate_batch(["Hello world.", "The fine was 3.5 million!"], "zh", n_best=2)
+    assert [len(hypotheses) for hypotheses in outputs] == [2, 2]
+    assert all(isinstance(h, str) and h for hypotheses in outputs for h in hypotheses)
+    assert engine.describe("zh") == {"engine": "argos", "model": "translate-en_zh", "model_version": "0.0.1"}
     assert no_network == []
-
-
-def test_minisbd_model_standalone(tmp_path):
-    minisbd = pytest.importorskip("minisbd")
-    model = write_tiny_minisbd_model(tmp_path / "sbd" / "xx.onnx")
-    detector = minisbd.SBDetect(str(model), use_gpu=False)
-    assert detector.sentences("No split in 3.5 or e.g.here. Split!  Yes?") == [
-        "No split in 3.5 or e.g.here.", "Split!", "Yes?"]
-    assert detector.sentences("당국은 석방해야 합니다. 감사합니다") == ["당국은 석방해야 합니다.", "감사합니다"]

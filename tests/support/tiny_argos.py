@@ -1,7 +1,7 @@
 """Build real, installable Argos Translate packages with random weights, fully offline.
 
-The packages produced here have exactly the layout argostranslate 1.11 expects from
-``package.install_from_path()``::
+The packages produced here have exactly the layout of the packages on the Argos package index, which
+argostranslate 1.11 and appealkit (``appeal models install --file``) both install::
 
     translate-en_zh-0_0_1.argosmodel          (zip)
     └── translate-en_zh-0_0_1/                (single top-level directory)
@@ -14,26 +14,24 @@ The packages produced here have exactly the layout argostranslate 1.11 expects f
         │   └── shared_vocabulary.json        (== the sentencepiece pieces, id for id)
         └── minisbd/<from_code>.onnx          (tiny rule-like MiniSBD sentence splitter)
 
-The ``minisbd/`` directory is what keeps ``argostranslate.translate.translate()``
-offline: with the default ``ARGOS_CHUNK_TYPE`` argostranslate uses
-``MiniSBDSentencizer`` and, when the package ships ``minisbd/*.onnx``, loads that file
-instead of downloading a model from GitHub.  The ONNX file is written byte by byte here
-(no ``onnx`` package needed); it splits after ``. ! ?`` followed by a space/end of text
-and after ``。！？``.
+appealkit ignores the ``minisbd/`` directory (it splits sentences itself); it is what keeps
+argostranslate's own ``translate.translate()`` offline, for ``benchmarks/translate_speed.py``, which
+compares with it: with the default ``ARGOS_CHUNK_TYPE`` argostranslate uses ``MiniSBDSentencizer``
+and, when the package ships ``minisbd/*.onnx``, loads that file instead of downloading a model from
+GitHub.  The ONNX file is written byte by byte here (no ``onnx`` package needed); it splits after
+``. ! ?`` followed by a space/end of text and after ``。！？``.
 
-Only ``numpy``, ``sentencepiece`` and ``ctranslate2`` are needed to *build* a package
-(``ctranslate2.specs`` imports torch if it is installed, ~3 s).  ``argostranslate``
-itself is only needed to install/use it.
+Only ``numpy``, ``sentencepiece`` and ``ctranslate2`` (the ``[mt]`` extra) are needed to build,
+install and decode a package (``ctranslate2.specs`` imports torch if it is installed, ~3 s).
 
-Note for importers: argostranslate's wheel installs a top-level ``tests`` package into
-site-packages, which shadows this repo's ``tests/`` directory (it has no ``__init__``),
-so ``import tests.support...`` breaks once argostranslate is installed.  Put the repo's
-``tests`` directory on ``sys.path`` and ``import support.tiny_argos`` instead.
+Note for importers: argostranslate's wheel, where someone installed it, puts a top-level ``tests``
+package into site-packages, which shadows this repo's ``tests/`` directory (it has no ``__init__``),
+so ``import tests.support...`` breaks.  Put the repo's ``tests`` directory on ``sys.path`` and
+``import support.tiny_argos`` instead.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
@@ -45,15 +43,10 @@ from pathlib import Path
 import numpy as np
 
 __all__ = [
-    "ARGOS_ENV_VARS",
     "BUILTIN_SENTENCES",
     "argos_env",
     "build_tiny_argos_package",
-    "import_fresh_argostranslate",
-    "isolated_argostranslate",
     "package_dir_name",
-    "purge_argostranslate_modules",
-    "seed_minisbd_cache",
     "write_tiny_minisbd_model",
 ]
 
@@ -405,22 +398,6 @@ def write_tiny_minisbd_model(path: Path, lang_code: str = "xx") -> Path:
     return path
 
 
-def seed_minisbd_cache(argos_data_dir: Path, from_codes: list[str]) -> list[Path]:
-    """Pre-fill argostranslate's MiniSBD cache with the tiny splitter (no download).
-
-    For packages *without* a ``minisbd/`` directory (e.g. real Argos packages copied into
-    a test dir), argostranslate asks MiniSBD for a per-language model, which MiniSBD
-    downloads into ``<XDG_DATA_HOME>/argos-translate/minisbd/<name>.onnx`` unless that
-    file exists.  ``argos_data_dir`` is ``<XDG_DATA_HOME>/argos-translate``.
-    """
-    mapping = {"zt": "zh-hant", "zh": "zh-hans", "pb": "pt", "az": "tr", "bn": "hi", "eo": "en", "ms": "en", "tl": "en"}
-    written = []
-    for code in from_codes:
-        name = mapping.get(code, code)
-        written.append(write_tiny_minisbd_model(Path(argos_data_dir) / "minisbd" / f"{name}.onnx", name))
-    return written
-
-
 # --------------------------------------------------------------------------------------
 # The package
 # --------------------------------------------------------------------------------------
@@ -545,25 +522,13 @@ def build_tiny_argos_package(
 
 
 # --------------------------------------------------------------------------------------
-# Isolated argostranslate (settings are read once, at import time)
+# An isolated Argos home (appealkit and argostranslate read the same settings)
 # --------------------------------------------------------------------------------------
-ARGOS_ENV_VARS = (
-    "XDG_DATA_HOME",  # -> <it>/argos-translate/{packages,index.json,minisbd}
-    "XDG_CONFIG_HOME",  # -> <it>/argos-translate/settings.json (read by get_setting)
-    "XDG_CACHE_HOME",  # -> <it>/argos-translate/{downloads,spacy}
-    "ARGOS_PACKAGES_DIR",  # installed packages (default <data>/argos-translate/packages)
-    "ARGOS_PACKAGE_INDEX",  # base URL of index.json (update_package_index)
-    "ARGOS_CHUNK_TYPE",  # sentence splitter; default -> MiniSBD
-    "ARGOS_DEVICE_TYPE",
-    "ARGOS_DEBUG",
-)
-
-
 def argos_env(base_dir: Path) -> dict[str, str]:
-    """Environment for an isolated, offline argostranslate rooted at ``base_dir``.
+    """Environment for an isolated, offline Argos home rooted at ``base_dir`` (packages, data, config, cache).
 
-    ARGOS_PACKAGE_INDEX points at a ``file://`` directory, so even an accidental
-    ``update_package_index()`` stays local (it fetches ``<index>index.json`` with urllib).
+    ARGOS_PACKAGE_INDEX points at a ``file://`` directory, so even an accidental index
+    download stays local (``<index>index.json`` is fetched with urllib).
     """
     base = Path(base_dir)
     index_dir = base / "index"
@@ -577,56 +542,6 @@ def argos_env(base_dir: Path) -> dict[str, str]:
         "ARGOS_DEVICE_TYPE": "cpu",
         "ARGOS_DEBUG": "0",
     }
-
-
-def purge_argostranslate_modules() -> None:
-    """Forget imported argostranslate modules so the next import re-reads the env."""
-    for mod in [m for m in sys.modules if m == "argostranslate" or m.startswith("argostranslate.")]:
-        del sys.modules[mod]
-
-
-def import_fresh_argostranslate():
-    """(Re-)import argostranslate after the caller has set the env (see ``argos_env``).
-
-    Returns the ``argostranslate`` package with ``.settings``, ``.package`` and
-    ``.translate`` loaded.  Heavy dependencies (torch, stanza, spacy, onnxruntime) stay
-    cached in ``sys.modules``; only argostranslate's own modules are re-executed, which
-    also drops its process-global caches (``get_installed_languages`` lru_cache and
-    ``translate.installed_translates``).
-    """
-    purge_argostranslate_modules()
-    import argostranslate.package  # noqa: F401  (imports settings)
-    import argostranslate.translate  # noqa: F401  (imports sbd -> stanza, minisbd, spacy)
-    import argostranslate
-
-    return argostranslate
-
-
-@contextlib.contextmanager
-def isolated_argostranslate(base_dir: Path, **overrides: str):
-    """Context manager: argostranslate freshly imported against ``argos_env(base_dir)``.
-
-    Removes every inherited ``ARGOS_*`` variable and ``SNAP`` (which changes
-    argostranslate's home and package dirs), sets ``argos_env(base_dir)`` plus
-    ``overrides``, re-imports argostranslate and yields it.  On exit the environment is
-    restored and argostranslate's modules are purged again, so the next import reads
-    the real environment.  Usable from tests and benchmarks alike::
-
-        with isolated_argostranslate(tmp) as argos:
-            argos.package.install_from_path(build_tiny_argos_package(tmp / "pkgs"))
-            argos.translate.translate("hello", "en", "zh")
-    """
-    saved = dict(os.environ)
-    try:
-        for key in [k for k in os.environ if k.startswith("ARGOS_") or k == "SNAP"]:
-            del os.environ[key]
-        os.environ.update(argos_env(base_dir))
-        os.environ.update(overrides)
-        yield import_fresh_argostranslate()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-        purge_argostranslate_modules()
 
 
 def _main(argv: list[str]) -> int:

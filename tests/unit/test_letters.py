@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from appealkit.errors import AppealInputError
-from appealkit.letters import body_sha256, detect_language, load_letter, parse_letter, split_paragraphs
+from appealkit.letters import body_sha256, detect_language, language_from_script, load_letter, parse_letter, split_paragraphs
 
 
 def test_front_matter_and_paragraph_lines():
@@ -78,3 +78,21 @@ def test_split_paragraphs_never_loses_text(blocks):
     kept = "".join("".join(p.text.split()) for p in paragraphs)
     assert kept == "".join(body.split())
     assert all(p.line <= p.end_line for p in paragraphs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9 ,é가힣ᄀᇿ一鿿〇ａ\u3000中국xyz"), max_size=60))
+def test_script_counts_are_those_of_a_character_loop(text):
+    """language_from_script counts with regexes; the same counts as testing every character."""
+    hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff")
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if hangul + han < 4 and latin < 10:
+        expected = None
+    elif hangul >= han and hangul * 4 >= latin:
+        expected = "ko"
+    elif han > hangul and han * 4 >= latin:
+        expected = "zh"
+    else:
+        expected = "en"
+    assert language_from_script(text) == expected

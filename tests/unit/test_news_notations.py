@@ -95,3 +95,64 @@ def test_weak_figure_is_a_warning_with_its_reason(glossary, name, en, zh, ko, la
     assert [f.rule for f in found if f.severity == "error"] == []
     (warning,) = [f for f in found if f.rule == "figure-missing"]
     assert warning.severity == "warning" and "warning only" in warning.message
+
+
+# ---------------------------------------------------------------- clock times and weekdays
+
+TIMES = [
+    ("2pm", "At 2pm two police vans were inside.", "下午二点，有两辆警车在里面。", "오후 2시에 경찰차 두 대가 안에 있었다."),
+    ("3 p.m.", "The match is at 3 p.m. on Wednesday.", "比赛在周三下午三点举行。", "경기는 수요일 오후 3시에 열린다."),
+    ("am with a dot", "He was found at 7.55am.", "他于早上 7:55 被发现。", "그는 오전 7시 55분에 발견되었다."),
+    ("am with a space", "He entered at 4.40 am.", "他于早晨 4:40 进入。", "그는 오전 4시 40분에 들어갔다."),
+    ("full-width colon", "The best time is 5.30pm.", "最佳时间是下午5：30。", "가장 좋은 시간은 오후 5시 30분이다."),
+    ("24-hour clock", "The vote closes at 20:00.", "投票于晚上8点结束。", "투표는 오후 8시에 마감된다."),
+    ("12-hour clock without its half", "at 9 p.m. they left", "他们于9点离开", "그들은 9시에 떠났다"),
+    ("time zone", "at 3 p.m. GMT", "格林尼治时间下午3点", "그리니치 표준시 오후 3시"),
+    ("a match clock is two figures", "He scored on 15:16.", "他在15点16分得分。", "그는 15:16에 득점했다."),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+@pytest.mark.parametrize(("name", "en", "zh", "ko"), TIMES, ids=[c[0] for c in TIMES])
+def test_clock_times_are_kept(glossary, name, en, zh, ko, lang):
+    assert errors(glossary, en, zh if lang == "zh" else ko, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "target", "rule"), [
+    ("zh", "比赛在周三下午四点举行。", "time-changed"), ("ko", "경기는 수요일 오후 4시에 열린다.", "time-changed"),
+    ("zh", "比赛在周三举行。", "time-missing"), ("ko", "경기는 수요일에 열린다.", "time-missing"),
+    ("zh", "比赛在周三上午三点举行。", "time-changed"), ("ko", "경기는 수요일 오전 3시에 열린다.", "time-changed"),
+])
+def test_changed_or_dropped_time_is_an_error(glossary, lang, target, rule):
+    assert errors(glossary, "The match is at 3 p.m. on Wednesday.", target, lang) == [rule]
+
+
+def test_time_converted_to_another_zone_is_a_warning(glossary):
+    found = findings(glossary, "at 3 p.m. ET", "北京时间凌晨3点", "zh")
+    assert [(f.rule, f.severity) for f in found if f.category == "date"] == [("time-changed", "warning")]
+    assert "time zone" in found[0].message
+
+
+@pytest.mark.parametrize(("lang", "kept", "changed"), [
+    ("zh", "2017年11月4日星期二", "2017年11月4日星期五"), ("zh", "11月4日（周二）", "11月4日（周五）"),
+    ("ko", "2017년 11월 4일 화요일", "2017년 11월 4일 금요일"), ("ko", "11월 4일(화)", "11월 4일(금)"),
+])
+def test_weekday_changed_is_an_error(glossary, lang, kept, changed):
+    en = "on Tuesday, 4 November 2017"
+    assert errors(glossary, en, kept, lang) == []
+    assert errors(glossary, en, changed, lang) == ["weekday-changed"]
+
+
+@pytest.mark.parametrize(("lang", "target"), [("zh", "2017年11月4日"), ("ko", "2017년 11월 4일")])
+def test_weekday_restated_as_its_date_is_at_most_a_warning(glossary, lang, target):
+    found = findings(glossary, "on Tuesday, 4 November 2017", target, lang)
+    assert [(f.rule, f.severity) for f in found] == [("weekday-missing", "warning")]
+
+
+@pytest.mark.parametrize(("lang", "text", "days"), [
+    ("en", "on Tuesday, 4 November and MONDAY", [1, 0]), ("zh", "星期二 周五 礼拜天 每周一", [1, 4, 6, 0]),
+    ("zh", "一周一次，两周一次", []), ("ko", "화요일에 11월 4일(금)", [1, 4]), ("ko", "월급 수요 목표", []),
+])
+def test_weekday_names_follow_cldr(lang, text, days):
+    from appealkit.dates import find_weekdays
+    assert [w.weekday for w in find_weekdays(text, lang)] == days

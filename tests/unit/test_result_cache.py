@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from appealkit.alignment import Bead
 from appealkit.findings import Finding
-from appealkit.result_cache import Checked, ResultCache, code_fingerprint
+from appealkit.result_cache import Checked, ResultCache, code_fingerprint, installed_version
 
 SRC, TGT = Path("letters/a/en.md"), Path("letters/a/zh.md")
 
@@ -40,6 +40,12 @@ def test_key_depends_on_every_input(tmp_path):
     }
     assert base not in others and len(others) == 8
     assert ResultCache(tmp_path / "elsewhere", "g1").key(SRC, TGT, "zh", "English", "中文") == base
+
+
+def test_installed_version_is_the_package_version():
+    import appealkit
+
+    assert installed_version() == appealkit.__version__
 
 
 def test_code_fingerprint_follows_the_modules(tmp_path, monkeypatch):

@@ -67,3 +67,30 @@ def test_sentences_cover_the_paragraph_in_order_without_loss(paragraph: str) -> 
         assert paragraph[previous_end:sentence.start].strip() == ""
         previous_end = sentence.end
     assert paragraph[previous_end:].strip() == ""
+
+
+# ---------------------------------------------------------------- translations (sentence alignment)
+@pytest.mark.parametrize("lang, paragraph, expected", [
+    ("zh", "他们被拘留。中国必须采取行动！是否遣返？", ["他们被拘留。", "中国必须采取行动！", "是否遣返？"]),
+    ("zh", "他说：“不得遣返。”随后离开。", ["他说：“不得遣返。”", "随后离开。"]),
+    ("zh", "依据第4条第1款，联合国难民署（UNHCR）无法接触他们", ["依据第4条第1款，联合国难民署（UNHCR）无法接触他们"]),
+    ("zh", "Mr. Kim 表示反对。See No. 5 below.", ["Mr. Kim 表示反对。", "See No. 5 below."]),
+    ("ko", "이들은 구금되었습니다. 중국은 행동해야 합니다.", ["이들은 구금되었습니다.", "중국은 행동해야 합니다."]),
+    ("ko", "“송환해서는 안 된다.” 그는 말했다.", ["“송환해서는 안 된다.”", "그는 말했다."]),
+])
+def test_split_translation_sentences(lang: str, paragraph: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(paragraph, lang)] == expected
+
+
+_zh_pieces = st.sampled_from(["中国", "不得", "遣返", "难民", "。", "！", "？", "”", "，", " ", "2,000名", "Mr.", "。。"])
+
+
+@given(st.lists(_zh_pieces, max_size=40).map("".join), st.sampled_from(["zh", "ko"]))
+def test_translation_sentences_are_ordered_slices_that_lose_no_text(paragraph: str, lang: str) -> None:
+    sentences = split_sentences(paragraph, lang)
+    position = 0
+    for sentence in sentences:
+        assert paragraph[sentence.start:sentence.end] == sentence.text and sentence.text.strip()
+        assert sentence.start >= position and not paragraph[position:sentence.start].strip()
+        position = sentence.end
+    assert not paragraph[position:].strip()

@@ -13,8 +13,10 @@ from appealkit.checks import (  # noqa: F401,E402  (registration side effects)
     entities,
     figures,
     files,
+    polarity,
     stale,
     structure,
     terms,
+    times,
     untranslated,
 )

@@ -7,6 +7,7 @@ from typing import Iterator
 from appealkit.checks.context import BeadContext
 from appealkit.checks.figures import looks_changed
 from appealkit.checks.registry import Hit, rule
+from appealkit.checks.terms import unverified_severity
 from appealkit.facts import Citation
 from appealkit.glossary import Entry
 
@@ -41,13 +42,17 @@ def citation_instrument(ctx: BeadContext) -> Iterator[Hit]:
     """A treaty or law named in the source is missing from the translation.
 
     The instrument is resolved through the glossary's aliases, so 《关于难民地位的公约》, 难民公约 and
-    1951年《难民公约》 all count for "the 1951 Refugee Convention".
+    1951年《难民公约》 all count for "the 1951 Refugee Convention". A warning when the glossary marks the
+    instrument's title ``verified: false`` (no official title in that language, e.g. a report issued in English only).
     """
     for i, citation in _citations(ctx):
         entry = citation.instrument.entry if citation.instrument else None
         if entry and not _instrument_found(ctx, entry):
-            yield Hit(f"instrument '{citation.instrument.text}' is missing from the translation",
-                      citation.text, _renderings(entry, ctx.lang), i, (citation.start, citation.end), ctx.first_target)
+            severity = unverified_severity(entry, ctx.lang)
+            unverified = " (the glossary has no attested title for it: a warning)" if severity else ""
+            yield Hit(f"instrument '{citation.instrument.text}' is missing from the translation{unverified}",
+                      citation.text, _renderings(entry, ctx.lang), i, (citation.start, citation.end), ctx.first_target,
+                      severity=severity)
 
 
 def _article_hits(ctx: BeadContext, citation: Citation) -> list[tuple[int, object]]:

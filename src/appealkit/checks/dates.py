@@ -7,7 +7,7 @@ from typing import Iterator
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
-from appealkit.dates import DateMention
+from appealkit.dates import DateMention, WeekdayMention
 
 PART_NAMES = {"early": ("初", "초"), "mid": ("中旬", "중순"), "late": ("底", "말")}
 
@@ -111,3 +111,62 @@ def date_part(ctx: BeadContext) -> Iterator[Hit]:
         if date.part and found is not date and found.part != date.part:
             yield Hit(f"date '{date.text}': '{date.part}' was lost in the translation ('{found.text}')", date.text,
                       expected_forms(date, ctx.lang), i, (date.start, date.end), j, (found.start, found.end), found.text)
+
+
+def _weekday_name(day: int, lang: str) -> str:
+    from babel.dates import get_day_names
+
+    return get_day_names("wide", "format", lang)[day]
+
+
+def match_weekdays(ctx: BeadContext) -> tuple[list[tuple[int, WeekdayMention, int, WeekdayMention]],
+                                               list[tuple[int, WeekdayMention]]]:
+    """(changed, missing): a source weekday the translation lacks is changed when the translation names a weekday
+    the source does not, else missing."""
+    def compute():
+        source_days = {w.weekday for _, f in ctx.sources() for w in f.weekdays}
+        targets = [(j, w) for j, f in ctx.targets() for w in f.weekdays]
+        target_days = {w.weekday for _, w in targets}
+        strangers = [(j, w) for j, w in targets if w.weekday not in source_days]
+        changed, missing = [], []
+        for i, facts in ctx.sources():
+            for day in facts.weekdays:
+                if day.weekday in target_days:
+                    continue
+                if strangers:
+                    changed.append((i, day, *strangers.pop(0)))
+                else:
+                    missing.append((i, day))
+        return changed, missing
+
+    return ctx.memo("weekdays", compute)
+
+
+@rule("weekday-changed", "date", "error",
+      rationale="Another weekday than the English gives contradicts the date beside it: one of the two is false.")
+def weekday_changed(ctx: BeadContext) -> Iterator[Hit]:
+    """A weekday was changed: "Tuesday, 4 November" rendered with another weekday (星期五, 금요일).
+
+    A weekday is a fact like the date it goes with. Names come from CLDR (babel): Tuesday, 星期二 / 周二 / 礼拜二,
+    화요일 and 11월 4일(화). Reported when the source's weekday is absent from the aligned translation and the
+    translation names a weekday the source does not.
+    """
+    for i, day, j, found in match_weekdays(ctx)[0]:
+        yield Hit(f"weekday changed: source {day.text}, translation {found.text} "
+                  f"({_weekday_name(found.weekday, 'en')})", day.text, (_weekday_name(day.weekday, ctx.lang),),
+                  i, (day.start, day.end), j, (found.start, found.end), found.text)
+
+
+@rule("weekday-missing", "date", "warning",
+      rationale="The date usually carries the same fact, and translators restate weekdays as dates or as 昨天 / 어제.")
+def weekday_missing(ctx: BeadContext) -> Iterator[Hit]:
+    """A weekday in the source is not named in the aligned translation.
+
+    A warning, not an error: translators often restate a weekday as its date or as 昨天 / 어제, or leave it to the
+    date beside it; only a different weekday (weekday-changed) is certainly wrong.
+    """
+    if not ctx.bead.target:
+        return
+    for i, day in match_weekdays(ctx)[1]:
+        yield Hit(f"weekday '{day.text}' is not named in the translation", day.text,
+                  (_weekday_name(day.weekday, ctx.lang),), i, (day.start, day.end), ctx.first_target)

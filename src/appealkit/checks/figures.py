@@ -8,6 +8,7 @@ from typing import Iterator
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
+from appealkit.checks.times import match_times
 from appealkit.facts import ParagraphFacts
 from appealkit.glossary import Entry
 from appealkit.numerals import NumberMention
@@ -108,10 +109,22 @@ def _bare_years(facts: ParagraphFacts) -> list[NumberMention]:
             if d.year and d.month is None and d.day is None]
 
 
+def _unclaimed_clock_numbers(ctx: BeadContext) -> list[tuple[int, NumberMention]]:
+    """The hour and minute of a translated time that no source time claims ("on 3:35" of a match clock is two
+    figures in English, one time in 3:35): offered to the figures."""
+    out = []
+    for j, time in match_times(ctx).leftover:
+        out.append((j, NumberMention(time.hour, time.start, time.end, time.text, "cardinal")))
+        if time.minute:
+            out.append((j, NumberMention(time.minute, time.start, time.end, time.text, "cardinal")))
+    return out
+
+
 def match_figures(ctx: BeadContext) -> FigureMatch:
     def compute() -> FigureMatch:
         result = FigureMatch()
         pool = [(j, n) for j, facts in ctx.targets() for n in (*facts.figures, *_bare_years(facts))]
+        pool += _unclaimed_clock_numbers(ctx)
         excusable = []
         for i, figure, may_be_absent in _in_matching_order(ctx):
             values = acceptable_values(figure, ctx.letter.source_facts[i].text)

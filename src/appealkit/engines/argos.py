@@ -46,8 +46,11 @@ class ArgosEngine:
     def load(self, lang: str) -> _Loaded:
         """Load the model once per process and language."""
         if lang not in self._loaded:
-            import ctranslate2
-            import sentencepiece
+            try:
+                import ctranslate2
+                import sentencepiece
+            except ImportError:
+                raise AppealInputError("machine translation is not installed: pip install 'appealkit[mt]'") from None
 
             model = self._package(lang)
             meta = _metadata(model.path)

@@ -18,7 +18,7 @@ def read_po(path: Path, data: bytes) -> BilingualFile:
 
     try:
         store = pofile.parsestring(data)
-    except Exception as exc:  # noqa: BLE001 - pypo raises ValueError and its own parse errors
+    except Exception as exc:
         raise AppealInputError(f"cannot read as a PO file: {exc}", path) from None
     entries = [u for u in store.units if not u.isobsolete()]
     lines = [data.count(b"\n", 0, m.start()) + 1 for m in _MSGID_LINE.finditer(data)]
@@ -29,7 +29,15 @@ def read_po(path: Path, data: bytes) -> BilingualFile:
         source, target = str(entry.source or ""), str(entry.target or "")
         context = entry.getcontext()
         ident = f"{context}|{source}" if context else source
-        units.append(Unit(ident[:80], source, target, line, state="fuzzy" if entry.isfuzzy() else "",
-                          skip="" if has_text(source) else SKIP_EMPTY))
+        units.append(
+            Unit(
+                ident[:80],
+                source,
+                target,
+                line,
+                state="fuzzy" if entry.isfuzzy() else "",
+                skip="" if has_text(source) else SKIP_EMPTY,
+            )
+        )
     header = store.parseheader() if store.header() else {}
     return BilingualFile(path, "po", "en", normalize_lang(header.get("Language")), units)

@@ -20,8 +20,9 @@ def parse_tmx(path: Path, data: bytes):
     try:
         return tmxfile.parsestring(data)
     except (etree.XMLSyntaxError, ValueError, AssertionError) as exc:
-        raise AppealInputError(f"cannot read as TMX: {getattr(exc, 'msg', exc)}", path,
-                               getattr(exc, "lineno", None)) from None
+        raise AppealInputError(
+            f"cannot read as TMX: {getattr(exc, 'msg', exc)}", path, getattr(exc, "lineno", None)
+        ) from None
 
 
 def tuv_texts(tu: etree._Element) -> dict[str, tuple[str, tuple[str, ...], int]]:
@@ -53,6 +54,15 @@ def read_tmx(path: Path, data: bytes, lang: str | None = None) -> list[Bilingual
                 continue
             ident = tu.get("tuid") or f"tu{index}"
             by_lang.setdefault(target_lang, []).append(
-                Unit(ident, source, target, line, source_codes, target_codes,
-                     skip="" if has_text(source) else SKIP_EMPTY, source_line=source_line))
+                Unit(
+                    ident,
+                    source,
+                    target,
+                    line,
+                    source_codes,
+                    target_codes,
+                    skip="" if has_text(source) else SKIP_EMPTY,
+                    source_line=source_line,
+                )
+            )
     return [BilingualFile(path, "tmx", "en", target_lang, units) for target_lang, units in sorted(by_lang.items())]

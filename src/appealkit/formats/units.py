@@ -66,3 +66,7 @@ def normalize_lang(tag: str | None) -> str:
 def has_text(text: str) -> bool:
     """A unit with no letter or digit (only codes, spaces or punctuation) has nothing to translate."""
     return any(ch.isalnum() for ch in text)
+
+
+# Language tags written into XLIFF and TMX: the regional tags CAT tools' project languages use.
+CAT_LANG_TAGS = {"en": "en", "zh": "zh-CN", "ko": "ko-KR"}

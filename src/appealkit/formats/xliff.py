@@ -12,13 +12,20 @@ from lxml import etree
 
 from appealkit.errors import AppealInputError
 from appealkit.formats.inline import local_name, split_inline
-from appealkit.formats.units import (SKIP_EMPTY, SKIP_LOCKED, SKIP_UNTRANSLATABLE, BilingualFile, Unit, has_text,
-                                     normalize_lang)
+from appealkit.formats.units import (
+    SKIP_EMPTY,
+    SKIP_LOCKED,
+    SKIP_UNTRANSLATABLE,
+    BilingualFile,
+    Unit,
+    has_text,
+    normalize_lang,
+)
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 METADATA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
-# appealkit's own data in a unit: an XLIFF 1.2 <context-group name="appealkit"> of <context context-type="x-…">,
+# appealkit's own data in a unit: an XLIFF 1.2 <context-group name="appealkit-<unit>"> of <context context-type="x-…">,
 # an XLIFF 2 <mda:metaGroup category="appealkit"> of <mda:meta type="…">.
 APPEALKIT_GROUP = "appealkit"
 CONTEXT_PREFIX = "x-appealkit-"
@@ -51,6 +58,7 @@ def read_xliff(path: Path, data: bytes) -> BilingualFile:
 
 # ---------------------------------------------------------------- XLIFF 1.2 and .sdlxliff
 
+
 def _read_xliff12(path: Path, data: bytes) -> BilingualFile:
     from translate.storage.xliff import xlifffile
 
@@ -63,8 +71,20 @@ def _read_xliff12(path: Path, data: bytes) -> BilingualFile:
         else:
             units.append(_unit12(element))
     fmt = "sdlxliff" if path.suffix.lower() == ".sdlxliff" or SDL_NS in _namespaces(store) else "xliff-1.2"
-    return BilingualFile(path, fmt, normalize_lang(store.getsourcelanguage() or "en"),
-                         normalize_lang(store.gettargetlanguage()), units)
+    return BilingualFile(
+        path,
+        fmt,
+        normalize_lang(store.getsourcelanguage() or "en"),
+        normalize_lang(store.gettargetlanguage()),
+        units,
+        _file_meta(store.document.getroot()),
+    )
+
+
+def _file_meta(root: etree._Element) -> dict[str, str]:
+    """The first <file>'s ``original``: for appealkit's exports, the English letter relative to the XLIFF."""
+    first = next((el for el in root if local_name(el) == "file"), None)
+    return {"original": first.get("original", "")} if first is not None else {}
 
 
 def _parse_store(store_class, path: Path, data: bytes):
@@ -72,7 +92,9 @@ def _parse_store(store_class, path: Path, data: bytes):
         return store_class.parsestring(data)
     except (etree.XMLSyntaxError, ValueError, AssertionError) as exc:
         line = getattr(exc, "lineno", None)
-        raise AppealInputError(f"cannot read as {store_class.__name__}: {getattr(exc, 'msg', exc)}", path, line) from None
+        raise AppealInputError(
+            f"cannot read as {store_class.__name__}: {getattr(exc, 'msg', exc)}", path, line
+        ) from None
 
 
 def _namespaces(store) -> set[str]:
@@ -95,8 +117,9 @@ def _untranslatable(element: etree._Element) -> bool:
 
 def _locked(element: etree._Element) -> bool:
     """A lock as CAT tools write it: sdl:locked, memoQ's mq:locked, or a locked attribute of any namespace."""
-    return any(etree.QName(name).localname == "locked" and value.lower() in _TRUE
-               for name, value in element.attrib.items())
+    return any(
+        etree.QName(name).localname == "locked" and value.lower() in _TRUE for name, value in element.attrib.items()
+    )
 
 
 def _skip(element: etree._Element, source: str, locked: bool = False) -> str:
@@ -114,20 +137,29 @@ def _unit12(element: etree._Element) -> Unit:
     target, target_codes = split_inline(target_el)
     state = target_el.get("state", "") if target_el is not None else ""
     line = target_el.sourceline if target_el is not None else element.sourceline
-    return Unit(element.get("id") or f"line-{element.sourceline}", source, target, line or 0, source_codes,
-                target_codes, state, _skip(element, source), _context_meta(element),
-                source_line=_line(source_el, element))
+    return Unit(
+        element.get("id") or f"line-{element.sourceline}",
+        source,
+        target,
+        line or 0,
+        source_codes,
+        target_codes,
+        state,
+        _skip(element, source),
+        _context_meta(element),
+        source_line=_line(source_el, element),
+    )
 
 
 def _context_meta(element: etree._Element) -> dict[str, str]:
     meta: dict[str, str] = {}
     for group in element.iterchildren(_ns12(element, "context-group")):
-        if group.get("name") != APPEALKIT_GROUP:
+        if not (group.get("name") or "").startswith(APPEALKIT_GROUP):
             continue
         for context in group.iterchildren(_ns12(element, "context")):
             kind = context.get("context-type", "")
             if kind.startswith(CONTEXT_PREFIX):
-                meta[kind[len(CONTEXT_PREFIX):]] = context.text or ""
+                meta[kind[len(CONTEXT_PREFIX) :]] = context.text or ""
     return meta
 
 
@@ -145,8 +177,20 @@ def _segmented_units(element: etree._Element) -> list[Unit]:
         target, target_codes = split_inline(target_mrk)
         line = (target_mrk if target_mrk is not None else mrk).sourceline or element.sourceline or 0
         state = target_el.get("state", "") if target_el is not None else ""
-        units.append(Unit(f"{element.get('id')}:{mid}", source, target, line, source_codes, target_codes, state,
-                          _skip(element, source, mid in locked), _context_meta(element), source_line=_line(mrk, element)))
+        units.append(
+            Unit(
+                f"{element.get('id')}:{mid}",
+                source,
+                target,
+                line,
+                source_codes,
+                target_codes,
+                state,
+                _skip(element, source, mid in locked),
+                _context_meta(element),
+                source_line=_line(mrk, element),
+            )
+        )
     return units
 
 
@@ -158,6 +202,7 @@ def _segments(container: etree._Element | None) -> list[etree._Element]:
 
 # ---------------------------------------------------------------- XLIFF 2.x
 
+
 def _read_xliff2(path: Path, data: bytes) -> BilingualFile:
     from translate.storage.xliff2 import Xliff2File
 
@@ -167,8 +212,14 @@ def _read_xliff2(path: Path, data: bytes) -> BilingualFile:
     units = []
     for segment in root.iter(f"{{{namespace}}}segment"):
         units.append(_unit2(segment, namespace))
-    return BilingualFile(path, "xliff-2", normalize_lang(root.get("srcLang")), normalize_lang(root.get("trgLang")),
-                         units)
+    return BilingualFile(
+        path,
+        "xliff-2",
+        normalize_lang(root.get("srcLang")),
+        normalize_lang(root.get("trgLang")),
+        units,
+        _file_meta(root),
+    )
 
 
 def _unit2(segment: etree._Element, namespace: str) -> Unit:
@@ -181,8 +232,18 @@ def _unit2(segment: etree._Element, namespace: str) -> Unit:
     target_el = segment.find(f"{{{namespace}}}target")
     target, target_codes = split_inline(target_el)
     line = (target_el if target_el is not None else segment).sourceline or 0
-    return Unit(ident, source, target, line, source_codes, target_codes, segment.get("state", ""),
-                _skip(unit, source), _metadata(unit), source_line=_line(segment.find(f"{{{namespace}}}source"), segment))
+    return Unit(
+        ident,
+        source,
+        target,
+        line,
+        source_codes,
+        target_codes,
+        segment.get("state", ""),
+        _skip(unit, source),
+        _metadata(unit),
+        source_line=_line(segment.find(f"{{{namespace}}}source"), segment),
+    )
 
 
 def _metadata(unit: etree._Element) -> dict[str, str]:

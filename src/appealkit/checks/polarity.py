@@ -1,0 +1,188 @@
+"""Meaning: a translation that forbids what the English demands, or demands what it forbids.
+
+Sentences are aligned inside each paragraph pair (``sentence_alignment``), split into clauses and read for
+negation, prohibition and obligation cues (``polarity``). Glossary renderings are masked first: the 不 of
+不驱回原则 and the 금지 of 강제송환금지 원칙 belong to the term, not to the clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from appealkit.checks.context import BeadContext
+from appealkit.checks.registry import Hit, rule
+from appealkit.polarity import Clause, Cue, clauses, english_verbs, lost_and_added, negation_range, target_verbs
+from appealkit.sentence_alignment import SentencePair, SentenceRef, align_sentences
+
+# What a translation writes to forbid an act, offered as the expected form of an inverted clause.
+PROHIBITION_FORMS = {"zh": ("不得", "不应", "切勿"), "ko": ("-서는 안 된다", "-지 말 것")}
+OBLIGATION_FORMS = {"zh": ("应", "必须"), "ko": ("-해야 한다", "-ㄹ 것")}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A clause of one sentence, placed in its paragraph."""
+
+    sentence: SentenceRef
+    clause: Clause
+
+    def span(self, cue: Cue | None = None) -> tuple[int, int]:
+        """Paragraph offsets of the cue (cue offsets are the sentence's), or of the whole clause."""
+        if cue is not None:
+            return self.sentence.start + cue.start, self.sentence.start + cue.end
+        return self.sentence.start + self.clause.start, self.sentence.start + self.clause.end
+
+    @property
+    def text(self) -> str:
+        return self.clause.text.strip()
+
+
+@dataclass(frozen=True)
+class PolarityPair:
+    """The clauses of an aligned sentence pair."""
+
+    source: list[Located]
+    target: list[Located]
+
+    def nearest_target(self, src: Located, among: Sequence[Located]) -> Located:
+        """The candidate whose place in the translated sentences best matches the clause's place in the English."""
+        where = self.source.index(src) / max(1, len(self.source) - 1)
+        return min(among, key=lambda t: abs(self.target.index(t) / max(1, len(self.target) - 1) - where))
+
+    def nearest_source(self, tgt: Located) -> Located:
+        where = self.target.index(tgt) / max(1, len(self.target) - 1)
+        return min(self.source, key=lambda s: abs(self.source.index(s) / max(1, len(self.source) - 1) - where))
+
+
+def _located(refs: Sequence[SentenceRef], lang: str) -> list[Located]:
+    out = []
+    for ref in refs:
+        masked = [(t.start, t.end) for t in ref.facts.terms] + [(e.start, e.end) for e in ref.facts.entities]
+        out += [Located(ref, c) for c in clauses(ref.text, lang, masked)]
+    return out
+
+
+def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
+    """The bead's aligned sentence pairs as clauses; shared by both rules of this module."""
+    def compute() -> list[PolarityPair]:
+        pairs: list[SentencePair] = align_sentences(list(ctx.sources()), list(ctx.targets()), ctx.lang)
+        return [PolarityPair(_located(p.source, "en"), _located(p.target, ctx.lang))
+                for p in pairs if p.source and p.target]
+    return ctx.memo("polarity-pairs", compute)
+
+
+@dataclass(frozen=True)
+class Inversion:
+    source: Located
+    source_cue: Cue
+    target: Located
+    target_cue: Cue
+    forbidden_in_english: bool  # True: the English forbids, the translation demands; False: the reverse
+
+
+def _verbs_after(located: Located, cue: Cue) -> set[int]:
+    return english_verbs(located.clause.text, cue.end - located.clause.start)
+
+
+def inversions(pair: PolarityPair, lang: str) -> Iterator[Inversion]:
+    """Clauses whose demand the translation turned round, with the same verb on both sides.
+
+    A prohibition (must not, under no circumstances, stop …ing) inverts when no translated clause negates
+    its verb and one demands it bare (应强迫 / 돌려보낼 것을); an English demand with no negation inverts when
+    no translated clause demands its verb and one forbids it (不得释放 / 석방해서는 안 된다)."""
+    for src in pair.source:
+        forbids = src.clause.of("prohibition")
+        demands = [] if src.clause.negations else src.clause.of("obligation")
+        for cue, forbidden in ((forbids[:1], True), (demands[:1], False)):
+            if not cue:
+                continue
+            verbs = _verbs_after(src, cue[0])
+            if not verbs:
+                continue
+            same_verb = [t for t in pair.target if target_verbs(t.clause.text, lang) & verbs]
+            keeps = [t for t in same_verb if (t.clause.negations if forbidden else t.clause.is_bare_obligation)]
+            turned = [t for t in same_verb if (t.clause.is_bare_obligation if forbidden else t.clause.is_prohibition)]
+            if turned and not keeps:
+                tgt = pair.nearest_target(src, turned)
+                tgt_cue = tgt.clause.of("obligation" if forbidden else "prohibition")[0]
+                yield Inversion(src, cue[0], tgt, tgt_cue, forbidden)
+
+
+@rule("polarity-inverted", "meaning", "error",
+      rationale="An appeal that demands what its signatories forbid (force them back instead of never force them "
+                "back) is worse than one that loses a figure; reported only when the same verb is demanded bare.")
+def polarity_inverted(ctx: BeadContext) -> Iterator[Hit]:
+    """The translation demands what the English forbids, or forbids what it demands (a dropped or added "not").
+
+    Certain cases only: an English prohibition (must not, should not, under no circumstances, never, refrain
+    from, stop …ing) whose aligned translated clause carries the same verb as a bare obligation (应 / 必须 / 要 /
+    -해야 한다 / -ㄹ 것을) with no negation anywhere in it, or an English demand whose verb the translation
+    forbids (不得 / 不应 / -서는 안 되- / -지 말-). "The same verb" comes from the lexicon's verb classes
+    (return → 遣返 / 송환, force → 强迫 / 강제 …); a rewording with a negative verb (must not return →
+    必须避免遣返, stop returning → 停止遣返) keeps the meaning and is not reported. The English and the
+    translated clause are the finding's source text and found text; the spans are the two cues.
+    """
+    for pair in polarity_pairs(ctx):
+        for inv in inversions(pair, ctx.lang):
+            if inv.forbidden_in_english:
+                message = (f"the English forbids ('{inv.source_cue.text}') what the translation demands "
+                           f"('{inv.target_cue.text}'): a negation is missing in '{inv.target.text}'")
+                expected = PROHIBITION_FORMS[ctx.lang]
+            else:
+                message = (f"the English demands ('{inv.source_cue.text}') what the translation forbids "
+                           f"('{inv.target_cue.text}'): '{inv.target.text}' adds a negation")
+                expected = OBLIGATION_FORMS[ctx.lang]
+            yield Hit(message, inv.source.text, expected, inv.source.sentence.paragraph,
+                      inv.source.span(inv.source_cue), inv.target.sentence.paragraph,
+                      inv.target.span(inv.target_cue), inv.target.text)
+
+
+CERTAIN = ("prohibition", "negation")
+
+
+def _first_with(side: Sequence[Located], *kind_sets: tuple[str, ...]) -> tuple[Located, Cue] | None:
+    """The first clause with a cue of the first kinds, else of the next kinds…, and that cue."""
+    for kinds in kind_sets:
+        for located in side:
+            if cues := located.clause.of(*kinds):
+                return located, cues[0]
+    return None
+
+
+@rule("polarity-changed", "meaning", "warning",
+      rationale="A negation count that differs is often a translator's rewording (avoid, fail, litotes); a reviewer "
+                "reads the named clause to tell a lost not from a paraphrase.")
+def polarity_changed(ctx: BeadContext) -> Iterator[Hit]:
+    """An aligned sentence pair lost a negation, or gained one the English does not have.
+
+    Counts the negation words and prohibitions of each side; negative verbs (refuse / 拒绝 / 거부, avoid /
+    避免 / 피하-) and privatives and negative prefixes (without, illegal / 未经, 非法 / 없이, 불법) may be
+    rendered with or without a negation word, so they only widen the tolerance: "must not return" →
+    必须避免遣返 balances. Known equivalents are no cues at all ("no fewer than" → 至少, "not only" → 不仅,
+    적지 않은 "many"). A translation may repeat one English "not" over each verb it governs (did not X or Y →
+    既未X，也未Y), so more negations are reported only where the English sentence has none. The warning names
+    the clause that has the negation the other side lacks; pairs that polarity-inverted reports are left to it.
+    """
+    for pair in polarity_pairs(ctx):
+        if any(True for _ in inversions(pair, ctx.lang)):
+            continue
+        lost, added = lost_and_added(*(negation_range([c.clause for c in side]) for side in (pair.source, pair.target)))
+        if lost:
+            found = _first_with(pair.source, CERTAIN, ("implicit",))
+            if found is None:
+                continue
+            src, cue = found
+            tgt = pair.nearest_target(src, pair.target)
+            yield Hit(f"the translation has {lost} negation(s) fewer than the English ('{cue.text}' in '{src.text}'): "
+                      f"is a negation missing in '{tgt.text}'?", src.text, (), src.sentence.paragraph,
+                      src.span(cue), tgt.sentence.paragraph, tgt.span(), tgt.text)
+        elif added:
+            found = _first_with(pair.target, CERTAIN)
+            if found is None:
+                continue
+            tgt, cue = found
+            src = pair.nearest_source(tgt)
+            yield Hit(f"the translation has {added} negation(s) more than the English ('{cue.text}' in '{tgt.text}'): "
+                      f"is a negation added to '{src.text}'?", src.text, (), src.sentence.paragraph,
+                      src.span(), tgt.sentence.paragraph, tgt.span(cue), tgt.text)

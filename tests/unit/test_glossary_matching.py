@@ -1,0 +1,84 @@
+"""Target-side matching forgives typography, not meaning; glossary forms are text, never patterns."""
+
+from pathlib import Path
+
+import pytest
+
+from appealkit.glossary import INTERPUNCTS, compact, compact_form, load_glossary, typography_key
+
+
+def entries_in(glossary, text: str, lang: str) -> set[str]:
+    return {m.entry.id for m in glossary.find_in_target(text, lang)}
+
+
+@pytest.mark.parametrize("dot", list(INTERPUNCTS))
+def test_every_interpunct_is_one_character(glossary, dot):
+    assert "wgeid" in entries_in(glossary, f"유엔 강제적{dot}비자발적 실종에 관한 실무그룹", "ko")
+    assert typography_key(dot) == "·"
+
+
+@pytest.mark.parametrize("text", ["驱逐、遣返（推回）或引渡", "驱逐、遣返(推回)或引渡", "驱逐，遣返（推回）或引渡",
+                                  "驱逐,遣返 (推回) 或引渡", "驱逐、遣返〔推回〕或引渡"])
+def test_brackets_and_commas_of_either_width_are_one(glossary, text):
+    assert "expel-return-extradite" in entries_in(glossary, text, "zh")
+
+
+@pytest.mark.parametrize("text", ["유엔인권사무소(서울)", "유엔인권사무소（서울）", "유엔 인권사무소 (서울)"])
+def test_korean_spacing_and_bracket_width_do_not_matter(glossary, text):
+    assert "ohchr-seoul" in entries_in(glossary, text, "ko")
+
+
+@pytest.mark.parametrize("lang, changed, entry_id", [
+    ("zh", "驱逐、遣送（推回）或引渡", "expel-return-extradite"),       # 遣返 → 遣送: another word
+    ("ko", "유엔 강제적·자발적 실종에 관한 실무그룹", "wgeid"),             # 비자발적 → 자발적
+    ("ko", "유엔인권사무소(부산)", "ohchr-seoul"),                          # another city
+    ("zh", "不驱逐原则", "non-refoulement"),
+])
+def test_a_changed_word_is_not_forgiven(glossary, lang, changed, entry_id):
+    assert entry_id not in entries_in(glossary, changed, lang)
+
+
+def test_compact_keeps_offsets_into_the_original_text():
+    text = "驱逐、遣返（推回）或引渡"
+    flat, offsets = compact(text)
+    assert flat == compact_form(text) == "驱逐,遣返(推回)或引渡"
+    assert text[offsets[5]] == "（" and text[offsets[-1]] == "渡"
+
+
+def test_full_width_latin_and_digits_match_their_ascii_forms(glossary):
+    assert "universal-periodic-review" in entries_in(glossary, "ＵＰＲ", "ko")
+
+
+REGEX_GLOSSARY = """\
+entries:
+  - id: dotted
+    kind: term
+    en: [dotted thing]
+    zh: {preferred: "a.b", accepted: ["x|y", "c*d"], forbidden: []}
+    ko: {preferred: "(e)+", accepted: [], forbidden: ["[f]"]}
+    note: ""
+    source: "test"
+"""
+
+
+@pytest.fixture()
+def regex_glossary(tmp_path: Path):
+    path = tmp_path / "g.yaml"
+    path.write_text(REGEX_GLOSSARY)
+    return load_glossary(path)
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    ("zh", "a.b", True), ("zh", "axb", False), ("zh", "x|y", True), ("zh", "x", False), ("zh", "y", False),
+    ("zh", "c*d", True), ("zh", "cccd", False), ("ko", "(e)+", True), ("ko", "eee", False),
+    ("ko", "[f]", True), ("ko", "f", False),
+])
+def test_regex_like_characters_match_literally(regex_glossary, lang, text, found):
+    assert (regex_glossary.find_in_target(text, lang) != []) is found
+
+
+def test_gap_forms_escape_their_pieces(tmp_path: Path):
+    path = tmp_path / "g.yaml"
+    path.write_text(REGEX_GLOSSARY.replace('accepted: ["x|y", "c*d"]', 'accepted: ["a+…b?"]'))
+    glossary = load_glossary(path)
+    assert glossary.find_in_target("a+ 中间 b?", "zh") and not glossary.find_in_target("aa 中间 b", "zh")
