@@ -171,6 +171,8 @@ def _check_in_workers(pairs: list[LetterPair], glossary: Callable[[], Glossary],
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    import appealkit.checker  # noqa: F401 - imported once here, not once in every forked worker
+
     tasks = _tasks(pairs, texts)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     results: list[PairResult | None] = [None] * len(pairs)

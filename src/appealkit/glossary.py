@@ -151,14 +151,9 @@ def compact_form(text: str) -> str:
 
 def compact(text: str) -> tuple[str, list[int]]:
     """Text without spaces and title marks, typography normalised (``typography_key``), and for each kept
-    character its offset in the original."""
-    kept: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        if char not in _IGNORED_IN_TARGET:
-            kept.append(typography_key(char))
-            offsets.append(index)
-    return "".join(kept), offsets
+    character its offset in the original. (``str.translate`` maps and drops the characters: the table maps
+    each kept character to one character, so the offsets are those of the characters not dropped.)"""
+    return text.translate(_COMPACT_TABLE), [index for index, char in enumerate(text) if char not in _IGNORED_IN_TARGET]
 
 
 _GAP = re.compile(r"[\s\-‐‑–—'’.,()\[\]]*")  # what may separate the words of a term ("return (refouler) or")
@@ -242,6 +237,20 @@ class Glossary:
         return next(((c, index[c]) for c in candidates if c in index), None)
 
     @cached_property
+    def _joined_memo(self) -> dict[str, tuple[tuple[str, Entry] | None, bool]]:
+        return {}
+
+    def _lookup_joined(self, joined: str) -> tuple[tuple[str, Entry] | None, bool]:
+        """``_lookup_words`` of words run together, and whether a longer form may start with them; remembered,
+        since the words of letters repeat (the walk looks up every word of every paragraph)."""
+        memo = self._joined_memo
+        if joined not in memo:
+            if len(memo) > 200_000:  # a pathological input: keep memory bounded
+                memo.clear()
+            memo[joined] = (self._lookup_words([joined]), joined.lower() in self._english_prefixes)
+        return memo[joined]
+
+    @cached_property
     def has_contexts(self) -> bool:
         return any(rule.binds for entry in self.entries for rule in entry.contexts)
 
@@ -253,7 +262,17 @@ class Glossary:
         """
         if not self.has_contexts:
             return self._walk_english(text, lambda key, entry, start, end: True)
-        anchors = self._walk_english(text, lambda key, entry, start, end: not entry.binding(key))
+        bound: list[str] = []
+
+        def unbound(key: str, entry: Entry, start: int, end: int) -> bool:
+            if entry.binding(key):
+                bound.append(key)
+                return False
+            return True
+
+        anchors = self._walk_english(text, unbound)
+        if not bound:  # no bound form here: a second walk would meet the same candidates and keep the same terms
+            return anchors
         return self._walk_english(
             text, lambda key, entry, start, end: applies(entry.binding(key), text, start, end, anchors))
 
@@ -267,14 +286,15 @@ class Glossary:
         i = 0
         while i < len(tokens):
             best: tuple[int, Entry] | None = None
+            joined = ""
             for j in range(i, min(len(tokens), i + MAX_TERM_WORDS)):
                 if j > i and not _GAP.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
                     break
-                words = [t[2] for t in tokens[i : j + 1]]
-                found = self._lookup_words(words)
+                joined += tokens[j][2]
+                found, extends = self._lookup_joined(joined)
                 if found is not None and allowed(found[0], found[1], tokens[i][0], tokens[j][1]):
                     best = (j, found[1])
-                if "".join(words).lower() not in self._english_prefixes:
+                if not extends:
                     break
             if best is None:
                 i += 1
@@ -537,7 +557,7 @@ def load_glossary(path: Path | str | None = None) -> Glossary:
 
     root = Path(path) if path is not None else default_glossary_path()
     documents = read_documents(glossary_files(root))
-    problems = loading_errors(lint_documents(documents))
+    problems = loading_errors(lint_documents(documents, word_frequency=False))
     if problems:
         first = problems[0]
         extra = f" (and {len(problems) - 1} more; run 'appeal glossary lint')" if len(problems) > 1 else ""

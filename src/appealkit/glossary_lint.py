@@ -259,7 +259,7 @@ def common_word_check_available() -> bool:
     return _zipf() is not None
 
 
-def _check_entry(raw: dict[str, Any], problem) -> list[tuple[dict[str, Any], str]]:
+def _check_entry(raw: dict[str, Any], problem, word_frequency: bool = True) -> list[tuple[dict[str, Any], str]]:
     for key in sorted(set(raw) - ENTRY_KEYS):
         problem(raw, key, f"unknown key '{key}'")
     entry_id = raw.get("id")
@@ -284,14 +284,16 @@ def _check_entry(raw: dict[str, Any], problem) -> list[tuple[dict[str, Any], str
         problem(raw, "stands_for", "'stands_for' must be a list of entry ids")
     for form in forms or []:
         _warn_regex_syntax(raw, "en", form, problem)
-    for form in _common_words(raw):
+    for form in _common_words(raw) if word_frequency else ():
         problem(raw, "en", f"English form '{form}' is a common word: outside the letters' context it means something "
                            "else (add a 'context' rule such as near: [xi-jinping], or anywhere: true with a reason)",
                 severity="warning")
     return _check_contexts(raw, problem) + [(raw, ref) for ref in _strings(raw.get("stands_for")) or []]
 
 
-def lint_documents(documents: list[Document]) -> list[Problem]:
+def lint_documents(documents: list[Document], word_frequency: bool = True) -> list[Problem]:
+    """Every problem of the glossary. ``word_frequency=False`` leaves out the common-word warnings, which
+    load wordfreq's lists (a quarter of a second): loading the glossary for a check keeps errors only."""
     problems: list[Problem] = []
     ids: dict[str, str] = {}
     forms: dict[str, tuple[str, str]] = {}
@@ -312,7 +314,7 @@ def lint_documents(documents: list[Document]) -> list[Problem]:
             if not isinstance(raw, dict):
                 problems.append(Problem(str(doc.path), 1, f"entry {index + 1} is not a mapping"))
                 continue
-            near_refs += [(doc, rule, ref) for rule, ref in _check_entry(raw, problem)]
+            near_refs += [(doc, rule, ref) for rule, ref in _check_entry(raw, problem, word_frequency)]
             entry_id = raw.get("id")
             where = f"{doc.path}:{line_of(raw)}"
             if isinstance(entry_id, str):

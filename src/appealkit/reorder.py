@@ -20,6 +20,7 @@ unchanged and runs once, on the paragraphs that are in order.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,9 +69,12 @@ class ParagraphOrder:
     duplicates: list[Duplicate] = field(default_factory=list)
 
 
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # \w is str.isalnum() or "_"
+
+
 def _normalized(text: str) -> str:
     """Letters and digits only, case-folded: "It Is Very Bad." and "It is very bad." are one paragraph."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(_ALNUM_RUN.findall(text.casefold()))
 
 
 def find_duplicates(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str) -> list[Duplicate]:

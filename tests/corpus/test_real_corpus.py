@@ -41,3 +41,16 @@ def test_every_labelled_slip_is_still_an_error(measured):
     lang, result = measured
     assert result["slips"] > 0
     assert result["slips_missed"] == [], f"[{lang}] slips no longer reported as errors"
+
+
+def test_false_errors_stay_below_a_tenth_per_document(measured):
+    lang, result = measured
+    assert result["false_errors_per_doc"] <= 0.1, f"[{lang}] {result['false_errors']} false errors"
+
+
+def test_every_error_on_real_text_has_been_read(measured):
+    """A new error finding on the corpus must be read on both sides and labelled (slip or false) in
+    benchmarks/corpora/ntrex-dev-adjudication.yaml: `benchmarks/real_corpus.py --list` shows it."""
+    lang, result = measured
+    unlabelled = [r for r in result["findings"] if r["verdict"] == "unlabelled"]
+    assert not unlabelled, f"[{lang}] unlabelled: {unlabelled}"

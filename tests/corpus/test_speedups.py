@@ -13,12 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from appealkit import speedups
 from appealkit.alignment import align
 from appealkit.batch import check_many
 from appealkit.checker import build_context, check_pairs
 from appealkit.facts import source_facts, target_facts
+from appealkit.glossary import _GAP, _IGNORED_IN_TARGET, _WORD, MAX_TERM_WORDS, TermMatch, compact, typography_key
+from appealkit.glossary_context import applies
 from appealkit.letters import LetterPair, discover_pairs, load_letter
 from appealkit.result_cache import ResultCache
 
@@ -76,6 +80,55 @@ def test_automaton_finds_what_the_search_per_rendering_finds(corpus, glossary):
     assert fast == plain
 
 
+def _walk(glossary, text, allowed):
+    """The English walk as it was before it remembered lookups: every word sequence looked up afresh."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    matches, i = [], 0
+    while i < len(tokens):
+        best = None
+        for j in range(i, min(len(tokens), i + MAX_TERM_WORDS)):
+            if j > i and not _GAP.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
+                break
+            words = [t[2] for t in tokens[i : j + 1]]
+            found = glossary._lookup_words(words)
+            if found is not None and allowed(found[0], found[1], tokens[i][0], tokens[j][1]):
+                best = (j, found[1])
+            if "".join(words).lower() not in glossary._english_prefixes:
+                break
+        if best is None:
+            i += 1
+            continue
+        j, entry = best
+        start, end = tokens[i][0], tokens[j][1]
+        matches.append(TermMatch(entry, start, end, text[start:end], "source"))
+        i = j + 1
+    return matches
+
+
+def plain_find_in_english(glossary, text):
+    """find_in_english as it was: two walks whenever the glossary has context-bound forms."""
+    anchors = _walk(glossary, text, lambda key, entry, start, end: not entry.binding(key))
+    return _walk(glossary, text, lambda key, entry, start, end: applies(entry.binding(key), text, start, end, anchors))
+
+
+@pytest.mark.parametrize("corpus", list(PAIRS))
+def test_english_matching_finds_what_the_plain_walk_finds(corpus, glossary):
+    texts = sorted({p.text for pair in PAIRS[corpus] for p in load_letter(pair.source).paragraphs})
+    assert glossary.has_contexts
+    found = [glossary.find_in_english(text) for text in texts]
+    assert sum(map(len, found)) > 0
+    assert found == [plain_find_in_english(glossary, text) for text in texts]
+
+
+@pytest.mark.parametrize("corpus", list(PAIRS))
+def test_compact_is_the_character_loop(corpus):
+    texts = [p.text for pair in PAIRS[corpus] for p in load_letter(pair.target).paragraphs]
+    texts.append("遣返（推回）、《禁止酷刑公约》 ⋅ ㆍ・ Ｕ［１］\u3000「朝鲜」<x> “y”")
+    for text in texts:
+        kept = [(typography_key(ch), i) for i, ch in enumerate(text) if ch not in _IGNORED_IN_TARGET]
+        assert compact(text) == ("".join(ch for ch, _ in kept), [i for _, i in kept])
+
+
 def _outcome(results):
     return [(r.pair, r.findings, r.context.beads, r.context.joined) for r in results]
 
@@ -103,3 +156,31 @@ def test_build_context_reads_the_switches(glossary):
     with pytest.raises(ValueError, match="unknown speed-up"):
         with speedups.switched(turbo=True):
             pass
+
+
+def _english_words(glossary) -> list[str]:
+    forms = sorted({form for entry in glossary.entries for form in entry.en})
+    return forms[::3] + ["President", "Xi Jinping", "Director", "CAT/C/GC/4", "refugees", "the", "of", "and",
+                         "-", ",", "(", ")", "2017", "Convention", "Article 3", "s", "es", "nationals"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_english_matching_on_generated_text(glossary, data):
+    words = data.draw(st.lists(st.sampled_from(_english_words(glossary)), max_size=20))
+    text = data.draw(st.sampled_from([" ", "-", ""])).join(words)
+    assert glossary.find_in_english(text) == plain_find_in_english(glossary, text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), lang=st.sampled_from(["zh", "ko"]))
+def test_automaton_on_generated_text(glossary, data, lang):
+    """Renderings run together, overlapping and nested (北京市东城区, 朝鲜…难民 with a gap), with filler."""
+    forms = sorted({f for e in glossary.entries if (r := e.rendering(lang)) for f in (r.preferred, *r.accepted,
+                                                                                      *r.forbidden, *r.short)})
+    pieces = data.draw(st.lists(st.sampled_from([*forms[::2], "的", " ", "《", "》", "・", "（", "）", "2017年"]),
+                                max_size=15))
+    text = "".join(pieces)
+    with speedups.switched(automaton=False):
+        plain = glossary.find_in_target(text, lang)
+    assert glossary.find_in_target(text, lang) == plain

@@ -6,6 +6,8 @@ Every case is built from a shipped letter (0 errors as it is), so any other find
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from appealkit.checker import check_letters
 from appealkit.letters import load_letter, parse_letter
@@ -107,3 +109,11 @@ def test_wrong_language_is_one_finding(glossary, lang, written, expected):
     result = check(glossary, lang, paragraphs)
     assert [f.rule for f in result.findings if f.severity == "error"] == ["untranslated-wrong-language"]
     assert len(result.findings) <= 2 and any(expected in f.message for f in result.findings)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9_ ,.é가一ß٣²Ⅻ\u3000ａＡ'-İ"), max_size=40))
+def test_normalized_keeps_exactly_the_alphanumeric_characters(text):
+    from appealkit.reorder import _normalized
+
+    assert _normalized(text) == "".join(ch for ch in text.casefold() if ch.isalnum())

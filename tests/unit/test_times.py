@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from appealkit.times import find_times, same_time
@@ -70,3 +70,33 @@ _TRICKY = st.lists(st.sampled_from(list("0123456789:.：点时分半下午上早
 @given(st.one_of(st.text(), _TRICKY), st.sampled_from(["en", "zh", "ko"]))
 def test_never_raises_and_spans_are_sane(text, lang):
     check_spans(text, find_times(text, lang))
+
+
+def _times_without_the_pre_check(monkeypatch, texts):
+    from appealkit import times
+
+    with monkeypatch.context() as patch:
+        patch.setattr(times, "_may_hold_en_time", lambda text: True)
+        return [find_times(t, "en") for t in texts]
+
+
+def test_the_pre_check_hides_no_time_on_the_corpora(monkeypatch):
+    from pathlib import Path
+
+    from appealkit.letters import load_letter
+
+    root = Path(__file__).resolve().parents[2]
+    paths = [*root.glob("letters/*/en.md"), *root.glob("tests/fixtures/*/*/en.md"),
+             *root.glob("benchmarks/corpora/ntrex-dev/*/en.txt")]
+    texts = [p.text for path in paths for p in load_letter(path).paragraphs]
+    assert len(texts) > 1000
+    found = [find_times(t, "en") for t in texts]
+    assert sum(map(len, found)) > 0
+    assert found == _times_without_the_pre_check(monkeypatch, texts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["3", "10", ":", "30", " ", "p", "P", "m", "M", ".", "a", "o'clock", "o’clock",
+                                 "clock", "three", "at", "GMT", "２", "x"]), max_size=12).map("".join))
+def test_the_pre_check_hides_no_time_on_generated_text(monkeypatch, text):
+    assert find_times(text, "en") == _times_without_the_pre_check(monkeypatch, [text])[0]
