@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # Bead penalties: Gale–Church's -log priors relative to 1-1 (1-1 0.89, 2-1 0.089, 2-2 0.011, 1-0 0.0099),
 # so a merge, split or omission must buy its cost with better lengths or anchors.
 BEADS: dict[tuple[int, int], float] = {
-    (1, 1): 0.0, (2, 1): 2.3, (1, 2): 2.3, (3, 1): 4.4, (1, 3): 4.4, (2, 2): 4.4, (1, 0): 4.5, (0, 1): 4.5,
+    (1, 1): 0.0, (2, 1): 2.3, (1, 2): 2.3, (3, 1): 4.4, (1, 3): 4.4, (2, 2): 6.5, (1, 0): 4.5, (0, 1): 4.5,
 }
 # Translators also split an address block or a list line by line (one English paragraph, seven translated
 # ones) and merge runs of short English lines: wider beads, each piece costing what a third one does.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -111,7 +112,31 @@ def _nearest_line(ctx: LetterContext, hit: Hit) -> int:
 
 def _bead_findings(ctx: LetterContext, index: int, rules: list[Rule]) -> list[Finding]:
     bead_ctx = BeadContext(ctx, ctx.beads[index], index)
-    return [_finding(rule, hit, ctx) for rule in rules for hit in rule.check(bead_ctx)]
+    return one_finding_per_cause([_finding(rule, hit, ctx) for rule in rules for hit in rule.check(bead_ctx)],
+                                 ctx.beads[index])
+
+
+# Facts that a dropped paragraph or an untranslated sentence takes with it: reported by that one finding.
+_FACT_CATEGORIES = frozenset({"figure", "date", "citation", "term", "entity"})
+
+
+def one_finding_per_cause(findings: list[Finding], bead: Bead) -> list[Finding]:
+    """One cause, one finding: a dropped paragraph is one structure-missing-paragraph, not also every figure and
+    term it held; an English sentence left in the translation is one untranslated-sentence, not also each fact
+    of that sentence."""
+    if bead.source and not bead.target:
+        return [f for f in findings if f.category not in _FACT_CATEGORIES]
+    left_in_english = [(f.source_paragraph, f.source_span) for f in findings
+                       if f.category == "untranslated" and f.source_span is not None]
+    if not left_in_english:
+        return findings
+
+    def covered(f: Finding) -> bool:
+        return f.category in _FACT_CATEGORIES and f.source_span is not None and any(
+            f.source_paragraph == i and span[0] <= f.source_span[0] and f.source_span[1] <= span[1]
+            for i, span in left_in_english)
+
+    return [f for f in findings if not covered(f)]
 
 
 def _errors(findings: list[Finding]) -> int:
@@ -121,6 +146,24 @@ def _errors(findings: list[Finding]) -> int:
 # Joining two paragraph pairs must explain at least this many errors: one fact that changed paragraphs is a
 # moved figure (reported), a whole sentence carries several.
 MOVED_SENTENCE_MIN_FACTS = 2
+
+
+def _moved_facts(ctx: LetterContext, separate: list[Finding], joined: list[Finding], first: Bead, second: Bead) -> int:
+    """How many errors of the two separate beads the joined bead explains by a fact that moved. A fact the other
+    English paragraph also states (China, the U.S. in every sentence of a news story) is no evidence that a
+    sentence moved: it would be found next door whether or not anything moved."""
+    left = Counter((f.rule, f.source_paragraph, f.source_text) for f in joined if f.severity == "error")
+    explained = 0
+    for f in (f for f in separate if f.severity == "error"):
+        key = (f.rule, f.source_paragraph, f.source_text)
+        if left[key]:
+            left[key] -= 1
+            continue
+        other = second if f.source_paragraph in first.source else first
+        other_text = " ".join(ctx.source_facts[i].text for i in other.source).lower()
+        if not f.source_text or f.source_text.lower() not in other_text:
+            explained += 1
+    return explained
 
 
 def _join_moved_sentences(ctx: LetterContext, per_bead: list[list[Finding]], rules: list[Rule]) -> list[list[Finding]]:
@@ -139,7 +182,7 @@ def _join_moved_sentences(ctx: LetterContext, per_bead: list[list[Finding]], rul
             kept = ctx.beads
             ctx.beads = [*kept[:k], Bead(first.source + second.source, first.target + second.target), *kept[k + 2:]]
             joined = _bead_findings(ctx, k, rules)
-            if separate - _errors(joined) >= MOVED_SENTENCE_MIN_FACTS:
+            if _moved_facts(ctx, per_bead[k] + per_bead[k + 1], joined, first, second) >= MOVED_SENTENCE_MIN_FACTS:
                 per_bead[k:k + 2] = [joined]
                 ctx.joined.append(ctx.beads[k])
                 continue

@@ -214,11 +214,12 @@ def memory_import(file: Path, prefer_file: bool, memory_path: Path) -> None:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "tsv"]), default="tbx", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx-2008", "csv", "tsv"]), default="tbx", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: standard output).")
 @glossary_option
 def glossary_export(fmt: str, output: Path | None, glossary_path: Path | None) -> None:
-    """Export the glossary for a termbase: TBX v3 (TBX-Basic) or a CSV/TSV table for memoQ and Trados."""
+    """Export the glossary for a termbase: TBX v3 (TBX-Basic), TBX 2008 for OmegaT 3 (correct forms only), or a
+    CSV/TSV table for memoQ and Trados."""
     from appealkit.glossary import load_glossary
     from appealkit.glossary_exchange import export_glossary
 

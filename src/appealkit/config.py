@@ -239,6 +239,9 @@ def read_config_file(path: Path | str) -> dict[str, Setting]:
     for name, raw in table.items():
         line = lines.line_of((*prefix, name))
         key = KEYS.get(name)
+        if key is None and name == "tool" and not prefix:
+            raise AppealInputError(f"in {path.name} the settings go at the top level, not under [tool.appealkit]",
+                                   path, line)
         if key is None:
             raise AppealInputError(f"unknown setting '{name}' (known: {', '.join(KEYS)})", path, line)
         try:
@@ -380,7 +383,7 @@ class KeyLines:
                 continue
             if header := patterns["table"].match(line):
                 table = _key_path(header.group(1))
-                self.lines.setdefault(table, number)
+                self._record(table, number)
             elif patterns["array_table"].match(line):
                 table = ("[[array]]",)  # not a place appealkit reads from
             elif assignment := patterns["assignment"].match(line):

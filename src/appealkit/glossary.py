@@ -283,8 +283,13 @@ class Glossary:
         same place may."""
         tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         matches: list[TermMatch] = []
+        memo = self._joined_memo
         i = 0
         while i < len(tokens):
+            known = memo.get(tokens[i][2])
+            if known is not None and known[0] is None and not known[1]:  # most words: no term is or starts here
+                i += 1
+                continue
             best: tuple[int, Entry] | None = None
             joined = ""
             for j in range(i, min(len(tokens), i + MAX_TERM_WORDS)):

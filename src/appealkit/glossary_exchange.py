@@ -22,7 +22,7 @@ from appealkit.glossary_lint import Problem, lint_documents, read_documents
 from appealkit.textio import atomic_write
 from appealkit.yamlsafe import LINES_KEY
 
-EXPORT_FORMATS = ("tbx", "csv", "tsv")
+EXPORT_FORMATS = ("tbx", "tbx-2008", "csv", "tsv")
 HEADER = (
     "# Glossary entries imported from a termbase (appeal glossary import). Same schema as the other\n"
     "# glossary files; 'appeal glossary lint' checks it with them.\n"
@@ -34,6 +34,10 @@ def export_glossary(entries: list[Entry], fmt: str) -> bytes:
         from appealkit.formats.tbx import export_tbx
 
         return export_tbx(entries)
+    if fmt == "tbx-2008":
+        from appealkit.formats.tbx import export_tbx_2008
+
+        return export_tbx_2008(entries)
     from appealkit.formats.termtable import export_table
 
     return export_table(entries, "\t" if fmt == "tsv" else ",").encode("utf-8")

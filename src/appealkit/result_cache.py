@@ -45,10 +45,11 @@ def installed_version() -> str:
 
 
 def code_fingerprint() -> str:
-    """The appealkit modules as installed: path, size and modification time of every .py file and of the
-    lexicons the rules read (lexicons/*.yaml: an edited cue list changes the findings as code does)."""
+    """appealkit as installed: path, size and modification time of every file of the package, modules and the
+    data the rules read alike (lexicons/*.yaml: an edited cue list changes the findings as code does), bytecode
+    caches aside."""
     package = Path(appealkit.__file__).parent
-    files = [*package.rglob("*.py"), *package.glob("lexicons/*.yaml")]
+    files = [path for path in package.rglob("*") if "__pycache__" not in path.parts and path.is_file()]
     stats = sorted((str(path.relative_to(package)), info.st_size, info.st_mtime_ns)
                    for path in files for info in (path.stat(),))
     return hashlib.sha256(repr(stats).encode("utf-8")).hexdigest()

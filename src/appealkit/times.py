@@ -89,7 +89,8 @@ _ZH_ZONES = {"北京时间": "Beijing", "当地时间": "local", "格林尼治�
              "世界标准时间": "UTC", "美国东部时间": "US Eastern", "美东时间": "US Eastern", "东部时间": "US Eastern",
              "美西时间": "US Pacific", "太平洋时间": "US Pacific", "首尔时间": "Seoul", "韩国时间": "Seoul",
              "平壤时间": "Pyongyang", "英国时间": "UK", "东京时间": "Tokyo"}
-_KO_ZONES = {"현지 시간": "local", "현지시간": "local", "한국 시간": "Seoul", "한국시간": "Seoul", "베이징 시간": "Beijing",
+_KO_ZONES = {"현지 시간": "local", "현지시간": "local", "한국 시간": "Seoul", "한국시간": "Seoul",
+             "베이징 시간": "Beijing",
              "미국 동부 시간": "US Eastern", "미 동부 시간": "US Eastern", "동부 시간": "US Eastern",
              "그리니치 표준시": "UTC", "평양 시간": "Pyongyang", "영국 시간": "UK"}
 
@@ -169,7 +170,9 @@ _ZH_TIME = re.compile(
     r"|(?P<hc>[0-9０-９]{1,2})\s?(?P<sep>[:：.．])\s?(?P<mc>[0-9０-９]{2})(?![0-9０-９]))"
 )
 # N点 with nothing else is a time unless what follows makes it "N points" (3点建议, 三点共识).
-_ZH_AFTER_BARE = re.compile(r"(?:建议|意见|要求|原则|内容|主张|共识|看法|措施|理由|原因|说明|好处|不足|问题|声明|计划|改革)")
+_ZH_AFTER_BARE = re.compile(
+    r"(?:建议|意见|要求|原则|内容|主张|共识|看法|措施|理由|原因|说明|好处|不足|问题|声明|计划|改革)"
+)
 
 
 def _zh_number(s: str) -> int | None:

@@ -183,3 +183,18 @@ def test_unknown_termbase_format_is_an_input_error(tmp_path):
     bad.write_bytes(b"PK")
     proc = appeal("glossary", "import", bad, "--glossary", GLOSSARY)
     assert proc.returncode == 2 and "unknown termbase format" in proc.stderr
+
+
+def test_tbx_2008_for_omegat_carries_the_correct_forms_only(glossary):
+    from appealkit.formats.tbx import export_tbx_2008
+
+    root = etree.fromstring(export_tbx_2008(glossary.entries))
+    assert root.tag == "martif" and root.get("type") == "TBX"
+    entry = glossary.by_id["non-refoulement"]
+    term_entry = next(e for e in root.iter("termEntry") if e.get("id") == entry.id)
+    zh = next(s for s in term_entry.iter("langSet") if s.get(XML_LANG) == "zh-CN")
+    terms = [(tig.findtext("term"), tig.findtext("termNote")) for tig in zh.iter("tig")]
+    rendering = entry.rendering("zh")
+    assert terms[0] == (rendering.preferred, "preferredTerm-admn-sts")
+    assert [t for t, _ in terms] == [rendering.preferred, *rendering.accepted, *rendering.short]
+    assert not set(rendering.forbidden) & {t for t, _ in terms}

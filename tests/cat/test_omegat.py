@@ -4,6 +4,9 @@ error seeded in the memory.
 
 OmegaT 3's XLIFF filter translates each <target> in place, so the letter is exported with ``--prefill source``
 and the translations come from the memory: the TMX goes into ``tm/auto/``, whose exact matches OmegaT inserts.
+OmegaT 3.6 reads only TBX 2008 and its console mode loads no glossary: the TBX 2008 export goes into
+``glossary/`` and OmegaT's own TBX reader (through Groovy, which Debian's omegat package depends on) must read
+appealkit's glossary from it in the loaded project.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 SLUG = "hrw-2015-nine-north-koreans"
 RIGHT, SEEDED = "90多个国家", "80多个国家"
 
-pytestmark = pytest.mark.skipif(not OMEGAT_JAR.is_file() or shutil.which("java") is None,
+pytestmark = pytest.mark.skipif(not OMEGAT_JAR.is_file() or not shutil.which("java") or not shutil.which("groovy"),
                                 reason="OmegaT not installed (Debian: apt-get install -y omegat; .ci/run does)")
 
 
@@ -80,7 +83,7 @@ def test_omegat_round_trip(tmp_path, glossary):
 
     ok("memory", "import", tmp_path / "seed.tmx")
     ok("memory", "export", "--format", "tmx", "-o", project / "tm" / "auto" / "appealkit.tmx")
-    ok("glossary", "export", "--format", "tbx", "--glossary", GLOSSARY, "-o", project / "glossary" / "appealkit.tbx")
+    ok("glossary", "export", "--format", "tbx-2008", "--glossary", GLOSSARY, "-o", project / "glossary" / "appealkit.tbx")
     ok("export", letter, "--to", "zh", "--prefill", "source", "--glossary", GLOSSARY,
        "-o", project / "source" / f"{SLUG}.zh.xlf")
     assert_valid_tmx(project / "tm" / "auto" / "appealkit.tmx")
@@ -110,3 +113,22 @@ def test_omegat_round_trip(tmp_path, glossary):
     assert SEEDED in load_letter(letter / "zh.md").paragraphs[6].text
     check = appeal("check", letter, "--glossary", GLOSSARY, cwd=tmp_path)
     assert check.returncode == 1 and "figure changed: source 90 ('90'), translation 80" in check.stdout
+
+    terms = omegat_glossary(project, project / "glossary" / "appealkit.tbx", tmp_path / "home")
+    assert "non-refoulement => 不驱回原则" in terms and "Xi Jinping => 习近平" in terms
+    assert not any(line.endswith("=> 不遣返原则") for line in terms)  # a forbidden form is never offered
+
+
+def omegat_glossary(project: Path, tbx: Path, home: Path) -> list[str]:
+    """OmegaT's own TBX reader over the glossary, in the loaded project: its "English => rendering" lines."""
+    java = Path(os.path.realpath(shutil.which("java") or "java"))
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    env |= {"JAVA_HOME": str(java.parent.parent), "CLASSPATH": str(OMEGAT_JAR),
+            "JAVA_OPTS": f"-Djava.awt.headless=true -Duser.language=en -Duser.home={home}"}
+    script = Path(__file__).with_name("omegat_glossary.groovy")
+    proc = subprocess.run(["groovy", str(script), str(project), str(tbx)], capture_output=True, text=True,
+                          timeout=600, env=env)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    count = next(line for line in proc.stdout.splitlines() if line.startswith("glossary entries: "))
+    assert int(count.split(": ")[1]) > 1000
+    return proc.stdout.splitlines()

@@ -215,6 +215,12 @@ def test_a_bad_pyproject_is_one_line_naming_file_and_line(project, text, line, w
     assert one_line_error(appeal("config", cwd=project)) == stderr
 
 
+def test_a_pyproject_table_in_an_own_file_is_explained(project):
+    write(project / "appealkit.toml", "# ours\n[tool.appealkit]\nselect = ['figure']\n")
+    assert "appealkit.toml:2: in appealkit.toml the settings go at the top level" in one_line_error(
+        appeal("check", cwd=project))
+
+
 def test_a_bad_command_line_value_is_one_line(project):
     assert "figur'" in one_line_error(appeal("check", "--select", "figur", cwd=project))
     assert "--severity" in one_line_error(appeal("check", "--severity", "figure=fatal", cwd=project))

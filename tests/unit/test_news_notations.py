@@ -156,3 +156,59 @@ def test_weekday_restated_as_its_date_is_at_most_a_warning(glossary, lang, targe
 def test_weekday_names_follow_cldr(lang, text, days):
     from appealkit.dates import find_weekdays
     assert [w.weekday for w in find_weekdays(text, lang)] == days
+
+
+# ---------------------------------------------------------------- one cause, one finding
+
+LETTER_EN = ("We write to you concerning 2,000 North Koreans.\n\n"
+             "On 4 November 2017, 10 refugees were arrested in Shenyang under the Refugee Convention and they face "
+             "torture.\n\nWe urge you to stop the forced return of North Korean refugees.")
+KEPT = {"zh": ("我们就2,000名朝鲜人致信。", "我们敦促您停止强制遣返朝鲜难民。"),
+        "ko": ("북한 주민 2,000명에 관해 서한을 보냅니다.", "북한 난민의 강제송환을 중단할 것을 촉구합니다.")}
+
+
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+def test_sentence_left_in_english_is_one_finding(glossary, lang):
+    first, last = KEPT[lang]
+    english = LETTER_EN.split("\n\n")[1]
+    found = [f for f in findings(glossary, LETTER_EN, f"{first}\n\n{english}\n\n{last}", lang) if f.severity == "error"]
+    assert [f.rule for f in found] == ["untranslated-sentence"]
+    assert found[0].source_paragraph == 1 and found[0].target_paragraph == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+def test_dropped_paragraph_is_one_finding(glossary, lang):
+    first, last = KEPT[lang]
+    found = [f for f in findings(glossary, LETTER_EN, f"{first}\n\n{last}", lang) if f.severity != "info"]
+    assert [f.rule for f in found] == ["structure-missing-paragraph"]
+
+
+@pytest.mark.parametrize(("lang", "target", "found_text"), [
+    ("zh", "两百人被遣返，200栋房屋被烧毁。", "两百"), ("ko", "이백 명이 송환되었고 200채의 가옥이 불탔다.", "이백"),
+])
+def test_wrong_figure_is_changed_even_when_its_value_occurs_elsewhere(glossary, lang, target, found_text):
+    found = [f for f in findings(glossary, "2,000 people were returned and 200 houses burned.", target, lang)
+             if f.severity == "error"]
+    assert [(f.rule, f.found) for f in found] == [("figure-changed", found_text)]
+
+
+@pytest.mark.parametrize(("lang", "sentences"), [
+    ("zh", ["印度尼西亚海啸死亡人数超过800人。", "情况非常糟糕。", "救援人员仍在搜寻。"]),
+    ("ko", ["인도네시아 쓰나미 사망자 800명 넘어.", "매우 좋지 않습니다.", "구조대가 수색을 계속하고 있다."]),
+])
+def test_one_figure_moved_between_one_sentence_paragraphs_is_reported_where_it_belongs(glossary, lang, sentences):
+    """News: one sentence per paragraph. A figure moved to the next sentence does not pull the two pairs into
+    one bead; it is reported at the aligned sentence, and the message names the line it went to."""
+    en = "Indonesia Tsunami Toll Soars Above 800.\n\nIt Is Very Bad.\n\nRescuers are still searching."
+    moved = [sentences[0].replace("800", "").replace("800명", ""), sentences[1] + " 800", sentences[2]]
+    found = [f for f in findings(glossary, en, "\n\n".join(moved), lang) if f.severity == "error"]
+    assert [f.rule for f in found] == ["figure-missing"]
+    assert found[0].target_paragraph == 0 and "line 3" in found[0].message
+
+
+@pytest.mark.parametrize("lang", ["zh", "ko"])
+def test_a_one_in_the_next_sentence_is_no_sign_of_a_move(glossary, lang):
+    en = "It aims to be No.1 in AI.\n\nThe U.S. lacks a strategy."
+    target = {"zh": "目标是成为AI领头羊。\n\n美国还没有一个正式的战略。", "ko": "AI 선두가 되는 것이 목표다.\n\n미국은 한 가지 전략도 없다."}[lang]
+    (found,) = [f for f in findings(glossary, en, target, lang) if f.rule == "figure-missing"]
+    assert found.severity == "warning" and "neighbouring" not in found.message

@@ -56,9 +56,17 @@ def test_code_fingerprint_follows_the_modules(tmp_path, monkeypatch):
     (package / "__init__.py").write_text("", "utf-8")
     (package / "rules.py").write_text("A = 1\n", "utf-8")
     monkeypatch.setattr(appealkit, "__file__", str(package / "__init__.py"))
+    (package / "lexicons").mkdir()
+    (package / "lexicons" / "words.yaml").write_text("not: [x]\n", "utf-8")
+    (package / "__pycache__").mkdir()
     before = code_fingerprint()
+    (package / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"bytecode")
+    assert code_fingerprint() == before, "bytecode written by the interpreter is not a change"
     (package / "rules.py").write_text("A = 22\n", "utf-8")
-    assert code_fingerprint() != before
+    after_module = code_fingerprint()
+    assert after_module != before
+    (package / "lexicons" / "words.yaml").write_text("not: [x, y]\n", "utf-8")
+    assert code_fingerprint() != after_module, "a data file the checker reads is part of the code"
 
 
 _text = st.text(max_size=20)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -136,15 +137,15 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
                 result.missing.append((i, figure))
                 if may_be_absent:
                     excusable.append((i, figure))
-        source_values = {float(n.value) for _, f in ctx.sources() for n in f.all_numbers}
+        candidates = _change_candidates(ctx, pool)
         for i, figure in list(result.missing):
             values = acceptable_values(figure, ctx.letter.source_facts[i].text)
-            near = next((t for t in pool if float(t[1].value) not in source_values and t[1].value != 1
-                         and any(looks_changed(v, float(t[1].value)) for v in values)), None)
+            near = next((t for t in candidates if any(looks_changed(v, float(t[1].value)) for v in values)), None)
             if near:
+                candidates.remove(near)
                 pool.remove(near)
                 result.missing.remove((i, figure))
-                result.changed.append((i, figure, *near))
+                result.changed.append((i, figure, *_in_order(result, i, figure, near)))
         result.excused = [m for m in result.missing if m in excusable]  # absent, and the name's rendering allows it
         result.missing = [m for m in result.missing if m not in excusable]
         result.leftover = pool
@@ -153,15 +154,58 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
     return ctx.memo("figures", compute)
 
 
+def _change_candidates(ctx: BeadContext, pool: list[tuple[int, NumberMention]]) -> list[tuple[int, NumberMention]]:
+    """Unmatched target numbers that may be a source figure changed.  A value the source also has counts only
+    beyond what the source's other numbers (in dates, names, citations) explain: 两百 for 2,000 is a change even
+    when the paragraph also has a correct 200."""
+    figures = {id(n) for _, f in ctx.sources() for n in required_figures(f, ctx.lang)}
+    explained = Counter(float(n.value) for _, f in ctx.sources() for n in f.all_numbers if id(n) not in figures)
+    out = []
+    for j, number in pool:
+        value = float(number.value)
+        if value == 1:
+            continue
+        if explained[value]:
+            explained[value] -= 1
+            continue
+        out.append((j, number))
+    return out
+
+
+def _in_order(result: FigureMatch, i: int, figure: NumberMention,
+              near: tuple[int, NumberMention]) -> tuple[int, NumberMention]:
+    """The changed figure takes, of the target numbers with the near value, the one in the source's order: for
+    "2,000 people … 200 houses" → "两百人 … 200栋", 2,000 became 两百, and the 200 of the houses is kept."""
+    j, found = near
+    for k, (i2, fig2, j2, t2) in enumerate(result.matched):
+        crossed = (figure.start < fig2.start) != (found.start < t2.start)
+        if (i2, j2) == (i, j) and _same(t2.value, found.value) and crossed:
+            result.matched[k] = (i2, fig2, j, found)
+            return j2, t2
+    return near
+
+
 def _source_count(ctx: BeadContext, value: float) -> int:
     excused = sum(1 for _, n in match_figures(ctx).excused if _same(n.value, value))
     return sum(1 for _, f in ctx.sources() for n in required_figures(f, ctx.lang) if _same(n.value, value)) - excused
 
 
 def _moved_to(ctx: BeadContext, value: float) -> int | None:
-    for j, facts in ctx.neighbour_targets():
-        if any(_same(n.value, value) for n in facts.figures):
-            return j
+    """The translated paragraph of an adjacent bead where this value is left over (no figure of its own English
+    claims it): where a moved figure went.  A value that the neighbour's English explains (the 2 of "2차 경기"
+    for "the return match" is not, the 2 of "two goals" is) says nothing about this figure."""
+    beads = ctx.letter.beads
+    if _same(value, 1):
+        return None  # 一个, 한 명: a one in the next sentence says nothing
+    for other in (ctx.index - 1, ctx.index + 1):
+        if 0 <= other < len(beads) and beads[other].source:
+            neighbour = BeadContext(ctx.letter, beads[other], other)
+            if any(_same(n.value, value) for _, n in match_figures(neighbour).leftover):
+                return next(j for j, n in match_figures(neighbour).leftover if _same(n.value, value))
+        elif 0 <= other < len(beads):  # an added paragraph: anything in it is left over
+            for j in beads[other].target:
+                if any(_same(n.value, value) for n in ctx.letter.target_facts[j].figures):
+                    return j
     return None
 
 
@@ -180,13 +224,19 @@ def figure_missing(ctx: BeadContext) -> Iterator[Hit]:
         if _source_count(ctx, figure.value) > 1 and any(_same(m[1].value, figure.value) for m in match.matched):
             continue  # reported by figure-count
         moved = _moved_to(ctx, figure.value)
-        where = " (it appears in a neighbouring paragraph instead)" if moved is not None else ""
-        weak = f"; a warning only: {figure.weak}" if figure.weak else ""
+        where = ""
+        if moved is not None:
+            line = ctx.letter.target.paragraphs[moved].line
+            where = f" (it appears in a neighbouring paragraph instead, line {line})"
+        # Weak evidence (an idiom, a lexicalized number) is a warning, unless the number turns up unexplained next
+        # door: then the translator did write it, in the wrong sentence.
+        weak = figure.weak is not None and moved is None
         yield Hit(
-            f"figure '{figure.text}' ({figure.value:g}) is missing from the translation{where}{weak}",
+            f"figure '{figure.text}' ({figure.value:g}) is missing from the translation{where}"
+            + (f"; a warning only: {figure.weak}" if weak else ""),
             figure.text, _expected_forms(ctx, i, figure), i, (figure.start, figure.end),
-            target_paragraph=moved if moved is not None else ctx.first_target,
-            severity="warning" if figure.weak else None,
+            target_paragraph=ctx.first_target if ctx.first_target is not None else moved,
+            severity="warning" if weak else None,
         )
 
 

@@ -48,7 +48,8 @@ class PolarityPair:
     def nearest_target(self, src: Located, among: Sequence[Located]) -> Located:
         """The candidate whose place in the translated sentences best matches the clause's place in the English."""
         where = self.source.index(src) / max(1, len(self.source) - 1)
-        return min(among, key=lambda t: abs(self.target.index(t) / max(1, len(self.target) - 1) - where))
+        place = {id(t): k for k, t in reversed(list(enumerate(self.target)))}  # list.index without a scan per candidate
+        return min(among, key=lambda t: abs(place[id(t)] / max(1, len(self.target) - 1) - where))
 
     def nearest_source(self, tgt: Located) -> Located:
         where = self.target.index(tgt) / max(1, len(self.target) - 1)

@@ -60,7 +60,20 @@ def untranslated_sentence(ctx: BeadContext) -> Iterator[Hit]:
         for start, end in english_sentences(facts.text):
             text = facts.text[start:end]
             excerpt = text if len(text) <= 80 else text[:77] + "..."
-            yield Hit(f"English text left untranslated: '{excerpt}'", "", (), None, None, j, (start, end), text)
+            i, span = _in_source(ctx, text)
+            yield Hit(f"English text left untranslated: '{excerpt}'", text if span else "", (), i, span, j,
+                      (start, end), text)
+
+
+def _in_source(ctx: BeadContext, text: str) -> tuple[int | None, tuple[int, int] | None]:
+    """Where the English sentence left in the translation stands in the source (same words, any spacing and
+    punctuation between them): the facts it carries are then reported once, by this rule."""
+    words = [m.group() for m in _WORD.finditer(text)]
+    pattern = re.compile(r"[\W\d_]*?".join(re.escape(w) for w in words), re.IGNORECASE)
+    for i, facts in ctx.sources():
+        if found := pattern.search(facts.text):
+            return i, found.span()
+    return None, None
 
 
 MIN_WRONG_PARAGRAPHS = 2

@@ -240,3 +240,42 @@ def _rendering(terms: list[_Term], verified: bool) -> Rendering:
         reasons=tuple((t.text, t.reason) for t in flagged if t.reason),
         verified=verified,
     )
+
+
+# ---------------------------------------------------------------- TBX 2008 (MARTIF), for OmegaT 3
+
+
+def export_tbx_2008(entries: list[Entry]) -> bytes:
+    """The glossary as TBX 2008 (``<martif>``, translate-toolkit's ``tbx`` store), the only TBX OmegaT 3 reads.
+
+    OmegaT 3 offers every term of a language as a translation whatever its status, so this export carries the
+    correct forms only (preferred first, then accepted and short forms, each with its administrative status);
+    forbidden and discouraged forms, reasons and sources stay in the TBX v3 and CSV exports.
+    """
+    from translate.storage.tbx import tbxfile
+
+    store = tbxfile(sourcelanguage="en")
+    for paragraph in store.document.getroot().iter("p"):
+        paragraph.text = "appealkit glossary"  # the header's source description
+    for entry in entries:
+        unit = store.addsourceunit(entry.en[0])
+        unit.setid(entry.id)
+        unit.set_source_terms(list(entry.en))
+        for lang in TARGET_LANGS:
+            rendering = entry.rendering(lang)
+            if rendering is not None and rendering.preferred:
+                unit.set_target_terms([rendering.preferred, *rendering.accepted, *rendering.short], CAT_LANG_TAGS[lang])
+        _statuses_2008(unit.xmlelement)
+        if entry.note:
+            note = etree.Element("note")
+            note.text = entry.note
+            unit.xmlelement.insert(0, note)  # auxiliary information comes before the language sets
+    return bytes(store)
+
+
+def _statuses_2008(term_entry: etree._Element) -> None:
+    """Each <tig>'s administrative status: the first term of a language is preferred, the others admitted."""
+    for lang_set in term_entry.iterchildren("langSet"):
+        for index, tig in enumerate(lang_set.iterchildren("tig")):
+            note = etree.SubElement(tig, "termNote", type="administrativeStatus")
+            note.text = PREFERRED if index == 0 else ADMITTED

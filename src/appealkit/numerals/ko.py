@@ -68,7 +68,8 @@ _SINO_ALL = "영공" + _SINO_DIGITS + "십백천만억"
 def _native_words() -> list[str]:
     """Every native numeral word; tens and units may be written apart (열 다섯 마리)."""
     units = list(_NATIVE_UNITS)
-    return ["스무", *units, *(t + gap + u for t in _NATIVE_TENS for u in ["", *units] for gap in ("", " ") if u or not gap)]
+    tens = [t + gap + u for t in _NATIVE_TENS for u in ["", *units] for gap in ("", " ") if u or not gap]
+    return ["스무", *units, *tens]
 
 
 def _dispatch(words: list[str]) -> tuple[str, str]:
@@ -186,7 +187,9 @@ _FRACTION = re.compile(
     r"(?<![가-힣0-9])(?P<den>[일이삼사오육칠팔구십백천]+|[0-9]+) ?분의 ?(?P<num>[일이삼사오육칠팔구십]+|[0-9]+)"
 )
 # Decades: 1980년대, 80년대, 20세기 30년대.
-_DECADE = re.compile(r"(?:(?P<cent>[0-9０-９]{2}) ?세기 ?)?(?<![0-9０-９])(?P<dec>(?:[1１][89８９]|[2２][0０])?[0-9０-９][0０]) ?년대")
+_DECADE = re.compile(
+    r"(?:(?P<cent>[0-9０-９]{2}) ?세기 ?)?(?<![0-9０-９])(?P<dec>(?:[1１][89８９]|[2２][0０])?[0-9０-９][0０]) ?년대"
+)
 
 
 def _lexical(text: str) -> list[NumberMention]:
