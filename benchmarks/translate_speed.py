@@ -139,8 +139,7 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
 
     from appealkit.glossary import load_glossary
     from appealkit.letters import load_letter
-    from appealkit.protection import protect
-    from appealkit.translation import _units  # the pipeline's own line/sentence splitting
+    from appealkit.translation import _units, protect_units  # the pipeline's own splitting and protection
 
     lang, max_len, beam, n_best = args.lang, args.max_length, args.beam_size, args.n_best
     all_letters = sorted(REPO.glob("letters/*/en.md"))
@@ -160,7 +159,7 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     print(f"built {archive.name} ({archive.stat().st_size / 1e6:.1f} MB) in {build_s:.2f} s, installed in {install_s:.2f} s",
           flush=True)
 
-    # 2. Segments exactly as the pipeline sends them: every paragraph, every line, split_sentences, protect().
+    # 2. Segments exactly as the pipeline sends them: every paragraph, every line, split_sentences, protect_units().
     import ctranslate2
     import sentencepiece
 
@@ -172,8 +171,8 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     for path in letters:
         letter = load_letter(path)
         paragraphs[path] = [p.text for p in letter.paragraphs]
-        segments_of_paragraph[path] = [[protect(s, glossary, lang).text for u in _units(p.index, p.text)
-                                        for s in u.sentences] for p in letter.paragraphs]
+        segments_of_paragraph[path] = [[s.text for s in protect_units(_units(p.index, p.text), {p.index: p.text},
+                                                                      glossary, lang)] for p in letter.paragraphs]
         segments[path] = [s for per_paragraph in segments_of_paragraph[path] for s in per_paragraph]
         tokens[path] = [sp.encode(s, out_type=str) for s in segments[path]]
     n_segments = sum(len(v) for v in segments.values())

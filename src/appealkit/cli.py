@@ -206,9 +206,12 @@ def glossary_show(term: str, glossary_path: Path | None) -> None:
 
 def describe_entry(entry) -> str:
     """An entry as ``appeal glossary show`` prints it."""
-    lines = [f"{entry.id}  ({entry.kind}{', ' + str(entry.year) if entry.year else ''})  {entry.file}:{entry.line}",
+    official = ", UN" if entry.un else ""
+    lines = [f"{entry.id}  ({entry.kind}{official}{', ' + str(entry.year) if entry.year else ''})  {entry.file}:{entry.line}",
              f"  en: {'; '.join(entry.en)}"]
     lines += [f"  context: {rule.describe()}" for rule in entry.contexts]
+    if entry.stands_for:
+        lines.append(f"  stands for: {', '.join(entry.stands_for)} (a capital for its government: a warning, not an error)")
     for lang, rendering in entry.targets.items():
         unverified = "  (unverified: findings are warnings)" if not rendering.verified else ""
         lines.append(f"  {lang}: preferred {rendering.preferred}{unverified}")

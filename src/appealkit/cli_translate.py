@@ -10,6 +10,12 @@ import click
 from appealkit.cli_config import GLOSSARY_HELP
 from appealkit.errors import AppealInputError
 from appealkit.progress import progress
+from appealkit.protection import MAX_PLACEHOLDER_SHARE
+
+
+
+def _excerpt(sentence: str, width: int = 70) -> str:
+    return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
 
 
 def _languages(value: str) -> list[str]:
@@ -46,10 +52,12 @@ def summary_line(outcome, counts: dict[str, int]) -> str:
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 1024))
 @click.option("--threads", default=0, show_default=True, type=click.IntRange(0, 64), help="CPU threads (0: all cores).")
 @click.option("--max-length", default=256, show_default=True, type=click.IntRange(8, 4096), help="Maximum decoding length in tokens.")
+@click.option("--max-placeholder-share", default=MAX_PLACEHOLDER_SHARE, show_default=True, type=click.FloatRange(0, 1),
+              help="Largest share of a sentence's words that may be placeholders; beyond it glossary nouns stay visible.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list the glossary entries applied, by id.")
 def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | None, force: bool, memory_path: Path,
               glossary_path: Path | None, beam_size: int, n_best: int, batch_size: int, threads: int, max_length: int,
-              verbose: bool) -> None:
+              max_placeholder_share: float, verbose: bool) -> None:
     """Machine-translate approved English letters into zh and ko under the glossary.
 
     Writes <slug>/zh.md and ko.md beside each SOURCE (or under --out) with front matter recording the source
@@ -85,7 +93,8 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
             for lang in langs:
                 with progress(len(load_letter(source).paragraphs), f"{source.parent.name} → {lang}") as advance:
                     outcome = translate_letter(source, lang, factory, glossary, memory, out_dir=out_dir, force=force,
-                                               n_best=n_best, progress=advance, engine_name=engine)
+                                               n_best=n_best, progress=advance, engine_name=engine,
+                                               max_share=max_placeholder_share)
                 result = check_files(outcome.source, outcome.target, glossary, lang)
                 counts = summarize(policy.apply(result.findings))
                 failed |= counts["error"] > 0
@@ -95,6 +104,9 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
                     click.echo(f"  glossary entries applied: {', '.join(terms)}")
                 if outcome.review:
                     click.echo(f"  needs review (protected facts repaired): paragraphs {', '.join(str(i + 1) for i in outcome.review)}")
+                for paragraph, sentence in outcome.dense:
+                    click.echo(f"  over the placeholder bound ({max_placeholder_share:.0%} of the words): paragraph "
+                               f"{paragraph + 1}: {_excerpt(sentence)}")
                 if outcome.backup:
                     click.echo(f"  backup of the previous file: {outcome.backup}")
     sys.exit(1 if failed else 0)

@@ -427,3 +427,32 @@ def find_weekdays(text: str, lang: str) -> list[WeekdayMention]:
             continue  # 一周一次, 两周一次: "once a week"
         out.append(WeekdayMention(names[word], m.start(), m.end(), word))
     return out
+
+
+# =========================================================================================================
+# Rendering: how `appeal translate` writes a date (CLDR skeletons through babel).  find_dates above reads
+# every rendering back to the same year, month, day and part (tests/unit/test_render_read.py).
+# =========================================================================================================
+
+# Parts of a month or year have no CLDR pattern: these are the forms terminology.md attests.
+DATE_PARTS = {"zh": {"early": "初", "mid": "中旬", "late": "底"}, "ko": {"early": "초", "mid": "중순", "late": "말"}}
+MONTH_PARTS = {"zh": {"early": "上旬", "mid": "中旬", "late": "下旬"},
+               "ko": {"early": "초순", "mid": "중순", "late": "하순"}}
+
+
+def render_date(date: DateMention, lang: str) -> str:
+    """2017年11月4日 / 2017년 11월 4일 from CLDR skeletons; 中旬/중순 and 初/초 for parts."""
+    import datetime
+
+    from babel.dates import format_skeleton  # imported when rendering only: `appeal check` stays fast
+
+    skeleton = "".join(s for s, v in (("y", date.year), ("MMM", date.month), ("d", date.day)) if v)
+    if not skeleton:
+        return date.text
+    value = datetime.date(date.year or 2000, date.month or 1, date.day or 1)
+    text = format_skeleton(skeleton, value, locale=lang)
+    if date.part:
+        parts = MONTH_PARTS if date.month and not date.day else DATE_PARTS
+        joiner = " " if lang == "ko" else ""
+        text = f"{text}{joiner}{parts[lang][date.part]}"
+    return text

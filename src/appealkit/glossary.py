@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable
 
 from appealkit import speedups
 from appealkit.errors import AppealInputError
-from appealkit.glossary_context import FormContext, applies, context_from_mapping
+from appealkit.glossary_context import FormContext, Paragraph, applies, context_from_mapping
 
 KINDS = ("treaty", "law", "term", "body", "place", "person", "organization")
 TARGET_LANGS = ("zh", "ko")
@@ -257,24 +257,29 @@ class Glossary:
     def find_in_english(self, text: str) -> list[TermMatch]:
         """Non-overlapping glossary terms in English text: leftmost, then longest.
 
-        A form bound by context rules counts only where they hold; its ``near`` rules look at the terms
-        found without any bound form (a first pass), so that context never depends on context.
+        A form bound by context rules counts only where they hold. Rules that look only at the form's
+        neighbourhood (not_after, not_before, not_in_name) are judged in the first walk; ``near`` rules look at
+        that walk's terms (never at a form bound by ``near`` itself, so context never depends on context), in a
+        second walk that runs only when such a form was met.
         """
         if not self.has_contexts:
             return self._walk_english(text, lambda key, entry, start, end: True)
-        bound: list[str] = []
+        needs_anchors: list[bool] = []
+        empty = Paragraph(text, [])
 
-        def unbound(key: str, entry: Entry, start: int, end: int) -> bool:
-            if entry.binding(key):
-                bound.append(key)
+        def local(key: str, entry: Entry, start: int, end: int) -> bool:
+            rules = entry.binding(key)
+            if any(rule.near or rule.near_kind for rule in rules):
+                needs_anchors.append(True)
                 return False
-            return True
+            return applies(rules, empty, start, end)
 
-        anchors = self._walk_english(text, unbound)
-        if not bound:  # no bound form here: a second walk would meet the same candidates and keep the same terms
+        anchors = self._walk_english(text, local)
+        if not needs_anchors:
             return anchors
+        paragraph = Paragraph(text, anchors)
         return self._walk_english(
-            text, lambda key, entry, start, end: applies(entry.binding(key), text, start, end, anchors))
+            text, lambda key, entry, start, end: applies(entry.binding(key), paragraph, start, end))
 
     def _walk_english(self, text: str, allowed: Callable[[str, Entry, int, int], bool]) -> list[TermMatch]:
         """The matching walk: words are compared run together, so "non-refoulement", "nonrefoulement" and

@@ -20,7 +20,9 @@ every context (lint then stops warning about it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable
 
 from appealkit.segmentation import split_sentences
@@ -128,32 +130,64 @@ def _inside_name(text: str, start: int, end: int) -> bool:
                 and _CAPITALISED_AFTER.match(text[end : end + 3]))
 
 
-def _scope(text: str, start: int, end: int, within: str | int) -> tuple[int, int]:
-    """The character range in which a ``near`` entry must be named."""
-    if within == "paragraph":
-        return 0, len(text)
-    if isinstance(within, int):
-        words = [m.span() for m in _WORD.finditer(text)]
-        before = [s for s, _ in words if s < start]
-        after = [e for _, e in words if e > end]
-        lo = before[-within] if len(before) >= within else 0
-        hi = after[within - 1] if len(after) >= within else len(text)
-        return lo, hi
-    for sentence in split_sentences(text):
-        if sentence.start <= start < sentence.end:
-            return sentence.start, sentence.end
-    return 0, len(text)
+class Paragraph:
+    """One English paragraph and its context-free glossary mentions (TermMatch), indexed once so that each bound
+    form is judged in logarithmic time: hostile input with thousands of "President"s stays linear."""
+
+    def __init__(self, text: str, anchors: Iterable[Any]):
+        self.text = text
+        self._named: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for anchor in anchors:
+            for key in (("id", anchor.entry.id), ("kind", anchor.entry.kind)):
+                self._named.setdefault(key, []).append((anchor.start, anchor.end))
+        for spans in self._named.values():
+            spans.sort()
+
+    @cached_property
+    def _sentences(self) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in split_sentences(self.text)]
+
+    @cached_property
+    def _words(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _WORD.finditer(self.text)]
+
+    def scope(self, start: int, end: int, within: str | int) -> tuple[int, int]:
+        """The character range in which a ``near`` entry must be named."""
+        if within == "paragraph":
+            return 0, len(self.text)
+        if isinstance(within, int):
+            words = self._words
+            first = bisect_left(words, (start, -1))  # the form's first word
+            last = bisect_left(words, (end, -1))  # the first word after the form
+            lo = words[first - within][0] if first >= within else 0
+            hi = words[last + within - 1][1] if last + within - 1 < len(words) else len(self.text)
+            return lo, hi
+        sentences = self._sentences
+        index = bisect_right(sentences, (start, len(self.text) + 1)) - 1
+        if 0 <= index < len(sentences) and sentences[index][0] <= start < sentences[index][1]:
+            return sentences[index]
+        return 0, len(self.text)
+
+    def names(self, key: tuple[str, str], lo: int, hi: int, exclude: tuple[int, int]) -> bool:
+        """Whether an anchor of this id or kind lies within [lo, hi] (other than the form itself)."""
+        spans = self._named.get(key, [])
+        for index in range(bisect_left(spans, (lo, -1)), len(spans)):
+            span = spans[index]
+            if span[0] >= hi:
+                return False
+            if span[1] <= hi and span != exclude:
+                return True
+        return False
+
+    def near(self, rule: FormContext, start: int, end: int) -> bool:
+        lo, hi = self.scope(start, end, rule.within)
+        keys = [("id", ref) for ref in rule.near] + [("kind", kind) for kind in rule.near_kind]
+        return any(self.names(key, lo, hi, (start, end)) for key in keys)
 
 
-def _near(rule: FormContext, text: str, start: int, end: int, anchors: Iterable[Any]) -> bool:
-    lo, hi = _scope(text, start, end, rule.within)
-    return any((a.entry.id in rule.near or a.entry.kind in rule.near_kind) and lo <= a.start and a.end <= hi
-               and not (a.start == start and a.end == end) for a in anchors)
-
-
-def rule_holds(rule: FormContext, text: str, start: int, end: int, anchors: Iterable[Any]) -> bool:
-    """Whether one rule lets the form at text[start:end] stand for its entry. ``anchors`` are the
-    context-free glossary mentions (TermMatch) of the same paragraph."""
+def rule_holds(rule: FormContext, paragraph: Paragraph, start: int, end: int) -> bool:
+    """Whether one rule lets the form at text[start:end] stand for its entry."""
+    text = paragraph.text
     if rule.anywhere:
         return True
     if rule.not_after and _follows(text, start, rule.not_after):
@@ -163,11 +197,10 @@ def rule_holds(rule: FormContext, text: str, start: int, end: int, anchors: Iter
     if rule.not_in_name and _inside_name(text, start, end):
         return False
     if rule.near or rule.near_kind:
-        return _near(rule, text, start, end, anchors)
+        return paragraph.near(rule, start, end)
     return True
 
 
-def applies(rules: Iterable[FormContext], text: str, start: int, end: int, anchors: Iterable[Any]) -> bool:
+def applies(rules: Iterable[FormContext], paragraph: Paragraph, start: int, end: int) -> bool:
     """A bound form applies where every rule that binds it holds."""
-    anchors = list(anchors)
-    return all(rule_holds(rule, text, start, end, anchors) for rule in rules)
+    return all(rule_holds(rule, paragraph, start, end) for rule in rules)

@@ -148,9 +148,9 @@ def _check_rendering(raw: dict[str, Any], lang: str, problem) -> None:
 def _warn_regex_syntax(mapping: dict[str, Any], key: str, form: str, problem) -> None:
     syntax = REGEX_SYNTAX.search(form)
     if syntax:
-        problem(mapping, key, f"'{form}' contains '{syntax.group()}', which is matched literally: glossary forms are "
-                              f"text, not patterns (write each alternative as its own form; '{GAP_MARK}' is the only gap)",
-                severity="warning")
+        problem(mapping, key, f"'{form}' contains '{syntax.group()}', which is not a pattern: glossary forms are text, "
+                              "matched literally in translations and word by word in English (write each alternative "
+                              f"as its own form; '{GAP_MARK}' is the only gap)", severity="warning")
 
 
 def _check_sources(raw: dict[str, Any], problem) -> None:

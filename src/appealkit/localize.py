@@ -1,62 +1,50 @@
-"""Target-language renderings of protected facts: dates (CLDR patterns via babel), figures with counters,
-article citations and glossary terms with their title marks."""
+"""Target-language renderings of protected facts: numeric expressions and dates (written by the language
+modules ``numerals.zh`` / ``numerals.ko`` and ``dates``, the same modules the checker reads with), article
+citations and glossary terms with their title marks."""
 
 from __future__ import annotations
 
-import datetime
-import re
-
-from babel.dates import format_skeleton
+import importlib
+from types import ModuleType
 
 from appealkit.citations import ArticleRef
-from appealkit.dates import DateMention
+from appealkit.dates import render_date
+from appealkit.expressions import Expression
 from appealkit.facts import INSTRUMENT_KINDS, Citation
 from appealkit.glossary import Entry
-from appealkit.numerals import NumberMention
+from appealkit.times import render_time
 
-# Parts of a month or year have no CLDR pattern: these are the forms terminology.md attests.
-DATE_PARTS = {
-    "zh": {"early": "初", "mid": "中旬", "late": "底"},
-    "ko": {"early": "초", "mid": "중순", "late": "말"},
-}
-MONTH_PARTS = {"zh": {"early": "上旬", "mid": "中旬", "late": "下旬"}, "ko": {"early": "초순", "mid": "중순", "late": "하순"}}
+__all__ = ["render_article", "render_citation", "render_date", "render_expression", "render_term", "render_time"]
+
 TITLE_MARKS = {"zh": ("《", "》"), "ko": ("「", "」")}
-PERSON_COUNTER = {"zh": "名", "ko": "명"}
-AGE_UNIT = {"zh": "岁", "ko": "세"}
-# English nouns after which a count of people takes a counter (9名 / 9명).
-_PEOPLE = re.compile(
-    r"^\s*(?:[A-Z][a-z]+\s+){0,2}(?:people|persons?|individuals?|nationals?|refugees?|north koreans?|koreans?|"
-    r"women|men|children|child|detainees?|defectors?|escapees?|athletes?|officials?|members?|asylum[- ]seekers?)\b",
-    re.IGNORECASE,
-)
 
 
-def render_date(date: DateMention, lang: str) -> str:
-    """2017年11月4日 / 2017년 11월 4일 from CLDR skeletons; 中旬/중순 and 初/초 for parts."""
-    skeleton = "".join(s for s, v in (("y", date.year), ("MMM", date.month), ("d", date.day)) if v)
-    if not skeleton:
-        return date.text
-    value = datetime.date(date.year or 2000, date.month or 1, date.day or 1)
-    text = format_skeleton(skeleton, value, locale=lang)
-    if date.part:
-        parts = MONTH_PARTS if date.month and not date.day else DATE_PARTS
-        joiner = " " if lang == "ko" else ""
-        text = f"{text}{joiner}{parts[lang][date.part]}"
-    return text
+def numerals(lang: str) -> ModuleType:
+    """The language module that both reads (for the checker) and writes (for translation) figures."""
+    return importlib.import_module(f"appealkit.numerals.{lang}")
 
 
-def render_figure(number: NumberMention, lang: str, following: str = "") -> str:
-    """A figure in digits with what the target language attaches to it (ordinal prefix, age unit, counter)."""
-    value = f"{number.value:,}" if isinstance(number.value, int) and number.value >= 10000 else f"{number.value:g}"
-    if number.kind == "ordinal":
-        return f"第{value}" if lang == "zh" else f"제{value}"
-    if number.kind == "age":
-        return f"{value}{AGE_UNIT[lang]}"
-    if number.kind == "percent":
-        return f"{value}%"
-    if _PEOPLE.match(following):
-        return f"{value}{PERSON_COUNTER[lang]}"
-    return value
+def render_expression(expression: Expression, lang: str) -> str:
+    """One numeric expression as the target language writes it: 1100万英镑, 五分之一, 오후 7시 30분, 1980년대."""
+    module = numerals(lang)
+    figures = expression.figures
+    if expression.kind == "money":
+        text = module.render_money(figures[0].value, expression.currency)
+    elif expression.kind == "ratio":
+        return module.render_ratio(expression.part, int(figures[-1].value), expression.people)
+    elif expression.kind == "clock" and expression.time is not None:
+        return render_time(expression.time, lang, approximate=expression.qualifier == "about")
+    elif expression.kind == "decade":
+        return module.render_decade(int(figures[0].value))
+    elif expression.kind == "range":
+        low, high = figures
+        low_kind = "cardinal" if low.kind == high.kind == "percent" else low.kind
+        text = module.render_range(module.render_figure(low.value, low_kind),
+                                   module.render_figure(high.value, high.kind, expression.people))
+    else:
+        text = module.render_figure(figures[0].value, figures[0].kind, expression.people)
+    text = module.render_qualified(text, expression.qualifier)
+    return module.before_noun(text) if expression.people else text
 
 
 def render_term(entry: Entry, lang: str) -> str:

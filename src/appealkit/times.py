@@ -243,3 +243,36 @@ def _find_ko(text: str) -> list[TimeMention]:
 
 
 _FINDERS = {"en": _find_en, "zh": _find_zh, "ko": _find_ko}
+
+
+# =========================================================================================================
+# Rendering: how `appeal translate` writes a clock time.  find_times above reads every rendering back to the
+# same time (tests/unit/test_render_read.py), and checks/times.py offers the same form to a translator.
+# =========================================================================================================
+
+# The zone names written before a time: the reader's own names (above), one per zone.
+ZONE_NAMES = {
+    "zh": {"Beijing": "北京时间", "local": "当地时间", "UTC": "格林尼治时间", "US Eastern": "美国东部时间",
+           "US Pacific": "太平洋时间", "Seoul": "首尔时间", "Pyongyang": "平壤时间", "UK": "英国时间", "Tokyo": "东京时间"},
+    "ko": {"local": "현지 시간", "Seoul": "한국 시간", "Beijing": "베이징 시간", "US Eastern": "미국 동부 시간",
+           "UTC": "그리니치 표준시", "Pyongyang": "평양 시간", "UK": "영국 시간"},
+}
+# Parts of the day in Chinese, by the hour they end at: 凌晨 before 6, 上午 before 12, 中午 12 o'clock ...
+_ZH_DAY_PARTS = ((6, "凌晨"), (12, "上午"), (13, "中午"), (18, "下午"), (24, "晚上"))
+_APPROXIMATELY = {"zh": "{}左右", "ko": "{}쯤"}
+
+
+def render_time(time: TimeMention, lang: str, approximate: bool = False) -> str:
+    """晚上7点30分 / 오후 7시 30분 when the source fixes the half of the day (7.30pm, 19:30); 8:30 as written when
+    it does not; the zone's name first (英国时间, 영국 시간) when the reader knows it; 左右 / 쯤 for "about"."""
+    if time.hour24 is None:
+        clock = f"{time.hour12}:{time.minute:02d}"
+    elif lang == "zh":
+        part = next(name for limit, name in _ZH_DAY_PARTS if time.hour24 < limit)
+        clock = f"{part}{time.hour12}点" + (f"{time.minute}分" if time.minute else "")
+    else:
+        clock = ("오전 " if time.hour24 < 12 else "오후 ") + f"{time.hour12}시" + (f" {time.minute}분" if time.minute else "")
+    if approximate:
+        clock = _APPROXIMATELY[lang].format(clock)
+    zone = ZONE_NAMES[lang].get(time.zone or "")
+    return f"{zone}{'' if lang == 'zh' else ' '}{clock}" if zone else clock

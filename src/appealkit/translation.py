@@ -11,7 +11,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -20,7 +20,7 @@ from appealkit.errors import AppealInputError
 from appealkit.glossary import Glossary
 from appealkit.letters import LANGUAGE_NAMES, Letter, load_letter, split_paragraphs, written_language
 from appealkit.memory import MemoryEntry, TranslationMemory, memory_lang, segment_hash
-from appealkit.protection import protect, restore
+from appealkit.protection import MAX_PLACEHOLDER_SHARE, ProtectedSegment, protect, restore, terms_in_paragraph
 from appealkit.segmentation import split_sentences
 from appealkit.textio import atomic_write, atomic_write_bytes
 
@@ -43,6 +43,7 @@ class SegmentOutcome:
     origin: str  # machine | memory | edited | human-memory
     terms: list[str] = field(default_factory=list)
     needs_review: bool = False
+    dense: list[str] = field(default_factory=list)  # sentences whose placeholder share stayed over the bound
 
 
 @dataclass
@@ -58,6 +59,11 @@ class TranslationOutcome:
     @property
     def review(self) -> list[int]:
         return [s.index for s in self.segments if s.needs_review]
+
+    @property
+    def dense(self) -> list[tuple[int, str]]:
+        """(paragraph, sentence) of every sentence decoded with more placeholders than the bound allows."""
+        return [(s.index, sentence) for s in self.segments for sentence in s.dense]
 
     def count(self, origin: str) -> int:
         return sum(1 for s in self.segments if s.origin == origin)
@@ -129,10 +135,22 @@ def _units(index: int, paragraph: str) -> list[_Unit]:
     return units
 
 
-def _decode(units: list[_Unit], engine: Engine, glossary: Glossary, lang: str, n_best: int,
-            progress: Callable[[int], None]) -> dict[int, SegmentOutcome]:
+def protect_units(units: list[_Unit], paragraphs: dict[int, str], glossary: Glossary, lang: str,
+                  **options: Any) -> list[ProtectedSegment]:
+    """Every sentence of ``units``, protected, its glossary terms matched over its whole paragraph."""
+    sentences: dict[int, list[str]] = {}
+    for unit in units:
+        sentences.setdefault(unit.paragraph, []).extend(unit.sentences)
+    terms = {index: iter(terms_in_paragraph(paragraphs[index], found, glossary)) for index, found in sentences.items()}
+    return [protect(sentence, glossary, lang, context_terms=next(terms[unit.paragraph]), **options)
+            for unit in units for sentence in unit.sentences]
+
+
+def _decode(units: list[_Unit], paragraphs: dict[int, str], engine: Engine, glossary: Glossary, lang: str,
+            n_best: int, progress: Callable[[int], None], max_share: float = MAX_PLACEHOLDER_SHARE
+            ) -> dict[int, SegmentOutcome]:
     """Protect every sentence, decode them all in one batch call, restore, and rebuild paragraphs."""
-    protected = [protect(sentence, glossary, lang) for unit in units for sentence in unit.sentences]
+    protected = protect_units(units, paragraphs, glossary, lang, max_share=max_share)
     hypotheses = engine.translate_batch([p.text for p in protected], lang, n_best) if protected else []
     progress(len({unit.paragraph for unit in units}))
     restored = iter(zip(protected, hypotheses))
@@ -143,10 +161,12 @@ def _decode(units: list[_Unit], engine: Engine, glossary: Glossary, lang: str, n
         outcome = outcomes.setdefault(unit.paragraph, SegmentOutcome(unit.paragraph, "", "", "machine"))
         for _ in unit.sentences:
             segment, nbest = next(restored)
-            result = restore(segment, nbest, lang)
+            result = restore(segment, nbest, lang, glossary)
             parts.append(result.text)
             outcome.needs_review |= result.needs_review
-            outcome.terms = list(dict.fromkeys(outcome.terms + [i.entry_id for i in segment.items if i.entry_id]))
+            outcome.terms = list(dict.fromkeys(outcome.terms + segment.entry_ids))
+            if segment.over_limit:
+                outcome.dense.append(segment.source)
         lines.setdefault(unit.paragraph, []).append(unit.prefix + SENTENCE_JOINER[lang].join(parts))
     for index, outcome in outcomes.items():
         outcome.target = "\n".join(lines[index])
@@ -165,10 +185,12 @@ def translate_letter(
     n_best: int = 4,
     progress: Callable[[int], None] = lambda n: None,
     engine_name: str | None = None,
+    max_share: float = MAX_PLACEHOLDER_SHARE,
 ) -> TranslationOutcome:
     """Translate one letter into one language; ``progress(n)`` is told as n more paragraphs are done.
 
     ``engine_name`` (the engine the factory makes) keeps pseudo output and real output apart in the memory.
+    ``max_share`` bounds the share of a sentence's words that may be placeholders (``protection``).
     """
     started = time.perf_counter()
     source = load_letter(source_path)
@@ -215,7 +237,8 @@ def translate_letter(
     engine_loaded = bool(pending)
     if pending:
         engine = engine_factory()
-        decoded = _decode(pending, engine, glossary, lang, n_best, progress)
+        paragraphs = {p.index: p.text for p in source.paragraphs}
+        decoded = _decode(pending, paragraphs, engine, glossary, lang, n_best, progress, max_share)
         for index, outcome in decoded.items():
             outcome.source = source.paragraphs[index].text
             memory.store_machine(outcome.source, mem_lang, outcome.target, engine.name, outcome.terms,

@@ -70,7 +70,7 @@ def test_approved_translation_exports_final_with_fact_notes(tmp_path, glossary):
     assert note.get("from") == "appealkit"
     assert "date: November 24, 2015 → 2015年11月24日" in note.text
     p7 = tree.find(".//x:trans-unit[@id='p7']", ns).find("x:note", ns).text
-    assert "figure: 90 → 90" in p7
+    assert "figure: over 90 → 超过90" in p7  # the whole expression, as translation writes it (issue 15)
     units = _units(written["zh"])
     assert units["p3"].target == "2015年11月24日" and units["p3"].state == "final"
 

@@ -133,6 +133,41 @@ def test_score_refuses_empty_files_and_mixed_languages(tmp_path):
     assert partial.returncode == 0 and "scored as one document" in partial.stdout
 
 
+FIVE = ROOT / "tests" / "fixtures" / "five_examples" / "en.md"
+NATIVE = {"zh": ["1100万英镑", "22亿欧元", "五分之一的", "英国时间晚上7点30分左右", "20世纪80年代", "36亿美元", "强制遣返"],
+          "ko": ["1100만 파운드", "22억 유로", "5명 중 1명", "영국 시간 오후 7시 30분쯤", "1980년대", "36억 달러",
+                 "강제송환"]}
+
+
+def test_issue_15_examples_come_out_as_the_target_writes_them(tmp_path):
+    """The five sentences of issue 15 through `appeal translate --engine pseudo`, then `appeal check`."""
+    letter = tmp_path / "letters" / "five" / "en.md"
+    letter.parent.mkdir(parents=True)
+    shutil.copy(FIVE, letter)
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    result = appeal("translate", "letters/five", "--to", "zh,ko", "--engine", "pseudo", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang, forms in NATIVE.items():
+        body = (letter.parent / f"{lang}.md").read_text(encoding="utf-8")
+        for form in forms:
+            assert form in body, (lang, form)
+        assert "5名" not in body and "[[" not in body and "forcibly" not in body.lower()
+    check = appeal("check", "letters/five", "--format", "json", cwd=tmp_path)
+    import json
+
+    findings = json.loads(check.stdout)["findings"]
+    assert not [f for f in findings if f["severity"] == "error" and f["category"] in ("figure", "date", "term")]
+
+
+def test_translate_summary_names_sentences_over_the_placeholder_bound(tmp_path):
+    letter = tmp_path / "letters" / "five" / "en.md"
+    letter.parent.mkdir(parents=True)
+    shutil.copy(FIVE, letter)
+    result = appeal("translate", "letters/five", "--to", "zh", "--engine", "pseudo", "--max-placeholder-share", "0.1",
+                    cwd=tmp_path)
+    assert "over the placeholder bound (10% of the words): paragraph 1: Newcastle pulls out" in result.stdout
+
+
 @pytest.mark.parametrize("lang, camp, kwanliso", [("zh", "政治犯收容所", "管理所"), ("ko", "정치범수용소", "관리소")])
 def test_translate_inserts_the_corrected_political_prison_camp_rendering(tmp_path, lang, camp, kwanliso):
     """Audit W1: "political prison camp" was machine-translated as 管理所 / 관리소 (kwanliso transliterated)."""

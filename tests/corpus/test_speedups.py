@@ -22,7 +22,7 @@ from appealkit.batch import check_many
 from appealkit.checker import build_context, check_pairs
 from appealkit.facts import source_facts, target_facts
 from appealkit.glossary import _GAP, _IGNORED_IN_TARGET, _WORD, MAX_TERM_WORDS, TermMatch, compact, typography_key
-from appealkit.glossary_context import applies
+from appealkit.glossary_context import Paragraph, applies
 from appealkit.letters import LetterPair, discover_pairs, load_letter
 from appealkit.result_cache import ResultCache
 
@@ -106,9 +106,16 @@ def _walk(glossary, text, allowed):
 
 
 def plain_find_in_english(glossary, text):
-    """find_in_english as it was: two walks whenever the glossary has context-bound forms."""
-    anchors = _walk(glossary, text, lambda key, entry, start, end: not entry.binding(key))
-    return _walk(glossary, text, lambda key, entry, start, end: applies(entry.binding(key), text, start, end, anchors))
+    """find_in_english without its shortcut: always two walks when the glossary has context-bound forms (the
+    first judges the rules that look only at the form's neighbourhood, the second the ``near`` rules too)."""
+    empty = Paragraph(text, [])
+
+    def local(key, entry, start, end):
+        rules = entry.binding(key)
+        return not any(rule.near or rule.near_kind for rule in rules) and applies(rules, empty, start, end)
+
+    paragraph = Paragraph(text, _walk(glossary, text, local))
+    return _walk(glossary, text, lambda key, entry, start, end: applies(entry.binding(key), paragraph, start, end))
 
 
 @pytest.mark.parametrize("corpus", list(PAIRS))

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from appealkit.translation import translate_letter
 
 from fake_engines import ScriptedEngine, run_zh
 
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_first_run_writes_draft_with_provenance(work, glossary, tmp_path):
@@ -90,3 +92,23 @@ def test_two_writers_at_once_do_not_corrupt_the_memory(tmp_path):
     assert all(p.wait(timeout=120) == 0 for p in procs)
     with TranslationMemory(db) as tm:
         assert len(tm.entries("zh")) == 400
+
+
+@pytest.mark.parametrize("mangle", ["change_brackets", "translate_inside", "spaces_inside", "reverse_order"])
+def test_issue_15_examples_through_scripted_engines(tmp_path, glossary, mangle):
+    """The five sentences of issue 15 through engines that mangle placeholders as NMT does: the facts come out
+    as Chinese writes them and the checker finds no figure, date or term error."""
+    import fake_engines
+    from appealkit.checker import check_files
+
+    source = tmp_path / "five" / "en.md"
+    source.parent.mkdir()
+    source.write_text((ROOT / "tests" / "fixtures" / "five_examples" / "en.md").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        outcome = fake_engines.run_zh(source, glossary, memory, ScriptedEngine(getattr(fake_engines, mangle)))
+    body = outcome.target.read_text(encoding="utf-8")
+    for form in ("1100万英镑", "22亿欧元", "五分之一的", "20世纪80年代", "36亿美元", "强制遣返"):
+        assert form in body
+    findings = check_files(source, outcome.target, glossary, "zh").findings
+    assert not [f for f in findings if f.severity == "error" and f.category in ("figure", "date", "term")]

@@ -8,7 +8,7 @@ issue 9 (a glossary that knows its context): rules are data in the entry (``cont
 import pytest
 
 from appealkit.checker import check_letters
-from appealkit.glossary_context import FormContext, applies
+from appealkit.glossary_context import FormContext, Paragraph, applies
 from appealkit.letters import parse_letter
 
 
@@ -123,11 +123,31 @@ def test_rules_compose_and_scopes_are_honoured():
     text = "The President spoke. Later Xi Jinping arrived."
     xi = _Match("xi-jinping", text.index("Xi"), text.index("Xi") + len("Xi Jinping"))
     span = (text.index("President"), text.index("President") + len("President"))
+    paragraph_view = Paragraph(text, [xi])
     sentence = FormContext(near=("xi-jinping",))
     paragraph = FormContext(near=("xi-jinping",), within="paragraph")
-    window = FormContext(near=("xi-jinping",), within=3)
-    assert not applies([sentence], text, *span, [xi])
-    assert applies([paragraph], text, *span, [xi])
-    assert not applies([window], text, *span, [xi])
-    assert applies([FormContext(near_kind=("person",), within="paragraph")], text, *span, [xi])
-    assert not applies([paragraph, FormContext(not_after=("the",))], text, *span, [xi])
+    assert not applies([sentence], paragraph_view, *span)
+    assert applies([paragraph], paragraph_view, *span)
+    assert not applies([FormContext(near=("xi-jinping",), within=3)], paragraph_view, *span)
+    assert applies([FormContext(near=("xi-jinping",), within=5)], paragraph_view, *span)
+    assert applies([FormContext(near_kind=("person",), within="paragraph")], paragraph_view, *span)
+    assert not applies([paragraph, FormContext(not_after=("the",))], paragraph_view, *span)
+
+
+def test_many_bound_forms_in_one_paragraph(glossary):
+    """Each sentence is judged on its own (the speed of this is benchmarks/hostile_input.py's business)."""
+    text = "President " * 2000 + "Xi Jinping. " + "The President said. " * 2000
+    matches = glossary.find_in_english(text)
+    assert sum(m.entry.id == "title-president" for m in matches) == 2000  # only the sentence that names Xi
+
+
+@pytest.mark.parametrize("lang, title", [("zh", "主席"), ("ko", "주석")])
+def test_machine_translation_protects_a_bound_form_only_in_its_context(glossary, lang, title):
+    from appealkit.protection import protect
+
+    xi = protect("We urge President Xi Jinping to act.", glossary, lang)
+    assert title in [item.target for item in xi.items]
+    trump = protect("President Trump met the Director of the FBI.", glossary, lang)
+    assert trump.items == [] and "President" in trump.text and "Director" in trump.text  # translated freely
+    symbol = protect("See CAT/C/GC/4.", glossary, lang)
+    assert [item.kind for item in symbol.items] == ["symbol"]

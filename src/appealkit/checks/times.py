@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
-from appealkit.times import TimeMention, same_time
+from appealkit.times import TimeMention, render_time, same_time
 
 
 @dataclass
@@ -19,14 +19,9 @@ class TimeMatch:
 
 
 def expected_forms(time: TimeMention, lang: str) -> tuple[str, ...]:
-    """下午3点 / 下午3点55分, 오후 3시 / 오후 3시 55분 (a 24-hour clock when the source leaves the half of day open)."""
-    if time.hour24 is None:
-        clock = f"{time.hour12}:{time.minute:02d}"
-        return (clock,)
-    zh_half, ko_half = ("上午", "오전") if time.hour24 < 12 else ("下午", "오후")
-    if lang == "zh":
-        return (f"{zh_half}{time.hour12}点" + (f"{time.minute}分" if time.minute else ""),)
-    return (f"{ko_half} {time.hour12}시" + (f" {time.minute}분" if time.minute else ""),)
+    """下午3点 / 下午3点55分, 오후 3시 / 오후 3시 55분 (as `appeal translate` writes them: times.render_time), and the
+    clock as written when the source leaves the half of the day open."""
+    return (render_time(replace(time, zone=None), lang),)
 
 
 def match_times(ctx: BeadContext) -> TimeMatch:

@@ -100,7 +100,7 @@ _NUM = re.compile(
     # "2017.11.04", "1.2.3": dotted groups are separate integers, not a decimal.
     r"(?:(?P<dot>[0-9]*+(?:\.[0-9]++){2,}+)"
     r"|(?P<num>(?:[0-9]{0,2}(?:,[0-9]{3})++(?![0-9])|[0-9]*+)(?:\.[0-9]++)?)"
-    r"(?:\s{1,3}+(?P<scale>(?i:hundred|thousand|million|billion|trillion)\b)"
+    r"(?:\s{0,3}+(?P<scale>(?i:hundred|thousand|million|billion|trillion)\b)"  # also glued: £11million
     # Newspaper scale abbreviations: £2.8bn, $1.2tn; m, k and b only after a currency sign (£125m, not 100m).
     r"|(?P<abbr>bn|tn|trn|mn|m|k|b)(?![A-Za-z]))?"
     r"(?P<ordsuf>(?:st|nd|rd|th)(?![A-Za-z]))?"
@@ -359,3 +359,8 @@ def _fits(toks: list[_Tok], k: int, last: str | None, cur: int, last_scale: int)
     # "and" joins only "hundred and five", "thousand and twenty".
     nxt = toks[k + 1].info.cls if k + 1 < len(toks) else None
     return last in ("hundred", "scale") and nxt in ("unit", "teen", "ten")
+
+
+# For the expression finder (appealkit.expressions): the qualifiers this reader knows.
+QUALIFIER_BEFORE = _QUAL_BEFORE
+QUALIFIER_WORDS = _QUALIFIERS

@@ -1,8 +1,10 @@
-"""How a figure may be written in each language: used to tell a translator what was expected."""
+"""How a figure may be written in each language: used to tell a translator what was expected, and the
+pieces the renderers of ``zh`` and ``ko`` share."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 ZH_DIGITS = "零一二三四五六七八九"
 KO_DIGITS = ["", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
@@ -74,18 +76,27 @@ def korean_count_forms(value: int, kind: str, after: str) -> tuple[str, ...]:
 
 
 def localized_forms(value: float, lang: str, kind: str = "cardinal", after: str = "") -> tuple[str, ...]:
-    """Acceptable renderings of a figure, most common first: 2000, 2,000, 两千/이천, 2千/2천.
+    """Renderings of a figure the checker accepts, most common first: 2000, 2,000, 两千/이천, 2千/2천, 1100万.
 
-    ``kind`` and ``after`` (the English following the figure) choose a Korean count's counter."""
+    The first is what `appeal translate` writes for it (``render_number`` of the language module), then the
+    documented variants a translator may use instead: plain digits, CLDR-grouped digits, the native
+    spelling (two forms in Chinese, 二千 and 两千; in Korean from 10 up, before a counter), digits with 千/천
+    and digits with 万/만. A spelled form is read as a figure before a counter (两千名, 이천 명).
+    A Korean count below 100 is shown as translators write it: ``kind`` and ``after`` (the English after the
+    figure) choose the counter (9명 / 아홉 명, 4세 / 네 살).
+    """
+    import importlib
+
+    rendered = importlib.import_module(f"appealkit.numerals.{lang}").render_number(value)
     if not float(value).is_integer():
-        return (f"{value:g}",)
+        return (rendered,)
     number = int(value)
     if lang == "ko" and 0 < number < 100 and kind in ("cardinal", "age"):
         return korean_count_forms(number, kind, after)
-    forms = [str(number)]
+    forms = [rendered, str(number)]
     if number >= 1000:
         forms.append(f"{number:,}")
-    word = spelled(number, lang)
+    word = spelled(number, lang) if lang == "zh" or number >= 10 else ""  # 일, 이, 구 alone are not numbers
     if word:
         forms.append(word)
         if lang == "zh" and word.startswith("二") and number >= 100:
@@ -95,3 +106,32 @@ def localized_forms(value: float, lang: str, kind: str = "cardinal", after: str 
     if number >= 10000 and number % 10000 == 0:
         forms.append(f"{number // 10000}{'万' if lang == 'zh' else '만'}")
     return tuple(dict.fromkeys(forms))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Shared pieces of the renderers in zh.py and ko.py (CLDR data through babel).
+# ---------------------------------------------------------------------------------------------------------
+
+
+def decimal_text(value: int | float | Decimal) -> str:
+    """2000, 3.6, 0.25, 110: digits without an exponent or trailing zeros."""
+    if isinstance(value, int):
+        return str(value)
+    number = Decimal(repr(value)) if isinstance(value, float) else value
+    if number == number.to_integral_value():
+        return str(int(number))
+    return format(number.normalize(), "f")
+
+
+def grouped(value: int | float, lang: str) -> str:
+    """Digits with the locale's CLDR grouping and decimal symbols (12,345,678 in zh and ko)."""
+    from babel.numbers import format_decimal  # babel is imported only when rendering: `appeal check` stays fast
+
+    return format_decimal(value, locale=lang, decimal_quantization=False)
+
+
+def currency_name(code: str, lang: str, overrides: dict[str, str]) -> str:
+    """The currency's CLDR display name (英镑, 유로), unless the language module names the form news uses."""
+    from babel.numbers import get_currency_name
+
+    return overrides.get(code) or get_currency_name(code, locale=lang)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, to_value
+from appealkit.numerals.forms import currency_name, decimal_text, grouped
 from appealkit.numerals.zh import Atom, parse_atoms
 
 _SINO_DIGIT = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5,
@@ -379,3 +380,75 @@ def _qualifier_after(text: str, e: int, end: int) -> tuple[str | None, tuple[int
     if m := _QUAL_AFTER.match(text, end):
         return _QUAL_AFTER_WORD[m.group("q")], m.span("q")
     return None, None
+
+
+# =========================================================================================================
+# Rendering: how `appeal translate` writes a fact in Korean.  The reader above reads every rendering back
+# to the value it was made from (tests/unit/test_render_read.py proves it with hypothesis), and the forms
+# the checker offers a translator (numerals.forms.localized_forms) are these renderings plus the variants
+# documented there.
+# =========================================================================================================
+
+MAN, EOK = 10**4, 10**8
+PERSON_COUNTER = "명"
+# CLDR's Korean names are formal (미국 달러, 영국 파운드, 일본 엔화); news writes the short ones.
+CURRENCY_NAMES = {"USD": "달러", "GBP": "파운드", "JPY": "엔", "CNY": "위안", "KRW": "원"}
+_QUALIFIED = {"about": "약 {}", "more_than": "{} 이상", "at_least": "최소 {}", "less_than": "{} 미만",
+              "up_to": "최대 {}"}
+
+
+def render_number(value: int | float) -> str:
+    """A figure as Korean news writes it: 2000, 12,345, 1100만, 22억, 12억 5000만.
+
+    만 and 억 groups, separated by a space, for a multiple of 10,000; CLDR-grouped digits otherwise.
+    """
+    if float(value).is_integer():
+        number = int(value)
+        if MAN <= number < MAN * EOK and number % MAN == 0:
+            eok, man = divmod(number // MAN, MAN)
+            return " ".join(([f"{eok}억"] if eok else []) + ([f"{man}만"] if man else []))
+        return grouped(number, "ko") if number >= MAN else str(number)
+    return decimal_text(value)
+
+
+def render_figure(value: int | float, kind: str, people: bool = False) -> str:
+    """제19 (ordinal), 4세 (age), 25% (percent), 9명 (a count of people: the only noun class given a counter)."""
+    if kind in ("ordinal", "age"):
+        number = decimal_text(value)
+        return f"제{number}" if kind == "ordinal" else f"{number}세"
+    number = render_number(value)
+    if kind == "percent":
+        return f"{number}%"
+    return f"{number}{PERSON_COUNTER}" if people else number
+
+
+def render_money(value: int | float, currency: str) -> str:
+    """1100만 파운드, 22억 유로, 36억 달러: the amount with 만/억, a space, the currency's name."""
+    return f"{render_number(value)} {currency_name(currency, 'ko', CURRENCY_NAMES)}"
+
+
+def render_ratio(part: int, whole: int, before_noun: bool = False) -> str:
+    """5명 중 1명 (one in five people), 10분의 3 (3 in 10 of anything else)."""
+    if before_noun:
+        return f"{whole}{PERSON_COUNTER} 중 {part}{PERSON_COUNTER}"
+    return f"{whole}분의 {part}"
+
+
+def render_decade(year: int) -> str:
+    """1980년대."""
+    return f"{year}년대"
+
+
+def before_noun(text: str) -> str:
+    """A count of people before its noun takes 의: 9명의 난민, 60명 이상의 난민."""
+    return f"{text}의"
+
+
+def render_range(low: str, high: str) -> str:
+    """10~15: two rendered ends."""
+    return f"{low}~{high}"
+
+
+def render_qualified(text: str, qualifier: str | None) -> str:
+    """약 60명, 670명 이상, 최소 92명, 10% 미만, 최대 5년: the qualifier the reader recognises."""
+    return _QUALIFIED[qualifier].format(text) if qualifier in _QUALIFIED else text

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, to_value
+from appealkit.numerals.forms import currency_name, decimal_text, grouped, spelled
 
 
 class Atom(NamedTuple):  # a NamedTuple: several are built per figure, and it is cheap
@@ -409,3 +410,80 @@ def _qualifier_before(text: str, start: int) -> tuple[str, tuple[int, int]] | No
     if before in _NOT_QUAL_AFTER.get(q, ()):
         return None
     return _QUAL_WORD[q], m.span("q")
+
+
+# =========================================================================================================
+# Rendering: how `appeal translate` writes a fact in Chinese.  The reader above reads every rendering back
+# to the value it was made from (tests/unit/test_render_read.py proves it with hypothesis), and the forms
+# the checker offers a translator (numerals.forms.localized_forms) are these renderings plus the variants
+# documented there.
+# =========================================================================================================
+
+WAN, YI = 10**4, 10**8
+PERSON_COUNTER = "名"
+# CLDR names (babel) serve, except where Chinese news writes the amount with 元.
+CURRENCY_NAMES = {"CNY": "元人民币"}
+_QUALIFIED = {"about": "约{}", "more_than": "超过{}", "at_least": "至少{}", "less_than": "不到{}", "up_to": "最多{}"}
+
+
+def render_number(value: int | float) -> str:
+    """A figure as Chinese news writes it: 2000, 12,345, 1100万, 123.4万, 22亿, 3.6亿.
+
+    万, 亿 and 万亿 for a round figure (a multiple of 10,000; of 1,000,000 for 亿), CLDR-grouped digits otherwise.
+    """
+    if float(value).is_integer():
+        number = int(value)
+        if number >= WAN * YI and number % 10**10 == 0:
+            return f"{decimal_text(Decimal(number) / (WAN * YI))}万亿"
+        if number >= YI and number % 10**6 == 0:
+            return f"{decimal_text(Decimal(number) / YI)}亿"
+        if number >= WAN and (number % WAN == 0 or (number >= 10**6 and number % 100 == 0)):
+            return f"{decimal_text(Decimal(number) / WAN)}万"
+        return grouped(number, "zh") if number >= WAN else str(number)
+    return decimal_text(value)
+
+
+def render_figure(value: int | float, kind: str, people: bool = False) -> str:
+    """第19 (ordinal), 4岁 (age), 25% (percent), 9名 (a count of people: the only noun class given a counter)."""
+    if kind in ("ordinal", "age"):
+        number = decimal_text(value)
+        return f"第{number}" if kind == "ordinal" else f"{number}岁"
+    number = render_number(value)
+    if kind == "percent":
+        return f"{number}%"
+    return f"{number}{PERSON_COUNTER}" if people else number
+
+
+def render_money(value: int | float, currency: str) -> str:
+    """1100万英镑, 22亿欧元, 36亿美元: the amount with 万/亿, then the currency's CLDR name."""
+    return render_number(value) + currency_name(currency, "zh", CURRENCY_NAMES)
+
+
+def render_ratio(part: int, whole: int, before_noun: bool = False) -> str:
+    """五分之一 (one in five), 十分之三 (3 in 10); 的 when a noun follows (五分之一的儿童)."""
+    def numeral(n: int) -> str:
+        return spelled(n, "zh") if n < 100 else str(n)
+
+    return f"{numeral(whole)}分之{numeral(part)}" + ("的" if before_noun else "")
+
+
+def render_decade(year: int) -> str:
+    """20世纪80年代 for the 1980s; a decade that starts a century by its year (2000年代)."""
+    if year % 100 == 0:
+        return f"{year}年代"
+    return f"{year // 100 + 1}世纪{year % 100}年代"
+
+
+def before_noun(text: str) -> str:
+    """A count of people goes straight before its noun: 9名难民."""
+    return text
+
+
+def render_range(low: str, high: str) -> str:
+    """10至15: two rendered ends."""
+    return f"{low}至{high}"
+
+
+def render_qualified(text: str, qualifier: str | None) -> str:
+    """约60名, 超过670名, 至少92名, 不到10%, 最多5年: the qualifier the reader recognises, before the figure."""
+    return _QUALIFIED[qualifier].format(text) if qualifier in _QUALIFIED else text
