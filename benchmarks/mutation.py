@@ -2,7 +2,7 @@
 """Mutation benchmark for ``appeal check``: how many injected translation errors does the checker catch?
 
 From every approved zh.md / ko.md under letters/ this script derives deterministic mutants, each one
-change to one target paragraph, in six classes:
+change to one target paragraph, in six fact classes and one meaning class:
 
   changed-digit     one digit of a figure changed, or a zero added/dropped (2,000 → 2,600, 60 → 600)
   dropped-sentence  one sentence holding a fact the source has is deleted (zh split on 。！？, ko on '다. ')
@@ -10,6 +10,8 @@ change to one target paragraph, in six classes:
   shifted-date      the day or the month of a date is shifted by one (2017年11月4日 → 2017年11月5日)
   moved-figure      a figure with its counter leaves paragraph k and reappears in a phrase appended to k+1
   dropped-term      a glossary term rendering (kind: term) the source has is deleted from the paragraph
+  negation          a negation removed or added (不得 → 应, 不应 → 应, 没有 → 有, -서는 안 된다 → -해야 한다,
+                    하지 않았다 → 했다, and the reverse), by the operators of benchmarks/negation_operators.py
 
 Mutation operators are deliberately independent of the checker: figures, dates and sentences are found
 by this file's own small recognisers, glossary renderings by plain (space- and title-mark-insensitive)
@@ -22,7 +24,10 @@ source paragraph does not have the fact, or the new value is one the source para
 A mutant is DETECTED when ``check_letters`` reports at least one error-severity finding that the
 unmutated pair did not have (multiset difference on rule, paragraphs and message) and whose source or
 target paragraph is the mutated paragraph or adjacent to it (±1; for moved-figure, paragraphs k-1..k+2).
-New error findings farther away are counted as noise.
+New error findings farther away are counted as noise. A negation mutant is detected by a new finding of
+category ``meaning`` there, error or warning: a dropped plain negation is a warning by design, a flipped
+demand (不得 → 应) an error where the English has the same verb; the error-level share is reported too.
+The overall lines pool the six fact classes; the negation class has its own line.
 
     .venv/bin/python benchmarks/mutation.py                 # table
     .venv/bin/python benchmarks/mutation.py --verbose       # + every undetected mutant
@@ -44,12 +49,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout even without the editable install
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from appealkit.checker import check_letters  # noqa: E402
 from appealkit.glossary import Glossary, load_glossary  # noqa: E402
 from appealkit.letters import Letter, parse_letter  # noqa: E402
+from negation_operators import sites as negation_sites  # noqa: E402
 
-CLASSES = ("changed-digit", "dropped-sentence", "dropped-treaty", "shifted-date", "moved-figure", "dropped-term")
+FACT_CLASSES = ("changed-digit", "dropped-sentence", "dropped-treaty", "shifted-date", "moved-figure", "dropped-term")
+MEANING_CLASSES = ("negation",)
+CLASSES = FACT_CLASSES + MEANING_CLASSES
 LANGS = ("zh", "ko")
 DEFAULT_SEED = 20240611
 INSTRUMENT_KINDS = ("treaty", "law")
@@ -600,6 +609,20 @@ class PairMaterial:
                 out.append(mut)
         return out, skipped
 
+    def negation(self, seed: int) -> tuple[list[Mutant], int]:
+        """Every site of the negation operators, outside glossary renderings (不驱回原则 keeps its 不)."""
+        out = []
+        for k, text in enumerate(self.tgt_text):
+            fenced = [(o.start, o.end) for o in self.tg.find(text)]
+            for site in negation_sites(text, self.lang, fenced=fenced):
+                mutant = self.make("negation", k, site.new_text, f"{site.operator.kind}: {site.operator.name}",
+                                   site.start, site.end, [f"{site.operator.direction} a negation"],
+                                   tags=[site.operator.kind])
+                mutant.after = _snippet(site.new_text, site.start, site.start + len(site.new_text) - len(text)
+                                        + site.end - site.start)
+                out.append(mutant)
+        return out, 0
+
     def build(self, cls: str, seed: int) -> tuple[list[Mutant], int]:
         return getattr(self, cls.replace("-", "_"))(seed)
 
@@ -736,6 +759,7 @@ def run(letters: Path, glossary_path: Path, seed: int, classes: tuple[str, ...],
         result = check_letters(source, mutated, glossary, mutant.lang)
         remaining = Counter(base_errors)
         lo, hi = mutant.zone
+        new_keys = set()
         for f in result.findings:
             key = (f.severity, _key(f))
             if remaining[key] > 0:
@@ -743,11 +767,15 @@ def run(letters: Path, glossary_path: Path, seed: int, classes: tuple[str, ...],
                 continue
             idx = {x for x in (f.source_paragraph, f.target_paragraph) if x is not None}
             in_zone = any(lo <= x <= hi for x in idx)
+            if in_zone:
+                new_keys.add(key)
             if f.severity == "error":
                 (mutant.new_errors_in_zone if in_zone else mutant.noise).append(_describe(f))
             elif in_zone and f.severity == "warning":
                 mutant.new_other_in_zone.append(_describe(f))
         mutant.detected = bool(mutant.new_errors_in_zone)
+        if mutant.cls in MEANING_CLASSES:
+            mutant.detected = any(f.category == "meaning" and (f.severity, _key(f)) in new_keys for f in result.findings)
         if not mutant.detected:
             mutant.beads_near = [f"{list(b.source)}→{list(b.target)}" for b in result.context.beads
                                  if any(lo <= x <= hi for x in (*b.source, *b.target))]
@@ -775,11 +803,13 @@ def summarise(mutants, candidates, skipped, false_positives, elapsed, seed, limi
             "by_lang": {lang: {"mutants": sum(m.lang == lang for m in ms),
                                "detected": sum(m.detected for m in ms if m.lang == lang)} for lang in LANGS},
         }
+    noise = [len(m.noise) for m in mutants]
+    meaning = [m for m in mutants if m.cls in MEANING_CLASSES]
+    mutants = [m for m in mutants if m.cls in FACT_CLASSES]
     total = len(mutants)
     detected = sum(m.detected for m in mutants)
     clean = [m for m in mutants if NESTED not in m.tags]
-    noise = [len(m.noise) for m in mutants]
-    recalls = [row["recall"] for row in per_class.values() if row["recall"] is not None]
+    recalls = [row["recall"] for cls, row in per_class.items() if row["recall"] is not None and cls in FACT_CLASSES]
     return {
         "seed": seed,
         "limit_per_class_and_translation": limit,
@@ -791,12 +821,22 @@ def summarise(mutants, candidates, skipped, false_positives, elapsed, seed, limi
             "excluding_nested_survivors": {"mutants": len(clean), "detected": sum(m.detected for m in clean),
                                            "recall": _recall(sum(m.detected for m in clean), len(clean))},
         },
+        "meaning": _meaning_summary(meaning),
         "false_positives": false_positives,
-        "noise_mean_new_errors_outside_zone": round(sum(noise) / total, 3) if total else 0.0,
+        "noise_mean_new_errors_outside_zone": round(sum(noise) / len(noise), 3) if noise else 0.0,
         "mutants_with_noise": sum(1 for n in noise if n),
         "seconds": round(elapsed, 2),
-        "mutants_detail": [_mutant_record(m) for m in mutants],
+        "mutants_detail": [_mutant_record(m) for m in mutants + meaning],
     }
+
+
+def _meaning_summary(mutants: list[Mutant]) -> dict:
+    """Negation mutants: flagged (error or warning), at error level, and the flips (a demand turned round) alone."""
+    flips = [m for m in mutants if "flip" in m.tags]
+    return {"mutants": len(mutants), "detected": sum(m.detected for m in mutants),
+            "recall": _recall(sum(m.detected for m in mutants), len(mutants)),
+            "at_error_level": sum(bool(m.new_errors_in_zone) for m in mutants),
+            "flips": len(flips), "flips_at_error_level": sum(bool(m.new_errors_in_zone) for m in flips)}
 
 
 def _mutant_record(m: Mutant) -> dict:
@@ -831,7 +871,13 @@ def print_report(report: dict, verbose: bool) -> None:
     x = o["excluding_nested_survivors"]
     print(f"{'w/o nested':<18}{'':>6}{'':>8}{x['mutants']:>8}{x['detected']:>9}{_pct(x['recall']):>8}"
           "   without mutants whose term survives inside a longer glossary name")
+    n = report["meaning"]
+    if n["mutants"]:
+        print(f"{'negation':<18}{'':>6}{'':>8}{n['mutants']:>8}{n['detected']:>9}{_pct(n['recall']):>8}"
+              f"   meaning class: a new polarity error or warning; {n['at_error_level']} at error level, "
+              f"flipped demands {n['flips_at_error_level']}/{n['flips']}")
     print()
+    print("overall: the six fact classes (an error is required); negation: error or warning (see the docstring).")
     print("sites: mutation sites found; skipped: sites where the edit would not lose a fact the source has;")
     print("warn-only: missed at error level but a new warning appeared; nested: nested-survivor mutants det/n.")
     print()

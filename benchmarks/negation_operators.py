@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 _ZH_AFTER_YING = "对用急邀聘付变答征届接有"          # 应对 应用 … 应有 "due"
 _ZH_BEFORE_YING = "回反相供适效对响答呼感照顺理不"    # 回应 反应 … 理应 不应
-_ZH_BEFORE_HUI = "社协委员机大国学工宴峰理博运约聚开都年例省部议商总分茶晚酒舞体领误"
-_ZH_AFTER_HUI = "议见谈员面晤长计所场堂话合同"
+_ZH_BEFORE_HUI = "社协委员机大国学工宴峰理博运约聚开都年例省部议商总分茶晚酒舞体领误动公教"
+_ZH_AFTER_HUI = "议见谈员面晤长计所场堂话合同友费"
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ OPERATORS: tuple[Operator, ...] = (
     _op("不要→要", "zh", "remove", "flip", r"(?<![需只想])不要(?!求|紧)", "要"),
     _op("切勿→务必", "zh", "remove", "flip", r"切勿", "务必"),
     _op("应→不应", "zh", "add", "flip", rf"(?<![{_ZH_BEFORE_YING}])应(?=该|当)?(?![{_ZH_AFTER_YING}])", "不应"),
-    _op("必须→不得", "zh", "add", "flip", r"(?<![不无])必须", "不得"),
+    _op("必须→不得", "zh", "add", "flip", r"(?<![不无])必须(?!不)", "不得"),
     # zh: a plain negation dropped
     _op("没有→有", "zh", "remove", "drop", r"没有", "有"),
     _op("未能→能", "zh", "remove", "drop", r"未能", "能"),
@@ -61,7 +61,8 @@ OPERATORS: tuple[Operator, ...] = (
     _op("可以→不可以", "zh", "add", "add", r"(?<![不])可以", "不可以"),
     _op("能够→不能", "zh", "add", "add", r"(?<![不])能够", "不能"),
     _op("已经→尚未", "zh", "add", "add", r"已经", "尚未"),
-    _op("会→不会", "zh", "add", "add", rf"(?<![{_ZH_BEFORE_HUI}不])会(?![{_ZH_AFTER_HUI}])(?=[\u4e00-\u9fff])", "不会"),
+    _op("会→不会", "zh", "add", "add",
+        rf"(?<![{_ZH_BEFORE_HUI}不])会(?![{_ZH_AFTER_HUI}不])(?=[\u4e00-\u9fff])", "不会"),
     _op("是→不是", "zh", "add", "add", r"(?<=[他她它们这那者人国府方])是(?=[\u4e00-\u9fff])(?!否)", "不是"),
     # ko: a prohibition becomes a bare obligation, and back
     _op("-서는 안 된다→-야 한다", "ko", "remove", "flip", r"서는\s?안\s?(된다|됩니다|되며|되고|되는|될)",
@@ -75,7 +76,8 @@ OPERATORS: tuple[Operator, ...] = (
     _op("하지 않습니다→합니다", "ko", "remove", "drop", r"하지\s?않습니다", "합니다"),
     _op("하지 않은→한", "ko", "remove", "drop", r"하지\s?(?:않은|못한)", "한"),
     _op("하지 않고→하고", "ko", "remove", "drop", r"하지\s?않고", "하고"),
-    _op("없다→있다", "ko", "remove", "drop", r"(?<![가-힣])(?<!밖에\s)(?<!여지가\s)없(?=다|는|었|습|어|을|으|음)", "있"),
+    _op("없다→있다", "ko", "remove", "drop",   # not 수밖에 없다 "had to", 여지가 없다 "no doubt"
+        r"(?<![가-힣])(?<!밖에\s)(?<!여지가\s)없(?=다|는|었|습|어|을|으|음)", "있"),
     _op("아니다→이다", "ko", "remove", "drop", r"아니(?=다|며|었)", "이"),
     _op("아닙니다→입니다", "ko", "remove", "drop", r"아닙(?=니다)", "입"),
     _op("아닌→인", "ko", "remove", "drop", r"(?<![가-힣])아닌(?=\s)", "인"),
@@ -84,7 +86,7 @@ OPERATORS: tuple[Operator, ...] = (
     # ko: a plain negation added
     _op("했다→하지 않았다", "ko", "add", "add", r"했(?=다|습니다|으며|고)", "하지 않았"),
     _op("한다→하지 않는다", "ko", "add", "add", r"(?<=[가-힣])한다(?=[.\s,]|$)", "하지 않는다"),
-    _op("있다→없다", "ko", "add", "add", r"(?<![가-힣])(?<!고\s)있(?=다|는|었|습)", "없"),   # not 하고 있다 (progressive)
+    _op("있다→없다", "ko", "add", "add", r"(?<![가-힣])(?<!고\s)있(?=다|는|었|습)", "없"),  # not 하고 있다
 )
 
 

@@ -5,7 +5,7 @@ correct professional translations?
 Two corpora, both ways:
 
 - ``letters/*/{zh,ko}.md`` (the shipped letters) and the NTREX-128 development half
-  (``/work/shared/corpora/ntrex-dev``: 62 news documents, professional zh and ko, one sentence per paragraph).
+  (``benchmarks/corpora/ntrex-dev``: 62 news documents, professional zh and ko, one sentence per paragraph).
 - **Recall.** Every site of the negation operators of ``negation_operators.py`` (不得 → 应, 没有 → 有,
   -서는 안 된다 → -해야 한다, 하지 않았다 → 했다, and the reverse) gives one mutant: one change in one
   paragraph. A mutant is *flagged* when a ``polarity-*`` finding appears at the mutated paragraph that the
@@ -45,7 +45,7 @@ from negation_operators import sites  # noqa: E402
 LANGS = ("zh", "ko")
 KINDS = ("flip", "drop", "add")
 RULES = ("polarity-inverted", "polarity-changed")
-DEFAULT_NTREX = Path("/work/shared/corpora/ntrex-dev")
+DEFAULT_NTREX = ROOT / "benchmarks" / "corpora" / "ntrex-dev"  # the copy in the repository (CC BY-SA 4.0)
 DEFAULT_SEED = 20261206
 
 
@@ -196,18 +196,19 @@ def summarise(report: dict) -> dict:
 
 def print_report(report: dict, table: dict, elapsed: float, verbose: bool) -> None:
     print(f"appealkit polarity benchmark ({elapsed:.1f} s)\n")
-    print(f"{'corpus/lang':<12} {'docs':>4} {'mutants':>7} {'flagged':>8} {'recall':>7}   "
+    print(f"{'corpus/lang':<12} {'docs':>4} {'skipped':>7} {'mutants':>7} {'flagged':>8} {'recall':>7}   "
           f"{'flip (error)':>16} {'drop':>12} {'add':>12}   {'errors/doc':>10} {'warnings/doc':>12}")
-    print("-" * 112)
+    print("-" * 120)
     for name, row in table.items():
         flip, drop, add = row["flip"], row["drop"], row["add"]
-        print(f"{name:<12} {row['documents']:>4} {row['mutants']:>7} {row['flagged']:>8} "
+        print(f"{name:<12} {row['documents']:>4} {row['skipped_sites']:>7} {row['mutants']:>7} {row['flagged']:>8} "
               f"{_pct(row['flagged'], row['mutants']):>7}   "
               f"{flip['flagged']:>3}/{flip['mutants']:<3} ({flip['errors']:>3}) {drop['flagged']:>5}/{drop['mutants']:<6}"
               f"{add['flagged']:>5}/{add['mutants']:<6}   {row['errors_per_doc']:>10.3f} {row['warnings_per_doc']:>12.3f}")
-    print("\nflagged: a new polarity-inverted or polarity-changed finding at the mutated paragraph; flip (error):"
-          "\nflagged / mutants (of which at error level); errors/doc, warnings/doc: polarity findings on the"
-          "\nunmodified translations (every error there needs adjudication: a real slip or a false alarm).")
+    print("\nskipped: sites in a paragraph the unmodified pair already flags; flagged: a new polarity-inverted or"
+          "\npolarity-changed finding at the mutated paragraph; flip (error): flagged / mutants (of which at error"
+          "\nlevel); errors/doc, warnings/doc: polarity findings on the unmodified translations (every error there"
+          "\nneeds adjudication: a real slip or a false alarm).")
     errors = [b for b in report["baseline"] if b["severity"] == "error"]
     print(f"\npolarity-inverted errors on the unmodified translations: {len(errors)}")
     for b in errors:

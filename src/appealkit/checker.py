@@ -64,6 +64,7 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         source_span=hit.source_span,
         target_span=hit.target_span,
         unit=_unit_of(tgt_par or src_par),
+        extra={name: list(cue) for name, cue in (("source_cue", hit.source_cue), ("target_cue", hit.target_cue)) if cue},
     )
 
 

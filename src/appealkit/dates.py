@@ -400,8 +400,9 @@ def _weekday_pattern(lang: str) -> tuple[dict[str, int], re.Pattern[str]]:
     if lang not in _WEEKDAYS:
         names = _weekday_names(lang)
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        if lang == "en":
-            pattern = rf"\b(?:{alternatives})\b"
+        if lang == "en":  # not inside a name: Saturday Night Live, the Sunday Times, Good Friday, Super Tuesday
+            pattern = (rf"(?<!Good )(?<!Black )(?<!Super )(?<!Ash )(?<!Cyber )(?<!Easter )(?<!Palm )(?<!Holy )"
+                       rf"\b(?:{alternatives})\b(?! Night Live| Times| Telegraph| Mirror| Post| Express| Herald)")
         elif lang == "ko":  # 화요일, and the short form in brackets after a date: 11월 4일(화)
             pattern = rf"(?:{alternatives})|(?<=\()[월화수목금토일](?=\))"
         else:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Sequence
 
 import yaml
 
@@ -21,8 +21,8 @@ from appealkit.spans import SpanSet
 
 # Matching order: a later class never takes a span an earlier one holds ("No State Party shall" is a prohibition,
 # not an obligation; 非自愿 "involuntary" is a negative prefix, not the negation 非).
-KINDS = ("not_negation", "optional", "prohibition", "obligation", "negation", "implicit", "bare")
-NEGATING = frozenset({"prohibition", "negation", "implicit", "bare"})
+KINDS = ("not_negation", "optional", "prohibition", "obligation", "repeat", "negation", "implicit", "bare")
+NEGATING = frozenset({"prohibition", "negation", "implicit", "repeat", "bare"})
 SOFT = ("implicit", "optional", "bare")  # may be rendered with or without a negation word
 LANGS = ("en", "zh", "ko")
 # Any Hangul syllable ending in ㄹ (할, 낼, 볼): the future adnominal before 것 in a Korean demand.
@@ -82,17 +82,19 @@ class VerbClass:
 
 @dataclass(frozen=True)
 class Lexicon:
-    cues: dict[str, dict[str, tuple[re.Pattern[str], ...]]]  # lang → kind → patterns
+    cues: dict[str, dict[str, re.Pattern[str]]]  # lang → kind → the class's patterns as one alternation, in order
     verbs: tuple[VerbClass, ...]
 
 
-def _compile(pattern: str, lang: str) -> re.Pattern[str]:
-    return re.compile(pattern.replace("{RIEUL}", _RIEUL), re.IGNORECASE if lang == "en" else 0)
+def _compile(patterns: list[str], lang: str) -> re.Pattern[str]:
+    """One regular expression per class: its patterns as alternatives, the first listed winning at a position
+    (the data lists longer forms first: 必须 before 须, 不得不 before 不得)."""
+    alternatives = "|".join(f"(?:{p.replace('{RIEUL}', _RIEUL)})" for p in patterns) or r"(?!x)x"
+    return re.compile(alternatives, re.IGNORECASE if lang == "en" else 0)
 
 
 def parse_lexicon(data: dict) -> Lexicon:
-    cues = {lang: {kind: tuple(_compile(p, lang) for p in data[lang].get(kind, [])) for kind in KINDS}
-            for lang in LANGS}
+    cues = {lang: {kind: _compile(data[lang].get(kind, []), lang) for kind in KINDS} for lang in LANGS}
     verbs = tuple(VerbClass(re.compile(rf"\b(?:{v['en']})", re.IGNORECASE),
                             {lang: tuple(v.get(lang, ())) for lang in LANGS[1:]}) for v in data["verbs"])
     return Lexicon(cues, verbs)
@@ -109,26 +111,23 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
     """Every cue in ``text`` outside the masked spans, false cues (``not_negation``) left out.
 
     A cue inside a masked span (the 不 of 不驱回原则) or across its edge is dropped; a cue that holds a whole
-    masked span keeps it ("No State Party shall" around the term "State Party"). Within a class the leftmost,
-    then longest match wins (必须 over 须); linear in the matches found."""
+    masked span keeps it ("No State Party shall" around the term "State Party"). A class never takes text an
+    earlier class holds; where a match is refused, the search resumes one character later."""
     terms = SpanSet(masked)
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
     for kind in KINDS:
-        held = SpanSet(taken)
-        found = sorted((m.start(), -m.end(), m.group()) for pattern in lexicon().cues[lang][kind]
-                       for m in pattern.finditer(text) if m.end() > m.start())
-        last_end = -1
-        for start, neg_end, matched in found:
-            end = -neg_end
-            if start < last_end or held.overlaps(start, end):
-                continue
-            if any(s < start or e > end for s, e in terms.overlapping(start, end)):
+        pattern, held, position = lexicon().cues[lang][kind], SpanSet(taken), 0
+        while (match := pattern.search(text, position)) is not None:
+            start, end = match.span()
+            if end == start or held.overlaps(start, end) or any(
+                    s < start or e > end for s, e in terms.overlapping(start, end)):
+                position = start + 1
                 continue
             taken.append((start, end))
-            last_end = end
             if kind != "not_negation":
-                cues.append(Cue(kind, start, end, matched))
+                cues.append(Cue(kind, start, end, match.group()))
+            position = end
     return sorted(cues, key=lambda c: c.start)
 
 
@@ -145,30 +144,57 @@ def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
 
 def clauses(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> list[Clause]:
     """The clauses of a sentence with their cues; offsets are the sentence's."""
+    return list(_clauses(text, lang, tuple(sorted(masked))))
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str, lang: str, masked: tuple[tuple[int, int], ...]) -> tuple[Clause, ...]:
+    """Cached: an English letter is read once for its Chinese and once for its Korean translation."""
     cues = find_cues(text, lang, masked)
     starts = [c.start for c in cues]
-    return [Clause(s, e, text[s:e], tuple(cues[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]))
-            for s, e in clause_spans(text, lang)]
+    return tuple(Clause(s, e, text[s:e], tuple(cues[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]))
+                 for s, e in clause_spans(text, lang))
 
 
-def negation_range(parts: Sequence[Clause]) -> tuple[int, int, int]:
-    """(certain, soft, negative): negation words and prohibitions; the cues a translation may or may not spell
-    out as a negation: negative verbs (refuse ↔ 拒绝 or 不肯, fail ↔ 未能), privatives and negative prefixes
-    (without / 未经 / 없이, illegal / 非法 / 불법) and, in Chinese, a bare 不 / 无 / 非 that may be a word's own;
-    and how many cues have a negative meaning (negation words, prohibitions and negative verbs)."""
-    return (sum(len(c.of("prohibition", "negation")) for c in parts), sum(len(c.of(*SOFT)) for c in parts),
-            sum(len(c.negations) - len(c.of("bare")) for c in parts))
+@dataclass(frozen=True)
+class NegationCount:
+    """The negations of one side of an aligned sentence pair."""
+
+    certain: int       # negation words and prohibitions
+    repeats: int       # (zh) a negation repeated over coordinated verbs: 也不会, 既未…也未
+    soft: int          # cues a translation may or may not spell out as a negation: negative verbs (refuse ↔ 拒绝
+                       # or 不肯), privatives and negative prefixes (without / 未经, illegal / 非法), a bare 不 / 无
+    negative: int      # cues with a negative meaning: negation words, prohibitions, negative verbs
+    prohibitions: int  # demands not to act (must not, 不得, -서는 안 되-)
+
+    @property
+    def at_least(self) -> int:
+        """Negations for certain: a repeated one counts once, and only when there is no other."""
+        return self.certain or min(1, self.repeats)
 
 
-def lost_and_added(source: tuple[int, int, int], target: tuple[int, int, int]) -> tuple[int, int]:
-    """Negations the translation lost and added, after soft cues have paired off with each other (without ↔ 未经)
-    and the rest of each side's soft cues have covered the other side's certain ones (must not ↔ 必须避免).
-    A translation with no cue at all where the English has a negative meaning has lost it (lacks → 有)."""
-    (e_certain, e_soft, e_negative), (t_certain, t_soft, _) = source, target
-    lost = e_certain - t_certain - max(0, t_soft - e_soft)
-    added = t_certain - e_certain - max(0, e_soft - t_soft)
-    if e_negative and not t_certain + t_soft:
+def count_negations(parts: Sequence[Clause]) -> NegationCount:
+    certain = sum(len(c.of("prohibition", "negation")) for c in parts)
+    repeats = sum(len(c.of("repeat")) for c in parts)
+    return NegationCount(certain, repeats, sum(len(c.of(*SOFT)) for c in parts),
+                         certain + repeats + sum(len(c.of("implicit")) for c in parts),
+                         sum(len(c.of("prohibition")) for c in parts))
+
+
+def lost_and_added(source: NegationCount, target: NegationCount) -> tuple[int, int]:
+    """Negations the translation lost and added.
+
+    Soft cues first pair off with each other (without ↔ 未经); the rest of each side's soft cues may cover the
+    other side's certain ones (must not ↔ 必须避免). A translation may repeat one English "not" over each verb
+    it governs (did not X or Y → 既未X，也未Y): repeats count against a loss, not as additions. Two things no
+    soft cue explains: a translation with no cue at all where the English has a negative meaning (lacks → 有),
+    and a prohibition on one side with nothing negative on the other (stipulates the exchange → 不应交换)."""
+    lost = source.certain - target.certain - target.repeats - max(0, target.soft - source.soft)
+    added = target.at_least - source.at_least - max(0, source.soft - target.soft)
+    if source.negative and not target.certain + target.repeats + target.soft:
         lost = max(lost, 1)
+    lost = max(lost, source.prohibitions - target.negative)
+    added = max(added, target.prohibitions - source.negative)
     return max(0, lost), max(0, added)
 
 

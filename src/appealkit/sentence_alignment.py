@@ -9,8 +9,8 @@ merges two sentences gets one 2-1 pair, exactly as for paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from appealkit.alignment import align
 from appealkit.facts import ParagraphFacts

@@ -212,3 +212,20 @@ def test_a_one_in_the_next_sentence_is_no_sign_of_a_move(glossary, lang):
     target = {"zh": "目标是成为AI领头羊。\n\n美国还没有一个正式的战略。", "ko": "AI 선두가 되는 것이 목표다.\n\n미국은 한 가지 전략도 없다."}[lang]
     (found,) = [f for f in findings(glossary, en, target, lang) if f.rule == "figure-missing"]
     assert found.severity == "warning" and "neighbouring" not in found.message
+
+
+@pytest.mark.parametrize(("lang", "text", "qualifier"), [
+    ("zh", "最高可达到 6 英寸", "up_to"), ("zh", "长达七年多战争", "more_than"), ("zh", "约有两百名", "about"),
+    ("ko", "3,000개까지", "up_to"), ("ko", "3개월이 넘었다", "more_than"), ("ko", "40퍼센트를 약간 넘는", "more_than"),
+    ("ko", "6개월도 채 남지 않은", "less_than"), ("ko", "이백여 명", "more_than"),
+])
+def test_qualifiers_as_news_writes_them(lang, text, qualifier):
+    from appealkit.numerals import find_numbers
+    (m,) = find_numbers(text, lang)
+    assert m.qualifier == qualifier
+
+
+@pytest.mark.parametrize("text", ["Saturday Night Live", "the Sunday Times", "Good Friday", "Super Tuesday"])
+def test_weekday_inside_a_name_is_not_a_weekday(text):
+    from appealkit.dates import find_weekdays
+    assert find_weekdays(text, "en") == []

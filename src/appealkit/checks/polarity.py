@@ -7,12 +7,12 @@ negation, prohibition and obligation cues (``polarity``). Glossary renderings ar
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
-from appealkit.polarity import Clause, Cue, clauses, english_verbs, lost_and_added, negation_range, target_verbs
+from appealkit.polarity import Clause, Cue, clauses, count_negations, english_verbs, lost_and_added, target_verbs
 from appealkit.sentence_alignment import SentencePair, SentenceRef, align_sentences
 
 # What a translation writes to forbid an act, offered as the expected form of an inverted clause.
@@ -26,6 +26,7 @@ class Located:
 
     sentence: SentenceRef
     clause: Clause
+    place: float = 0.0  # where the clause stands in its side of the pair, 0 (first) … 1 (last)
 
     def span(self, cue: Cue | None = None) -> tuple[int, int]:
         """Paragraph offsets of the cue (cue offsets are the sentence's), or of the whole clause."""
@@ -37,6 +38,11 @@ class Located:
     def text(self) -> str:
         return self.clause.text.strip()
 
+    def cue_in_text(self, cue: Cue) -> tuple[int, int]:
+        """The cue's offsets inside ``text`` (the stripped clause): what the reports highlight."""
+        start = cue.start - self.clause.start - (len(self.clause.text) - len(self.clause.text.lstrip()))
+        return start, start + cue.end - cue.start
+
 
 @dataclass(frozen=True)
 class PolarityPair:
@@ -47,21 +53,21 @@ class PolarityPair:
 
     def nearest_target(self, src: Located, among: Sequence[Located]) -> Located:
         """The candidate whose place in the translated sentences best matches the clause's place in the English."""
-        where = self.source.index(src) / max(1, len(self.source) - 1)
-        place = {id(t): k for k, t in reversed(list(enumerate(self.target)))}  # list.index without a scan per candidate
-        return min(among, key=lambda t: abs(place[id(t)] / max(1, len(self.target) - 1) - where))
+        return min(among, key=lambda t: abs(t.place - src.place))
 
     def nearest_source(self, tgt: Located) -> Located:
-        where = self.target.index(tgt) / max(1, len(self.target) - 1)
-        return min(self.source, key=lambda s: abs(self.source.index(s) / max(1, len(self.source) - 1) - where))
+        return min(self.source, key=lambda s: abs(s.place - tgt.place))
 
 
 def _located(refs: Sequence[SentenceRef], lang: str) -> list[Located]:
-    out = []
+    """The clauses of some sentences, in order, each with its place (linear: a 100 KB "1,1,1,…" paragraph is
+    50,000 clauses)."""
+    found = []
     for ref in refs:
         masked = [(t.start, t.end) for t in ref.facts.terms] + [(e.start, e.end) for e in ref.facts.entities]
-        out += [Located(ref, c) for c in clauses(ref.text, lang, masked)]
-    return out
+        found += [(ref, c) for c in clauses(ref.text, lang, masked)]
+    last = max(1, len(found) - 1)
+    return [Located(ref, c, i / last) for i, (ref, c) in enumerate(found)]
 
 
 def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
@@ -92,6 +98,10 @@ def inversions(pair: PolarityPair, lang: str) -> Iterator[Inversion]:
     A prohibition (must not, under no circumstances, stop …ing) inverts when no translated clause negates
     its verb and one demands it bare (应强迫 / 돌려보낼 것을); an English demand with no negation inverts when
     no translated clause demands its verb and one forbids it (不得释放 / 석방해서는 안 된다)."""
+    # Only clauses with a cue can keep or turn a demand: looked at once, not once per English demand.
+    negated = [t for t in pair.target if t.clause.negations]
+    bare = [t for t in pair.target if t.clause.is_bare_obligation]
+    forbidding = [t for t in pair.target if t.clause.is_prohibition]
     for src in pair.source:
         forbids = src.clause.of("prohibition")
         demands = [] if src.clause.negations else src.clause.of("obligation")
@@ -101,13 +111,17 @@ def inversions(pair: PolarityPair, lang: str) -> Iterator[Inversion]:
             verbs = _verbs_after(src, cue[0])
             if not verbs:
                 continue
-            same_verb = [t for t in pair.target if target_verbs(t.clause.text, lang) & verbs]
-            keeps = [t for t in same_verb if (t.clause.negations if forbidden else t.clause.is_bare_obligation)]
-            turned = [t for t in same_verb if (t.clause.is_bare_obligation if forbidden else t.clause.is_prohibition)]
+            keeps = [t for t in (negated if forbidden else bare) if target_verbs(t.clause.text, lang) & verbs]
+            turned = [t for t in (bare if forbidden else forbidding) if target_verbs(t.clause.text, lang) & verbs]
             if turned and not keeps:
                 tgt = pair.nearest_target(src, turned)
                 tgt_cue = tgt.clause.of("obligation" if forbidden else "prohibition")[0]
                 yield Inversion(src, cue[0], tgt, tgt_cue, forbidden)
+
+
+def _inversions(ctx: BeadContext) -> list[list[Inversion]]:
+    """The inversions of each sentence pair of the bead, computed once for both rules."""
+    return ctx.memo("polarity-inversions", lambda: [list(inversions(p, ctx.lang)) for p in polarity_pairs(ctx)])
 
 
 @rule("polarity-inverted", "meaning", "error",
@@ -124,8 +138,8 @@ def polarity_inverted(ctx: BeadContext) -> Iterator[Hit]:
     必须避免遣返, stop returning → 停止遣返) keeps the meaning and is not reported. The English and the
     translated clause are the finding's source text and found text; the spans are the two cues.
     """
-    for pair in polarity_pairs(ctx):
-        for inv in inversions(pair, ctx.lang):
+    for pair_inversions in _inversions(ctx):
+        for inv in pair_inversions:
             if inv.forbidden_in_english:
                 message = (f"the English forbids ('{inv.source_cue.text}') what the translation demands "
                            f"('{inv.target_cue.text}'): a negation is missing in '{inv.target.text}'")
@@ -136,7 +150,9 @@ def polarity_inverted(ctx: BeadContext) -> Iterator[Hit]:
                 expected = OBLIGATION_FORMS[ctx.lang]
             yield Hit(message, inv.source.text, expected, inv.source.sentence.paragraph,
                       inv.source.span(inv.source_cue), inv.target.sentence.paragraph,
-                      inv.target.span(inv.target_cue), inv.target.text)
+                      inv.target.span(inv.target_cue), inv.target.text,
+                      source_cue=inv.source.cue_in_text(inv.source_cue),
+                      target_cue=inv.target.cue_in_text(inv.target_cue))
 
 
 CERTAIN = ("prohibition", "negation")
@@ -157,18 +173,20 @@ def _first_with(side: Sequence[Located], *kind_sets: tuple[str, ...]) -> tuple[L
 def polarity_changed(ctx: BeadContext) -> Iterator[Hit]:
     """An aligned sentence pair lost a negation, or gained one the English does not have.
 
-    Counts the negation words and prohibitions of each side; negative verbs (refuse / 拒绝 / 거부, avoid /
-    避免 / 피하-) and privatives and negative prefixes (without, illegal / 未经, 非法 / 없이, 불법) may be
-    rendered with or without a negation word, so they only widen the tolerance: "must not return" →
-    必须避免遣返 balances. Known equivalents are no cues at all ("no fewer than" → 至少, "not only" → 不仅,
-    적지 않은 "many"). A translation may repeat one English "not" over each verb it governs (did not X or Y →
-    既未X，也未Y), so more negations are reported only where the English sentence has none. The warning names
-    the clause that has the negation the other side lacks; pairs that polarity-inverted reports are left to it.
+    Counts the negation words and prohibitions of each side (``polarity.lost_and_added``). Negative verbs
+    (refuse / 拒绝 / 거부, avoid / 避免 / 피하-), privatives and negative prefixes (without, illegal / 未经, 非法 /
+    없이, 불법) may be rendered with or without a negation word, so they only widen the tolerance: "must not
+    return" → 必须避免遣返 balances. Known equivalents are no cues at all ("no fewer than" → 至少, "not only" →
+    不仅, 적지 않은 "many"), and a negation repeated over coordinated verbs (did not X or Y → 既未X，也未Y)
+    is not an added one. Still reported: a translation with no cue at all where the English has a negative
+    meaning, and a prohibition on one side with nothing negative on the other. The warning names the clause
+    that has the negation the other side lacks; pairs that polarity-inverted reports are left to it.
     """
-    for pair in polarity_pairs(ctx):
-        if any(True for _ in inversions(pair, ctx.lang)):
+    for index, pair in enumerate(polarity_pairs(ctx)):
+        if _inversions(ctx)[index]:
             continue
-        lost, added = lost_and_added(*(negation_range([c.clause for c in side]) for side in (pair.source, pair.target)))
+        counts = (count_negations([c.clause for c in side]) for side in (pair.source, pair.target))
+        lost, added = lost_and_added(*counts)
         if lost:
             found = _first_with(pair.source, CERTAIN, ("implicit",))
             if found is None:
@@ -177,13 +195,13 @@ def polarity_changed(ctx: BeadContext) -> Iterator[Hit]:
             tgt = pair.nearest_target(src, pair.target)
             yield Hit(f"the translation has {lost} negation(s) fewer than the English ('{cue.text}' in '{src.text}'): "
                       f"is a negation missing in '{tgt.text}'?", src.text, (), src.sentence.paragraph,
-                      src.span(cue), tgt.sentence.paragraph, tgt.span(), tgt.text)
+                      src.span(cue), tgt.sentence.paragraph, tgt.span(), tgt.text, source_cue=src.cue_in_text(cue))
         elif added:
-            found = _first_with(pair.target, CERTAIN)
+            found = _first_with(pair.target, CERTAIN, ("repeat",))
             if found is None:
                 continue
             tgt, cue = found
             src = pair.nearest_source(tgt)
             yield Hit(f"the translation has {added} negation(s) more than the English ('{cue.text}' in '{tgt.text}'): "
                       f"is a negation added to '{src.text}'?", src.text, (), src.sentence.paragraph,
-                      src.span(), tgt.sentence.paragraph, tgt.span(cue), tgt.text)
+                      src.span(), tgt.sentence.paragraph, tgt.span(cue), tgt.text, target_cue=tgt.cue_in_text(cue))

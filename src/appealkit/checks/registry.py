@@ -23,6 +23,8 @@ class Hit:
     found: str | None = None
     severity: str | None = None  # overrides the rule's default when set
     line: int | None = None  # file line, for findings about no paragraph (a front-matter key)
+    source_cue: tuple[int, int] | None = None  # a cue inside source_text / found (a negation the reports highlight)
+    target_cue: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -140,13 +140,14 @@ _QUAL_LAST_CHARS = frozenset("약략의소한도대 ")  # cheap pre-check before
 _QUAL_WORD = {"약": "about", "대략": "about", "거의": "about", "최소한": "at_least",
               "최소": "at_least", "적어도": "at_least", "최대": "up_to"}
 _QUAL_AFTER = re.compile(
-    r" ?(?:" + _COUNTER_SINO + "|" + _COUNTER_NATIVE + r")?(?:이|가|을|를|은|는)? ?"
-    r"(?P<q>이상|넘는|넘게|넘어|남짓|가량|정도|쯤|안팎|내외|미만|이하|이내)"
+    r" ?(?:" + _COUNTER_SINO + "|" + _COUNTER_NATIVE + r")?(?:이|가|을|를|은|는|도)? ?(?:약간 |조금 |채 )?"
+    r"(?P<q>이상|넘는|넘게|넘어|넘었|넘은|남짓|가량|정도|쯤|안팎|내외|미만|이하|이내|까지|안 되|안 된|남지 않)"
 )
 _QUAL_AFTER_WORD = {
     "이상": "more_than", "넘는": "more_than", "넘게": "more_than", "넘어": "more_than",
     "남짓": "more_than", "가량": "about", "정도": "about", "쯤": "about", "안팎": "about",
-    "내외": "about", "미만": "less_than", "이하": "up_to", "이내": "up_to",
+    "내외": "about", "미만": "less_than", "이하": "up_to", "이내": "up_to", "넘었": "more_than", "넘은": "more_than",
+    "까지": "up_to", "안 되": "less_than", "안 된": "less_than", "남지 않": "less_than",  # 6개월도 채 남지 않은
 }
 # What follows a number decides its kind: 19번째 / 25% / 25퍼센트 / 4세 / 네 살
 # (세/살 then a particle or non-Hangul: not 세계, 세기, 살해) / 11개월 된.

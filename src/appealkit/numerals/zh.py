@@ -169,15 +169,16 @@ _STOP_PHRASES = re.compile(
 _YI_BLOCK = frozenset("统唯万同另每这那任上下独其单划专逐")
 
 _QUAL_BEFORE = re.compile(
-    r"(?P<q>大约|大概|将近|接近|差不多|约莫|约|近|逾|超过|多于|至少|最少|起码|不到|不足|少于|低于|最多|至多)[有了]?\s?$"
+    r"(?P<q>大约|大概|将近|接近|差不多|约莫|约|近|逾|超过|多于|至少|最少|起码|不到|不足|少于|低于|最多|至多|最高)"
+    r"(?:[有了]|可?达到?)?\s?$"
 )
-_QUAL_LAST_CHARS = frozenset("约概近多莫逾过于少码到足有了 \t\u3000")  # 约有两百名: a word between
+_QUAL_LAST_CHARS = frozenset("约概近多莫逾过于少码到足有了达高 \t\u3000")  # 约有两百名: a word between
 _QUAL_WORD = {
     "大约": "about", "大概": "about", "将近": "about", "接近": "about", "差不多": "about",
     "约莫": "about", "约": "about", "近": "about", "逾": "more_than", "超过": "more_than",
     "多于": "more_than", "至少": "at_least", "最少": "at_least", "起码": "at_least",
     "不到": "less_than", "不足": "less_than", "少于": "less_than", "低于": "less_than",
-    "最多": "up_to", "至多": "up_to",
+    "最多": "up_to", "至多": "up_to", "最高": "up_to",
 }
 # 约 and 近 end many words: 公约 条约 签约 / 最近 附近 亲近.
 _NOT_QUAL_AFTER = {"约": frozenset("公条协契合预节制签规特缔邀履毁誓"), "近": frozenset("最附亲邻靠贴")}
@@ -189,6 +190,8 @@ _QUAL_AFTER = re.compile(
     # not 两国多次 (many times).
     r"|个(?P<more3>多)(?=" + _MEASURE + r")"
     r"|(?:" + _MEASURE + r")(?P<more2>[多余])(?:(?![\u4e00-\u9fff])|(?=[的来前后以了时里间之]))"
+    # 七年多战争: after a unit of time 多 is always "more than"
+    r"|(?:年|天|周|小时)(?P<more4>多)"
     r"|(?:" + _MEASURE + r")?\s?(?P<q>以上|左右|上下|以下|以内)"
 )
 _QUAL_AFTER_WORD = {"以上": "more_than", "左右": "about", "上下": "about", "以下": "less_than", "以内": "up_to"}
@@ -389,9 +392,8 @@ def _mention(
         if qm := _QUAL_AFTER.match(text, e):
             if qm.group("q"):
                 qualifier, qspan = _QUAL_AFTER_WORD[qm.group("q")], qm.span("q")
-            elif qm.group("more2") or qm.group("more3"):
-                qualifier = "more_than"
-                qspan = qm.span("more2") if qm.group("more2") else qm.span("more3")
+            elif more := next((g for g in ("more2", "more3", "more4") if qm.group(g)), None):
+                qualifier, qspan = "more_than", qm.span(more)
             else:
                 qualifier, qspan = ("more_than" if qm.group("more") else "about"), (e, e + 1)
     if first and kind != "ordinal" and (before := _qualifier_before(text, start)):
@@ -402,7 +404,7 @@ def _mention(
 def _qualifier_before(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     if not start or text[start - 1] not in _QUAL_LAST_CHARS:
         return None  # cheap pre-check: most numbers have no qualifier
-    m = _QUAL_BEFORE.search(text, max(0, start - 5), start)
+    m = _QUAL_BEFORE.search(text, max(0, start - 7), start)  # 最高可达到 6
     if not m:
         return None
     q = m.group("q")

@@ -87,6 +87,25 @@ def line_and_column(text: str, offset: int, first_line: int) -> tuple[int, int]:
     return first_line + before.count("\n"), offset - newline  # newline == -1 gives a 1-based column
 
 
+CUE_MARKS = ("⟦", "⟧")
+
+
+def with_cue(text: str, cue: Sequence[int] | None, marks: tuple[str, str] = CUE_MARKS) -> str:
+    """``text`` with the span ``cue`` between marks: a negation cue inside its clause."""
+    if not text or not cue or not 0 <= cue[0] < cue[1] <= len(text):
+        return text
+    return f"{text[:cue[0]]}{marks[0]}{text[cue[0]:cue[1]]}{marks[1]}{text[cue[1]:]}"
+
+
+def clause_pair(finding, marks: tuple[str, str] = CUE_MARKS) -> tuple[str, str] | None:
+    """The English and the translated clause of a ``meaning`` finding, each with its cue marked; None for
+    other findings. Every report format shows the pair this way."""
+    if finding.category != "meaning" or not finding.found:
+        return None
+    return (with_cue(finding.source_text, finding.extra.get("source_cue"), marks),
+            with_cue(finding.found, finding.extra.get("target_cue"), marks))
+
+
 @dataclass(frozen=True)
 class RuleInfo:
     """What a report needs to know about a rule: the registry's rules plus the synthesized ones."""

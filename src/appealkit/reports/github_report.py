@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from appealkit.findings import Finding
-from appealkit.reports import line_and_column, relative_path, where_in_unit
+from appealkit.reports import clause_pair, line_and_column, relative_path, where_in_unit
 
 if TYPE_CHECKING:
     from appealkit.checker import PairResult
@@ -61,9 +61,12 @@ def _position(finding: Finding, result: PairResult) -> dict[str, int | None]:
 
 def _annotation(finding: Finding, result: PairResult, base: str | Path | None) -> str:
     details = [finding.message]
+    pair = clause_pair(finding)
     if finding.source_text:
         details.append(f"English ({relative_path(finding.source_file, base)}:{finding.source_line}): "
-                       f"{finding.source_text}")
+                       f"{pair[0] if pair else finding.source_text}")
+    if pair:
+        details.append(f"Translation: {pair[1]}")
     if finding.expected and finding.category != "stale":
         details.append(f"Expected: {' | '.join(finding.expected[:6])}")
     title = f"{finding.rule} [{finding.lang}]" if finding.lang else finding.rule

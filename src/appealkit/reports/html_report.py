@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from appealkit import __version__
 from appealkit.findings import CATEGORIES, SEVERITIES, SEVERITY_RANK, Finding, summarize
-from appealkit.reports import LANG_NAMES, LANG_TAGS, where_in_unit
+from appealkit.reports import LANG_NAMES, LANG_TAGS, clause_pair, where_in_unit
 
 if TYPE_CHECKING:
     from appealkit.checker import PairResult
@@ -211,17 +211,27 @@ def _count(severity: str, n: int) -> str:
     return f'<span class="sev-text sev-{severity}"><span aria-hidden="true">{ICONS[severity]}</span> {n}</span>'
 
 
+def _with_cue(text: str, cue: Sequence[int] | None) -> str:
+    """The clause escaped, with its negation cue (a meaning finding's ``extra``) in <mark class="cue">."""
+    if not cue or not 0 <= cue[0] < cue[1] <= len(text):
+        return escape(text)
+    start, end = cue
+    return f'{escape(text[:start])}<mark class="cue">{escape(text[start:end])}</mark>{escape(text[end:])}'
+
+
 def _finding_item(p: Placed, target_lang: str) -> str:
     f = p.finding
+    pair = clause_pair(f)
     details = []
     if f.source_text:
         linked = p.bead is not None and f.source_paragraph is not None
         where = f' (<a href="#{p.key}-src">line {f.source_line}</a>)' if linked else ""
-        details.append(f'<dt>English{where}</dt><dd lang="en">{escape(f.source_text)}</dd>')
+        details.append(f'<dt>English{where}</dt><dd lang="en">{_with_cue(f.source_text, f.extra.get("source_cue") if pair else None)}</dd>')
     if f.expected and f.category != "stale":
         details.append(f'<dt>Expected</dt><dd lang="{target_lang}">{escape(" | ".join(f.expected[:6]))}</dd>')
     if f.found:
-        details.append(f'<dt>Found</dt><dd lang="{target_lang}">{escape(f.found)}</dd>')
+        label = "Translation" if pair else "Found"
+        details.append(f'<dt>{label}</dt><dd lang="{target_lang}">{_with_cue(f.found, f.extra.get("target_cue") if pair else None)}</dd>')
     details.append(f"<dt>Where</dt><dd>{escape(f.file)} {escape(where_in_unit(f))}line {f.line}</dd>")
     return (f'<li class="finding sev-{f.severity}" id="{p.key}" data-severity="{f.severity}" '
             f'data-category="{escape(f.category)}" data-f="{p.key}">'
@@ -383,6 +393,7 @@ thead th { background: #f1f3f5; }
 tr.flagged > th, tr.flagged > td { background: #fcfcfd; }
 tr.notes td { background: #f7f8fa; }
 mark.hl { color: inherit; padding: 0 .1em; border-bottom: 3px solid; }
+mark.cue { background: #ffe08a; color: inherit; font-weight: 600; padding: 0 .1em; }
 mark.sev-error { background: var(--error-bg); border-color: var(--error); border-bottom-style: solid; }
 mark.sev-warning { background: var(--warning-bg); border-color: var(--warning); border-bottom-style: dashed; }
 mark.sev-info { background: var(--info-bg); border-color: var(--info); border-bottom-style: dotted; }

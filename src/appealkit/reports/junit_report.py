@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 from junitparser import Attr, Failure, JUnitXml, TestCase, TestSuite
 
 from appealkit.findings import Finding
-from appealkit.reports import LANG_NAMES, where_in_unit
+from appealkit.reports import LANG_NAMES, clause_pair, where_in_unit
 
 if TYPE_CHECKING:
     from appealkit.checker import PairResult
@@ -111,10 +111,12 @@ def _describe(finding: Finding) -> str:
     """A plain-text block: location, rule, message, the English source and what was expected."""
     lines = [f"{finding.file}:{finding.line}: {where_in_unit(finding)}{finding.severity} {finding.rule} ({finding.category}): "
              f"{finding.message}"]
+    pair = clause_pair(finding)
     if finding.source_text:
-        lines.append(f"    source ({finding.source_file}:{finding.source_line}): {finding.source_text}")
+        source = pair[0] if pair else finding.source_text
+        lines.append(f"    source ({finding.source_file}:{finding.source_line}): {source}")
     if finding.expected and finding.category != "stale":
         lines.append(f"    expected: {' | '.join(finding.expected[:6])}")
     if finding.found:
-        lines.append(f"    found: {finding.found}")
+        lines.append(f"    found: {pair[1] if pair else finding.found}")
     return xml_text("\n".join(lines))

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from appealkit import __version__
 from appealkit.findings import Finding
-from appealkit.reports import line_and_column, relative_path, rule_catalogue
+from appealkit.reports import clause_pair, line_and_column, relative_path, rule_catalogue
 from appealkit.suppressions import SuppressedFinding, unique_fingerprints
 
 if TYPE_CHECKING:
@@ -137,12 +137,18 @@ def _result(finding: Finding, result: PairResult, fingerprint: str, index: dict[
             base: Path) -> dict[str, Any]:
     primary, related = _locations(finding, result, base)
     text = _escape(finding.message) + (" ([English source](1))" if related else "")
+    pair = clause_pair(finding)
+    if pair:  # a meaning finding: the clause pair, negation cues between ⟦ ⟧
+        text += _escape(f"\nEnglish: {pair[0]}\nTranslation: {pair[1]}")
     properties: dict[str, Any] = {"category": finding.category, "language": finding.lang,
                                   "letter": result.pair.slug, "expected": list(finding.expected)}
     if finding.source_text:
         properties["sourceText"] = finding.source_text
     if finding.found is not None:
         properties["found"] = finding.found
+    for name in ("source_cue", "target_cue"):
+        if name in finding.extra:
+            properties["sourceCue" if name == "source_cue" else "targetCue"] = finding.extra[name]
     if finding.unit is not None:
         properties["unit"] = finding.unit
     sarif = {"ruleId": finding.rule, "level": LEVELS[finding.severity], "message": {"text": text},

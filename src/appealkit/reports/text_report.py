@@ -9,6 +9,7 @@ from itertools import groupby
 import click
 
 from appealkit.findings import PairResult, summarize
+from appealkit.reports import clause_pair
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every C0/C1 control but tab and newline
@@ -56,7 +57,11 @@ def render(results: list[PairResult], color: bool = False, **_: object) -> str:
             for f in group:
                 label = style(f"{f.severity:<7}", fg=COLOURS[f.severity], bold=f.severity == "error")
                 lines.append(f"    {label} {f.rule}: {_visible(f.message)}")
-                if f.source_text:
+                pair = clause_pair(f)
+                if pair:  # a meaning finding: the clause pair, its negation cues between ⟦ ⟧
+                    lines.append(f"            source:      {_excerpt(pair[0], 240)}")
+                    lines.append(f"            translation: {_excerpt(pair[1], 240)}")
+                elif f.source_text:
                     lines.append(f"            source:   {_excerpt(f.source_text)}")
                 if f.expected and f.category != "stale":
                     lines.append(f"            expected: {_visible(_forms(f.expected))}")
