@@ -26,7 +26,7 @@ Engines:
   tiny      a random-weight Argos package built offline by tests/support/tiny_argos.py (garbage prose: again
             the machinery, on real CTranslate2 n-best output with mangled placeholders)
   argos     real models given by path (--model translate-en_zh.argosmodel --model translate-en_ko.argosmodel),
-            installed into a temporary, isolated argostranslate home. No model can be downloaded on the
+            installed into a temporary, isolated Argos home. No model can be downloaded on the
             build machines, so real-model quality has NOT been measured here: run this with real models to
             measure it.
 
@@ -150,28 +150,35 @@ def measure(corpus: str, documents: list[Letter], engine_name: str, engine, glos
 
 
 def engines(names: list[str], models: list[Path], work: Path, max_length: int, beam: int):
-    """(name, factory) per engine; Argos engines live in an isolated argostranslate home under ``work``."""
+    """(name, engine) per engine; Argos packages are installed into an isolated Argos home under ``work``."""
+    import os
+
     from appealkit.engines.pseudo import PseudoEngine
 
     for name in names:
         if name == "pseudo":
-            yield name, PseudoEngine(), None
+            yield name, PseudoEngine()
             continue
-        from support.tiny_argos import build_tiny_argos_package, isolated_argostranslate
+        from support.tiny_argos import argos_env, build_tiny_argos_package
+
+        from appealkit.engines.argos import ArgosEngine
+        from appealkit.models import install_file
 
         if name == "argos" and not models:
             raise SystemExit("--engines argos needs --model PATH.argosmodel (one per language)")
         home = work / name
-        context = isolated_argostranslate(home)
-        context.__enter__()
-        from appealkit.engines.argos import ArgosEngine
-        from appealkit.models import install_file
-
-        packages = models if name == "argos" else [
-            build_tiny_argos_package(home / "build", "en", lang, seed=ord(lang[0]), eos_bias=0.0) for lang in ("zh", "ko")]
-        for package in packages:
-            install_file(Path(package))
-        yield name, ArgosEngine(beam_size=beam, max_length=max_length), context
+        saved = dict(os.environ)
+        os.environ.update(argos_env(home))
+        try:
+            packages = models if name == "argos" else [
+                build_tiny_argos_package(home / "build", "en", lang, seed=ord(lang[0]), eos_bias=0.0)
+                for lang in ("zh", "ko")]
+            for package in packages:
+                install_file(Path(package))
+            yield name, ArgosEngine(beam_size=beam, max_length=max_length)
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,18 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as work:
-        for engine_name, engine, context in engines(args.engines.split(","), args.model, Path(work), args.max_length,
-                                                    args.beam_size):
-            try:
-                for corpus, documents in corpora.items():
-                    for lang in args.langs.split(","):
-                        for config in args.configs.split(","):
-                            rows.append(measure(corpus, documents, engine_name, engine, glossary, lang, config,
-                                                args.n_best, args.max_share, args.list))
-                            print_row(rows[-1])
-            finally:
-                if context is not None:
-                    context.__exit__(None, None, None)
+        for engine_name, engine in engines(args.engines.split(","), args.model, Path(work), args.max_length,
+                                           args.beam_size):
+            for corpus, documents in corpora.items():
+                for lang in args.langs.split(","):
+                    for config in args.configs.split(","):
+                        rows.append(measure(corpus, documents, engine_name, engine, glossary, lang, config,
+                                            args.n_best, args.max_share, args.list))
+                        print_row(rows[-1])
     print(f"\n{time.perf_counter() - started:.1f} s; bound {args.max_share:.0%} of a sentence's words; "
           f"adherence = 1 - term errors / glossary terms named per paragraph")
     if args.json:
