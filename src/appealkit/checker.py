@@ -57,8 +57,7 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         file=str(ctx.target.path),
         line=hit.line or (tgt_par.line if tgt_par else _untranslated_line(ctx, rule, hit, src_par)),
         source_file=str(ctx.source.path),
-        source_line=src_par.line if src_par else (ctx.source.body_start_line if hit.target_paragraph is None and rule.scope != "bead"
-                                                  else _aligned_source_line(ctx, hit.target_paragraph)),
+        source_line=src_par.line if src_par else _source_line(ctx, rule, hit),
         lang=ctx.lang,
         found=hit.found,
         source_paragraph=hit.source_paragraph,
@@ -68,6 +67,14 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         unit=_unit_of(tgt_par or src_par),
         extra={name: list(cue) for name, cue in (("source_cue", hit.source_cue), ("target_cue", hit.target_cue)) if cue},
     )
+
+
+def _source_line(ctx: LetterContext, rule: Rule, hit: Hit) -> int:
+    """A finding with no English paragraph: the letter's first line for a letter-wide one, else the English
+    aligned with its translated paragraph."""
+    if hit.target_paragraph is None and rule.scope != "bead":
+        return ctx.source.body_start_line
+    return _aligned_source_line(ctx, hit.target_paragraph)
 
 
 def _unit_of(paragraph: Paragraph | None) -> str | None:

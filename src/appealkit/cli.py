@@ -15,8 +15,73 @@ from appealkit.cli_config import GLOSSARY_HELP
 from appealkit.errors import INPUT_ERROR_EXIT, AppealInputError
 
 
+class QuietPipe:
+    """Standard output that survives its reader going away (``appeal rules | head -1``): the first write into
+    a closed pipe points the descriptor at /dev/null, and the command runs on to its own exit status (a gate
+    piped into ``head`` still fails on errors) without a traceback or "Exception ignored" at exit."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self.closed_by_reader = False
+
+    def _silence(self) -> None:
+        self.closed_by_reader = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self._stream.fileno())
+        os.close(devnull)
+
+    def write(self, text: str) -> int:
+        if not self.closed_by_reader:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._silence()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.closed_by_reader:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._silence()
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def usage_line(exc: click.UsageError) -> str:
+    """A usage error as one line, like an input error (click's own is a usage block and two more lines)."""
+    message = " ".join(exc.format_message().split())
+    where = exc.ctx.command_path if exc.ctx else "appeal"
+    return f"appeal: error: {message} (see '{where} --help')"
+
+
 class AppealGroup(click.Group):
-    """Turns input errors into one line and exit 2, and never shows a traceback for them."""
+    """Turns input and usage errors into one line and exit 2, never shows a traceback for them, and lets
+    every command survive a closed pipe."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not isinstance(sys.stdout, QuietPipe) and sys.stdout is not None:
+            sys.stdout = QuietPipe(sys.stdout)
+        try:
+            result = super().main(args, prog_name or "appeal", complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare ``appeal``: the help, as click shows it
+                click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+            else:
+                click.echo(usage_line(exc), err=True)
+            sys.exit(INPUT_ERROR_EXIT)
+        except click.ClickException as exc:
+            click.echo(f"appeal: error: {' '.join(exc.format_message().split())}", err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("appeal: aborted", err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return result
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe is found here, not in "Exception ignored" at exit
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -20,39 +21,38 @@ FAIL_ON = ("error", "warning", "info")
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")  # appealkit.reports.FORMATS, without importing it
 
 
-def collect_pairs(paths: tuple[Path, ...], lang: str | None):
-    """Two files → one explicit pair; otherwise every translation found under the paths."""
-    from appealkit.letters import LetterPair, discover_pairs
+def collect_pairs(paths: tuple[Path, ...], lang: str | None, exclude: Sequence[str] = (),
+                  exclude_root: Path | None = None):
+    """Two files → one explicit pair; otherwise every translation found under the paths, and every other file
+    found there (appealkit.discovery): returns (pairs, files to report)."""
+    from appealkit.discovery import discover, translation_lang
+    from appealkit.letters import LetterPair
 
-    if len(paths) == 2 and all(p.is_file() for p in paths) and paths[0].name not in ("zh.md", "ko.md"):
+    if len(paths) == 2 and all(p.is_file() for p in paths) and not translation_lang(paths[0].name):
         source, target = paths
-        return [LetterPair(source, target, lang or "", source.parent.name)], True
-    resolved = []
-    for path in paths:
-        if path.is_file() and path.name in ("zh.md", "ko.md"):
-            source = path.with_name("en.md")
-            if not source.is_file():
-                raise AppealInputError("no en.md beside this translation", path)
-            resolved.append(LetterPair(source, path, path.stem, path.parent.name))
-        else:
-            resolved += discover_pairs([path], (lang,) if lang else ("zh", "ko"))
-    return resolved, False
+        return [LetterPair(source, target, lang or "", source.parent.name)], []
+    found = discover(paths, (lang,) if lang else ("zh", "ko"), exclude, exclude_root)
+    return found.pairs, found.files
 
 
 def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
                             ignore_file: Path | None, creating: bool = False, policy: RulePolicy | None = None,
-                            jobs: int | None = None, use_cache: bool = True):
+                            jobs: int | None = None, use_cache: bool = True, exclude: Sequence[str] = (),
+                            exclude_root: Path | None = None):
     """Check the letters, then apply the ignore file, then the rule policy (selection and severities).
 
     Returns (results as checked, outcome with suppressions and policy applied, ignore file path, its entries).
 
     ``creating``: --write-baseline may name an ignore file that does not exist yet. ``jobs``: worker
     processes (default: every core); ``use_cache``: answer unchanged pairs from ``.appeal/cache`` (the policy
-    applies after checking, so it is not part of what the cache stores).
+    applies after checking, so it is not part of what the cache stores). ``exclude``: glob patterns of files
+    under the checked folders that are neither checked nor reported (relative to ``exclude_root`` when they
+    contain a '/'; see appealkit.discovery.ignored).
     """
     from appealkit.batch import check_many, default_jobs
     from appealkit.result_cache import DEFAULT_CACHE_DIR, ResultCache
     from appealkit.suppressions import apply_suppressions, load_ignore_file
+    from appealkit.tree_check import report_files
 
     if not paths:
         if not Path("letters").is_dir():
@@ -60,8 +60,9 @@ def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_
         paths = (Path("letters"),)
     bilingual = [p for p in paths if p.is_file() and is_bilingual(p)]
     letter_paths = tuple(p for p in paths if p not in bilingual)
-    pairs, _ = collect_pairs(letter_paths, lang) if letter_paths else ([], False)
-    if not pairs and not bilingual:
+    pairs, files = collect_pairs(letter_paths, lang, exclude, exclude_root) if letter_paths else ([], [])
+    reported = [f for f in files if f.kind not in ("source", "translation")]
+    if not pairs and not bilingual and not reported:
         raise AppealInputError("no translations found (expected <slug>/en.md with zh.md or ko.md beside it)",
                                ", ".join(map(str, paths)))
     path, entries = load_ignore_file(ignore_file, creating)
@@ -70,6 +71,7 @@ def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_
     with progress(len(pairs), "checking", minimum=20) as advance:
         results = check_many(pairs, glossary, advance, jobs or default_jobs(), cache)
     results += check_bilingual_files(bilingual, glossary(), lang) if bilingual else []
+    results = report_files(files, results)
     outcome = apply_suppressions(results, entries)
     return results, policy.apply_to_outcome(outcome) if policy else outcome, path, entries
 
@@ -231,7 +233,8 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
     ignore_file = config.ignore_file if config.ignore_file_is_explicit else None
     raw, outcome, ignore_path, entries = check_with_suppressions(paths, lang, config.glossary, ignore_file,
                                                                  creating=write_baseline, policy=policy,
-                                                                 jobs=jobs, use_cache=not no_cache)
+                                                                 jobs=jobs, use_cache=not no_cache,
+                                                                 exclude=config.exclude, exclude_root=config.root)
     refuse_inputs(planned, input_files(raw, ignore_path))
     if write_baseline:
         new_entries = sup.baseline(outcome, entries, reason or "")

@@ -34,7 +34,8 @@ def report(paths: tuple[Path, ...], html_path: Path, lang: str | None, glossary_
     paths, config = run_config(paths, glossary_path, ignore_file, **rule_options)
     ignore_file = config.ignore_file if config.ignore_file_is_explicit else None
     raw, outcome, ignore_path, _ = check_with_suppressions(paths, lang, config.glossary, ignore_file,
-                                                           policy=config.policy())
+                                                           policy=config.policy(), exclude=config.exclude,
+                                                           exclude_root=config.root)
     refuse_inputs([("html", html_path)], input_files(raw, ignore_path))
     write_report(html_path, render("html", outcome.results, suppressed=outcome.suppressed, title=title))
     findings = sum(len(r.findings) for r in outcome.results)

@@ -25,6 +25,17 @@ def _languages(value: str) -> list[str]:
     return langs
 
 
+def summary_line(outcome, counts: dict[str, int]) -> str:
+    """One line per letter and language: where it went, what was translated or reused, and the check."""
+    reused = outcome.count("memory") + outcome.count("human-memory")
+    terms = len({t for s in outcome.segments for t in s.terms})
+    parts = [f"{outcome.count('machine')} translated", f"{reused} from memory" if reused else "",
+             f"{outcome.count('edited')} human edit(s) kept" if outcome.count("edited") else ""]
+    done = ", ".join(p for p in parts if p)
+    return (f"{outcome.target}: {len(outcome.segments)} paragraphs ({done}), {terms} glossary term(s) "
+            f"in {outcome.seconds:.1f}s; check: {counts['error']} error(s), {counts['warning']} warning(s)")
+
+
 @click.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "to", default="zh,ko", show_default=True, help="Target languages, comma-separated.")
@@ -42,9 +53,10 @@ def _languages(value: str) -> list[str]:
 @click.option("--max-length", default=256, show_default=True, type=click.IntRange(8, 4096), help="Maximum decoding length in tokens.")
 @click.option("--max-placeholder-share", default=MAX_PLACEHOLDER_SHARE, show_default=True, type=click.FloatRange(0, 1),
               help="Largest share of a sentence's words that may be placeholders; beyond it glossary nouns stay visible.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list the glossary entries applied, by id.")
 def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | None, force: bool, memory_path: Path,
               glossary_path: Path | None, beam_size: int, n_best: int, batch_size: int, threads: int, max_length: int,
-              max_placeholder_share: float) -> None:
+              max_placeholder_share: float, verbose: bool) -> None:
     """Machine-translate approved English letters into zh and ko under the glossary.
 
     Writes <slug>/zh.md and ko.md beside each SOURCE (or under --out) with front matter recording the source
@@ -52,7 +64,7 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
     """
     from appealkit.checker import check_files
     from appealkit.cli_config import load_cli_config
-    from appealkit.engines import get_engine
+    from appealkit.engines import get_engine, require_mt
     from appealkit.findings import summarize
     from appealkit.glossary import load_glossary
     from appealkit.letters import load_letter
@@ -60,6 +72,8 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
     from appealkit.translation import translate_letter
 
     langs = _languages(to)
+    if engine == "argos":
+        require_mt()
     config = load_cli_config(sources[:1], None, glossary=str(glossary_path) if glossary_path else None)
     glossary = load_glossary(config.glossary)  # the glossary the gate checks with, and its rule policy below
     policy = config.policy()
@@ -83,15 +97,10 @@ def translate(sources: tuple[Path, ...], to: str, engine: str, out_dir: Path | N
                 result = check_files(outcome.source, outcome.target, glossary, lang)
                 counts = summarize(policy.apply(result.findings))
                 failed |= counts["error"] > 0
-                click.echo(
-                    f"{outcome.target}: {len(outcome.segments)} paragraphs "
-                    f"({outcome.count('machine')} translated, {outcome.count('memory') + outcome.count('human-memory')} from memory, "
-                    f"{outcome.count('edited')} human edits kept) in {outcome.seconds:.2f}s; "
-                    f"check: {counts['error']} error(s), {counts['warning']} warning(s)"
-                )
+                click.echo(summary_line(outcome, counts))
                 terms = sorted({t for s in outcome.segments for t in s.terms})
-                if terms:
-                    click.echo(f"  glossary terms applied: {', '.join(terms)}")
+                if verbose and terms:
+                    click.echo(f"  glossary entries applied: {', '.join(terms)}")
                 if outcome.review:
                     click.echo(f"  needs review (protected facts repaired): paragraphs {', '.join(str(i + 1) for i in outcome.review)}")
                 for paragraph, sentence in outcome.dense:

@@ -10,7 +10,6 @@ are reported, not guessed at. A translation with no ``en.md`` beside it, and any
 
 from __future__ import annotations
 
-import contextlib
 import fnmatch
 import re
 from collections.abc import Iterable, Sequence
@@ -24,8 +23,16 @@ SOURCE_NAME = "en.md"
 TRANSLATION_LANGS = ("zh", "ko")
 # Tags (case-insensitive, as BCP 47 says) that name a language the checker reads.
 LANG_ALIASES = {
-    "zh": "zh", "zh-hans": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans-cn": "zh", "zh-sg": "zh", "zh_sg": "zh",
-    "ko": "ko", "ko-kr": "ko", "ko_kr": "ko",
+    "zh": "zh",
+    "zh-hans": "zh",
+    "zh-cn": "zh",
+    "zh_cn": "zh",
+    "zh-hans-cn": "zh",
+    "zh-sg": "zh",
+    "zh_sg": "zh",
+    "ko": "ko",
+    "ko-kr": "ko",
+    "ko_kr": "ko",
 }
 _TRADITIONAL = re.compile(r"^zh[-_](hant|tw|hk|mo)\b", re.IGNORECASE)
 # Backups written by ``appeal translate --force`` (zh.md.20261206T051500.bak): our own files, not letters.
@@ -57,17 +64,25 @@ def translation_lang(name: str) -> str | None:
     return LANG_ALIASES.get(path.stem.lower())
 
 
-def ignored(path: Path, root: Path, patterns: Sequence[str]) -> bool:
-    """A pattern without '/' matches the file name; one with '/' the path relative to the checked root or to
-    the current directory (``*`` crosses folders, as in fnmatch)."""
-    names = {path.name}
-    slashed = {path.as_posix()}
-    with contextlib.suppress(ValueError):  # a path outside the root keeps its own form only
-        slashed.add(path.relative_to(root).as_posix())
-    for pattern in patterns:
-        candidates = slashed if "/" in pattern else names
-        if any(fnmatch.fnmatchcase(c, pattern.rstrip("/")) or fnmatch.fnmatchcase(c, pattern.rstrip("/") + "/*")
-               for c in candidates):
+def _relative(path: Path, base: Path) -> str | None:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except (ValueError, OSError):
+        return None
+
+
+def ignored(path: Path, root: Path, patterns: Sequence[str], base: Path | None = None) -> bool:
+    """As in .gitignore: a pattern without '/' matches any part of the path (a file or folder name); one with
+    '/' matches the path relative to the checked folder, to ``base`` (the configuration file's folder) or as
+    given, or a folder above it (``*`` crosses folders, as in fnmatch)."""
+    relative = [r for r in (_relative(path, root), _relative(path, base) if base else None, path.as_posix()) if r]
+    parts = set(Path(relative[0]).parts)
+    for raw in patterns:
+        pattern = raw.strip("/")
+        if "/" not in pattern:
+            if any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+                return True
+        elif any(fnmatch.fnmatchcase(r, pattern) or fnmatch.fnmatchcase(r, pattern + "/*") for r in relative):
             return True
     return False
 
@@ -95,7 +110,9 @@ def unknown_hint(path: Path) -> str:
 
 
 def _orphan_hint(path: Path) -> str:
-    near = sorted(p.name for p in path.parent.iterdir() if p.is_file() and p.stem.lower() == "en" and p.name != SOURCE_NAME)
+    near = sorted(
+        p.name for p in path.parent.iterdir() if p.is_file() and p.stem.lower() == "en" and p.name != SOURCE_NAME
+    )
     if near:
         return f"no {SOURCE_NAME} beside this translation (found {', '.join(near)}: rename it {SOURCE_NAME})"
     return f"no {SOURCE_NAME} beside this translation: nothing to check it against"
@@ -114,18 +131,23 @@ def _classify(path: Path, wanted: tuple[str, ...]) -> TreeFile:
     return TreeFile(path, "translation", lang)
 
 
-def _tree_files(root: Path, patterns: Sequence[str]) -> list[Path]:
-    return sorted(p for p in root.rglob("*")
-                  if p.is_file() and not _hidden(p, root) and not ignored(p, root, patterns))
+def _tree_files(root: Path, patterns: Sequence[str], base: Path | None) -> list[Path]:
+    return sorted(
+        p for p in root.rglob("*") if p.is_file() and not _hidden(p, root) and not ignored(p, root, patterns, base)
+    )
 
 
-def discover(paths: Iterable[Path | str], langs: Iterable[str] = TRANSLATION_LANGS,
-             ignore: Sequence[str] = ()) -> Discovery:
+def discover(
+    paths: Iterable[Path | str],
+    langs: Iterable[str] = TRANSLATION_LANGS,
+    ignore: Sequence[str] = (),
+    base: Path | None = None,
+) -> Discovery:
     """Classify every file under ``paths``: pairs to check, and files to report.
 
     A path may be a folder (searched recursively), an ``en.md`` (its translations) or a translation (checked
     against the ``en.md`` beside it, which must exist). ``ignore``: glob patterns of files neither checked nor
-    reported (see ``ignored``).
+    reported (see ``ignored``; ``base`` is the folder patterns with '/' are relative to, besides the checked one).
     """
     wanted = tuple(langs)
     found: dict[Path, TreeFile] = {}
@@ -136,7 +158,7 @@ def discover(paths: Iterable[Path | str], langs: Iterable[str] = TRANSLATION_LAN
             for item in _named_file(root, wanted):
                 found.setdefault(item.path.resolve(), item)
             continue
-        for path in _tree_files(root, ignore):
+        for path in _tree_files(root, ignore, base):
             item = _classify(path, wanted)
             if item.kind == "source":
                 found.setdefault(path.resolve(), item)
@@ -145,14 +167,20 @@ def discover(paths: Iterable[Path | str], langs: Iterable[str] = TRANSLATION_LAN
             else:
                 found.setdefault(path.resolve(), item)
     files = sorted((f for f in found.values() if f.kind != "skipped"), key=lambda f: str(f.path))
-    pairs = [LetterPair(f.path.with_name(SOURCE_NAME), f.path, f.lang or "", f.path.parent.name)
-             for f in files if f.kind == "translation"]
+    pairs = [
+        LetterPair(f.path.with_name(SOURCE_NAME), f.path, f.lang or "", f.path.parent.name)
+        for f in files
+        if f.kind == "translation"
+    ]
     return Discovery(sorted(pairs, key=lambda p: (str(p.source), p.lang, str(p.target))), files)
 
 
 def _translations_of(source: Path, wanted: tuple[str, ...]) -> list[TreeFile]:
-    return [TreeFile(p, "translation", lang) for p in sorted(source.parent.iterdir())
-            if p.is_file() and (lang := translation_lang(p.name)) in wanted]
+    return [
+        TreeFile(p, "translation", lang)
+        for p in sorted(source.parent.iterdir())
+        if p.is_file() and (lang := translation_lang(p.name)) in wanted
+    ]
 
 
 def _named_file(path: Path, wanted: tuple[str, ...]) -> list[TreeFile]:
@@ -161,8 +189,11 @@ def _named_file(path: Path, wanted: tuple[str, ...]) -> list[TreeFile]:
         return [TreeFile(path, "source", "en"), *_translations_of(path, wanted)]
     lang = translation_lang(path.name)
     if lang is None:
-        raise AppealInputError("not a letter file (en.md, zh.md or ko.md); to check two files of any name, "
-                               "give both: appeal check SOURCE TARGET", path)
+        raise AppealInputError(
+            "not a letter file (en.md, zh.md or ko.md); to check two files of any name, "
+            "give both: appeal check SOURCE TARGET",
+            path,
+        )
     if not (path.parent / SOURCE_NAME).is_file():
         raise AppealInputError(f"no {SOURCE_NAME} beside this translation", path)
     return [TreeFile(path.parent / SOURCE_NAME, "source", "en"), TreeFile(path, "translation", lang)]

@@ -58,6 +58,7 @@ class PairResult:
     context: LetterContext
     findings: list[Finding]
     skipped: dict[str, int] = field(default_factory=dict)  # bilingual files: units not checked, by reason
+    checked: bool = True  # False: a file discovery reports (an orphan translation, an unknown file), no pair
 
 
 def at_or_above(severity: str, threshold: str) -> bool:

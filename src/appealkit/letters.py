@@ -177,6 +177,12 @@ def language_from_script(text: str) -> str | None:
 
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "ko": "Korean"}
+STATUSES = {"en": ("draft", "approved"), "translation": ("draft", "approved", "pseudo")}
+# Every key a letter's front matter is documented to carry (README "Formats"), English and translations;
+# appeal translate writes the provenance keys.
+FRONT_MATTER_KEYS = ("id", "title", "date", "addressees", "signatories", "status", "source", "lang", "language",
+                     "source_sha256", "translator", "engine", "model", "model_version", "glossary_version",
+                     "pseudo", "segments")
 # Tried at token starts only: "\S+@" from every offset of a 100 KB token without "@" would be quadratic.
 _LATIN_NOISE = re.compile(r"(?<!\S)(?:https?://\S+|www\.\S+|[^\s@]+@\S+)")
 

@@ -104,8 +104,9 @@ def _match(shared: int, source_anchors: int, target_anchors: int) -> float:
     return RECALL_WEIGHT * shared / source_anchors + (1 - RECALL_WEIGHT) * shared / target_anchors
 
 
-def find_homes(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts],
-               excluded: frozenset[int] = frozenset()) -> dict[int, int]:
+def find_homes(
+    source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], excluded: frozenset[int] = frozenset()
+) -> dict[int, int]:
     """English paragraph → the one translated paragraph its anchors point at unmistakably."""
     postings: dict[str, list[int]] = {}
     for j, facts in enumerate(target):
@@ -168,8 +169,9 @@ def _insert(beads: list[Bead], moved: Bead) -> list[Bead]:
     return [*beads[:at], moved, *beads[at:]]
 
 
-def align_in_order(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts],
-                   lang: str) -> tuple[list[Bead], ParagraphOrder]:
+def align_in_order(
+    source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str
+) -> tuple[list[Bead], ParagraphOrder]:
     """Align the paragraphs that are in order, then add each moved paragraph paired with its home.
 
     Duplicates and moved paragraphs are taken out before the (monotonic) alignment runs, so they can neither
@@ -186,8 +188,10 @@ def align_in_order(source: Sequence[ParagraphFacts], target: Sequence[ParagraphF
     kept_source = [i for i in range(len(source)) if i not in moved]
     taken = {d.target for d in duplicates} | set(moved.values())
     kept_target = [j for j in range(len(target)) if j not in taken]
-    beads = [Bead(tuple(kept_source[i] for i in b.source), tuple(kept_target[j] for j in b.target))
-             for b in align([source[i] for i in kept_source], [target[j] for j in kept_target], lang)]
+    beads = [
+        Bead(tuple(kept_source[i] for i in b.source), tuple(kept_target[j] for j in b.target))
+        for b in align([source[i] for i in kept_source], [target[j] for j in kept_target], lang)
+    ]
     for i, j in sorted(moved.items()):
         beads = _insert(beads, Bead((i,), (j,)))
     return beads, ParagraphOrder(moves, duplicates)

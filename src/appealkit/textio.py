@@ -9,9 +9,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from appealkit.encodings import locate_bad_utf8, utf16_name
 from appealkit.errors import AppealInputError
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+def language_from_name(path: Path | str) -> str | None:
+    """en, zh or ko from a letter's file name (zh.md, zh-Hans.md, x.ko.txt): a hint for guessing an encoding."""
+    parts = Path(path).name.lower().replace("_", "-").replace(".", "-").split("-")
+    return next((part for part in parts if part in ("en", "zh", "ko")), None)
 
 
 def read_text(path: Path | str) -> str:
@@ -29,13 +36,18 @@ def read_text(path: Path | str) -> str:
         raise AppealInputError("permission denied", path) from None
     except OSError as exc:
         raise AppealInputError(f"cannot read: {exc.strerror or exc}", path) from None
+    wide = utf16_name(data)
+    if wide:
+        raise AppealInputError(f"looks like {wide}: re-save as UTF-8", path, 1)
     if b"\x00" in data:
         raise AppealInputError("binary file (contains NUL bytes), expected UTF-8 text", path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise AppealInputError(f"not valid UTF-8 (byte {exc.start})", path, line) from None
+        bad = locate_bad_utf8(data, exc, language_from_name(path))
+        guess = f": looks like {bad.encoding}" if bad.encoding else ""
+        message = f"not valid UTF-8 at column {bad.column}{guess}: re-save as UTF-8"
+        raise AppealInputError(message, path, bad.line) from None
     # Normalise newlines and drop a BOM so line numbers and hashes do not depend on the editor.
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 

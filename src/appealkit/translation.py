@@ -19,7 +19,7 @@ import yaml
 from appealkit.engines import Engine
 from appealkit.errors import AppealInputError
 from appealkit.glossary import Glossary
-from appealkit.letters import Letter, load_letter, split_paragraphs
+from appealkit.letters import LANGUAGE_NAMES, Letter, load_letter, split_paragraphs, written_language
 from appealkit.memory import MemoryEntry, TranslationMemory, memory_lang, segment_hash
 from appealkit.protection import MAX_PLACEHOLDER_SHARE, ProtectedSegment, protect, restore, terms_in_paragraph
 from appealkit.segmentation import split_sentences
@@ -83,6 +83,16 @@ def target_path_for(source: Path, lang: str, out_dir: Path | None) -> Path:
     if out_dir is None:
         return source.with_name(f"{lang}.md")
     return out_dir / source.parent.name / f"{lang}.md"
+
+
+def copy_source(source: Path, out_dir: Path) -> Path:
+    """Put the English beside translations written under --out, so that ``appeal check DIR`` checks them
+    (a translation without its en.md is an orphan). Rewritten only when the English differs."""
+    copy = out_dir / source.parent.name / "en.md"
+    data = source.read_bytes()
+    if copy.resolve() != source.resolve() and (not copy.is_file() or copy.read_bytes() != data):
+        atomic_write_bytes(copy, data)
+    return copy
 
 
 @dataclass
@@ -189,6 +199,12 @@ def translate_letter(
         raise AppealInputError(f"source status is '{source.status}', only approved letters are translated", source_path)
     if not source.paragraphs:
         raise AppealInputError("no paragraphs to translate", source_path)
+    written = written_language(source.body)
+    if written not in (None, "en"):
+        raise AppealInputError(f"the source is written in {LANGUAGE_NAMES[written]}, not English: appeal translate "
+                               "translates English letters", source_path)
+    if out_dir is not None:
+        copy_source(source_path, out_dir)
     target_path = target_path_for(source_path, lang, out_dir)
     existing = load_letter(target_path) if target_path.exists() else None
     mem_lang = memory_lang(lang, engine_name)

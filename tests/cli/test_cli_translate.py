@@ -25,9 +25,9 @@ def test_pseudo_translation_then_post_edit_stats(tmp_path):
     shutil.copytree(ROOT / "letters" / SLUG, tmp_path / "letters" / SLUG)
     shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
     (tmp_path / "letters" / SLUG / "zh.md").unlink()
-    result = appeal("translate", f"letters/{SLUG}", "--to", "zh", "--engine", "pseudo", cwd=tmp_path)
+    result = appeal("translate", f"letters/{SLUG}", "--to", "zh", "--engine", "pseudo", "-v", cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr
-    assert "glossary terms applied:" in result.stdout and "check:" in result.stdout
+    assert "glossary entries applied:" in result.stdout and "check:" in result.stdout  # the ids: behind -v
     written = load_letter(tmp_path / "letters" / SLUG / "zh.md")
     assert written.meta["status"] == "pseudo" and written.meta["pseudo"] is True
     assert (tmp_path / ".appeal" / "tm.sqlite").is_file()

@@ -50,7 +50,8 @@ def test_far_move_is_reported_once_where_it_went(glossary, lang, start, end):
     paragraphs.insert(end, paragraphs.pop(start))
     found, result = new_findings(glossary, lang, paragraphs)
     assert [f.rule for f in found] == ["structure-moved-paragraph"]
-    assert f"English paragraph {start + 1} " in found[0].message and f"translated paragraph {end + 1} " in found[0].message
+    message = found[0].message
+    assert f"English paragraph {start + 1} " in message and f"translated paragraph {end + 1} " in message
     assert found[0].line == result.context.target.paragraphs[end].line
     assert Move(start, end) in result.context.order.moves
 

@@ -11,6 +11,7 @@ from appealkit.checks import (  # noqa: F401  (registration side effects)
     dates,
     entities,
     figures,
+    files,
     polarity,
     stale,
     structure,

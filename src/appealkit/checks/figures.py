@@ -15,6 +15,14 @@ from appealkit.glossary import Entry
 from appealkit.numerals import NumberMention
 from appealkit.numerals.forms import localized_forms
 
+AFTER_CHARS = 60  # English read after a figure to tell what it counts
+
+
+def _expected_forms(ctx: BeadContext, i: int, figure) -> tuple[str, ...]:
+    """What a translator would write for a source figure (9명 / 아홉 명 for "nine North Koreans")."""
+    text = ctx.letter.source_facts[i].text
+    return localized_forms(figure.value, ctx.lang, figure.kind, text[figure.end:figure.end + AFTER_CHARS])
+
 
 @dataclass
 class FigureMatch:
@@ -226,7 +234,7 @@ def figure_missing(ctx: BeadContext) -> Iterator[Hit]:
         yield Hit(
             f"figure '{figure.text}' ({figure.value:g}) is missing from the translation{where}"
             + (f"; a warning only: {figure.weak}" if weak else ""),
-            figure.text, localized_forms(figure.value, ctx.lang), i, (figure.start, figure.end),
+            figure.text, _expected_forms(ctx, i, figure), i, (figure.start, figure.end),
             target_paragraph=ctx.first_target if ctx.first_target is not None else moved,
             severity="warning" if weak else None,
         )
@@ -252,7 +260,7 @@ def figure_count(ctx: BeadContext) -> Iterator[Hit]:
         wanted = _source_count(ctx, value)
         yield Hit(
             f"figure {figure.value:g} appears {wanted} times in the source but {kept} in the translation",
-            figure.text, localized_forms(figure.value, ctx.lang), i, (figure.start, figure.end),
+            figure.text, _expected_forms(ctx, i, figure), i, (figure.start, figure.end),
             target_paragraph=ctx.first_target,
         )
 
@@ -268,7 +276,7 @@ def figure_changed(ctx: BeadContext) -> Iterator[Hit]:
     for i, figure, j, found in match_figures(ctx).changed:
         yield Hit(
             f"figure changed: source {figure.value:g} ('{figure.text}'), translation {found.value:g} ('{found.text}')",
-            figure.text, localized_forms(figure.value, ctx.lang), i, (figure.start, figure.end),
+            figure.text, _expected_forms(ctx, i, figure), i, (figure.start, figure.end),
             j, (found.start, found.end), found.text,
         )
 

@@ -70,7 +70,8 @@ def _where(ctx: LetterContext, j: int) -> str:
 
 
 @rule("structure-moved-paragraph", "structure", "warning", scope="letter",
-      rationale="Facts are kept, so not an error; but order carries the letter's argument (the request comes last), so a reviewer should confirm the move.")
+      rationale=("Facts are kept, so not an error; but order carries the letter's argument (the request comes "
+                 "last), so a reviewer should confirm the move."))
 def moved_paragraph(ctx: LetterContext) -> Iterator[Hit]:
     """An English paragraph is translated elsewhere in the letter: reported once, where it went.
 

@@ -4,9 +4,26 @@ n-best hypotheses. Engines are imported lazily: ``appeal check`` must never load
 
 from __future__ import annotations
 
+import importlib
 from typing import Protocol
 
+from appealkit.errors import AppealInputError
+
 ENGINES = ("argos", "pseudo")
+# A checker-only install (pip install appealkit) has none of the translation packages; the hint names what a
+# pip user can run, not a file of this repository.
+MT_EXTRA_HINT = "install the [mt] extra: pip install 'appealkit[mt]'"
+MT_MODULES = ("ctranslate2", "sentencepiece")
+
+
+def require_mt() -> None:
+    """One line (exit 2) instead of ``internal error: ModuleNotFoundError`` when the [mt] extra is missing."""
+    for module in MT_MODULES:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            message = f"machine translation needs {module}, which is not installed: {MT_EXTRA_HINT}"
+            raise AppealInputError(message) from None
 
 
 class Engine(Protocol):

@@ -3,6 +3,7 @@ pieces the renderers of ``zh`` and ``ko`` share."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 ZH_DIGITS = "零一二三四五六七八九"
@@ -47,13 +48,42 @@ def spelled(value: int, lang: str) -> str:
     return text
 
 
-def localized_forms(value: float, lang: str) -> tuple[str, ...]:
+# Korean counts things up to 99 with native numerals before a counter (아홉 명, 네 살), not with the
+# Sino-Korean digit a dictionary gives (구): a hint must show what translators write.
+KO_NATIVE_UNITS = ("", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉")
+KO_NATIVE_TENS = ("", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔")
+# What English counts in people (counter 명): up to three words after the figure ("nine North Korean refugees").
+_PEOPLE = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:people|persons|individuals|refugees|defectors|asylum[- ]seekers|detainees|"
+    r"prisoners|children|women|men|girls|boys|migrants|members|activists|signatories|citizens|nationals|"
+    r"\w+ans|\w+ese)\b", re.IGNORECASE)
+
+
+def native_korean(value: int) -> str:
+    """The native numeral before a counter, 1..99 (한, 아홉, 스무, 열한)."""
+    tens, units = divmod(value, 10)
+    return "스무" if (tens, units) == (2, 0) else KO_NATIVE_TENS[tens] + KO_NATIVE_UNITS[units]
+
+
+def korean_count_forms(value: int, kind: str, after: str) -> tuple[str, ...]:
+    """How a Korean translator writes a count below 100: 9명 / 아홉 명 for people, 9세 / 아홉 살 for an age."""
+    native = native_korean(value)
+    if kind == "age":
+        return (f"{value}세", f"{native} 살", f"{value}살")
+    if _PEOPLE.match(after):
+        return (f"{value}명", f"{native} 명")
+    return (str(value), native)
+
+
+def localized_forms(value: float, lang: str, kind: str = "cardinal", after: str = "") -> tuple[str, ...]:
     """Renderings of a figure the checker accepts, most common first: 2000, 2,000, 两千/이천, 2千/2천, 1100万.
 
     The first is what `appeal translate` writes for it (``render_number`` of the language module), then the
     documented variants a translator may use instead: plain digits, CLDR-grouped digits, the native
     spelling (two forms in Chinese, 二千 and 两千; in Korean from 10 up, before a counter), digits with 千/천
     and digits with 万/만. A spelled form is read as a figure before a counter (两千名, 이천 명).
+    A Korean count below 100 is shown as translators write it: ``kind`` and ``after`` (the English after the
+    figure) choose the counter (9명 / 아홉 명, 4세 / 네 살).
     """
     import importlib
 
@@ -61,6 +91,8 @@ def localized_forms(value: float, lang: str) -> tuple[str, ...]:
     if not float(value).is_integer():
         return (rendered,)
     number = int(value)
+    if lang == "ko" and 0 < number < 100 and kind in ("cardinal", "age"):
+        return korean_count_forms(number, kind, after)
     forms = [rendered, str(number)]
     if number >= 1000:
         forms.append(f"{number:,}")

@@ -93,11 +93,21 @@ def _bead_of(result: PairResult, finding: Finding) -> int | None:
     return None
 
 
+def _errors_first(results: Sequence[PairResult]) -> list[PairResult]:
+    """Letters with errors first, then with warnings, each group in the checked order: a reviewer starts with
+    what fails the gate."""
+    def rank(result: PairResult) -> tuple[int, int]:
+        counts = summarize(result.findings)
+        return -counts["error"], -counts["warning"]
+
+    return sorted(results, key=rank)
+
+
 def _views(results: Sequence[PairResult], suppressed: Sequence[SuppressedFinding]) -> list[PairView]:
     views: list[PairView] = []
     used: set[str] = set()
     number = 0
-    for result in results:
+    for result in _errors_first(results):
         anchor = _unique(f"{result.pair.slug}-{result.pair.lang}", used)
         view = PairView(result, anchor, suppressed=[s for s in suppressed
                                                     if s.finding.file == str(result.pair.target)])
@@ -335,8 +345,9 @@ def _filters(views: Sequence[PairView]) -> str:
     return ('<form id="filters" class="filters" hidden aria-label="Filter findings">'
             f"<fieldset><legend>Severity</legend>{sev}</fieldset>"
             f"<fieldset><legend>Category</legend>{cat}</fieldset>"
-            '<fieldset><legend>Paragraphs</legend><label><input type="checkbox" id="only-flagged"> '
-            "Only paragraphs with findings</label></fieldset>"
+            # The page opens on the paragraphs with findings when there are any; one click shows the rest.
+            f'<fieldset><legend>Paragraphs</legend><label><input type="checkbox" id="only-flagged"'
+            f'{" checked" if findings else ""}> Only paragraphs with findings</label></fieldset>'
             f'<p id="filter-status" role="status" aria-live="polite">Showing all {len(findings)} findings.</p></form>')
 
 

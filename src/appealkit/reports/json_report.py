@@ -15,7 +15,7 @@ def render(results: list[PairResult], **_: object) -> str:
         "version": JSON_VERSION,
         "findings": [f.to_dict() for f in findings],
         "summary": summarize(findings),
-        "pairs": [_pair(r) for r in results],
+        "pairs": [_pair(r) for r in results if r.checked],  # files reported without a pair: findings only
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from itertools import groupby
 
@@ -25,19 +26,31 @@ def _excerpt(text: str, limit: int = 100) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+SHOWN_FORMS = 4
+
+
+def _forms(expected: tuple[str, ...]) -> str:
+    """The first accepted forms, saying how many more there are: a cut list must not look complete."""
+    shown = " | ".join(expected[:SHOWN_FORMS])
+    rest = len(expected) - SHOWN_FORMS
+    return f"{shown} (and {rest} more: appeal glossary show)" if rest > 0 else shown
+
+
 def render(results: list[PairResult], color: bool = False, **_: object) -> str:
     style = (lambda text, **kw: click.style(text, **kw)) if color else (lambda text, **kw: text)
     lines: list[str] = []
     for result in results:
         if not result.findings:
             continue
-        lines.append(style(f"{result.pair.target} ({result.pair.lang}) ← {result.pair.source}", bold=True))
+        header = (f"{result.pair.target} ({result.pair.lang}) ← {result.pair.source}" if result.checked
+                  else f"{result.pair.target.parent}{os.sep} (files not checked)")
+        lines.append(style(header, bold=True))
         # By file as well as line: an unused suppression's line is in the ignore file, not in this translation.
         for (file, line, unit), grouped in groupby(result.findings, key=lambda f: (f.file, f.line, f.unit)):
             group = list(grouped)
             if unit is not None:
                 lines.append(f"  unit {_visible(unit)} at line {line}:")
-            elif file == str(result.pair.target):
+            elif file == str(result.pair.target) and result.checked and group[0].category != "file":
                 lines.append(f"  paragraph at line {line} (source line {group[0].source_line}):")
             else:
                 lines.append(f"  {file}, line {line}:")
@@ -51,7 +64,7 @@ def render(results: list[PairResult], color: bool = False, **_: object) -> str:
                 elif f.source_text:
                     lines.append(f"            source:   {_excerpt(f.source_text)}")
                 if f.expected and f.category != "stale":
-                    lines.append(f"            expected: {_visible(' | '.join(f.expected[:4]))}")
+                    lines.append(f"            expected: {_visible(_forms(f.expected))}")
         lines.append("")
     for result in results:
         if result.skipped:
@@ -59,6 +72,7 @@ def render(results: list[PairResult], color: bool = False, **_: object) -> str:
             lines.append(f"{result.pair.target} ({result.pair.lang}): {sum(result.skipped.values())} unit(s) "
                          f"skipped: {reasons}")
     counts = summarize([f for r in results for f in r.findings])
-    checked = f"{len(results)} translation{'s' if len(results) != 1 else ''} checked"
+    pairs = sum(1 for r in results if r.checked)
+    checked = f"{pairs} translation{'s' if pairs != 1 else ''} checked"
     lines.append(f"{checked}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info")
     return "\n".join(lines) + "\n"
