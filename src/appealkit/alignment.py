@@ -25,7 +25,14 @@ if TYPE_CHECKING:
 # break, which the checker joins itself when two facts move with it; in news of one sentence per paragraph a
 # single moved figure otherwise bought a 2-2 bead with its one anchor and went unreported.
 BEADS: dict[tuple[int, int], float] = {
-    (1, 1): 0.0, (2, 1): 2.3, (1, 2): 2.3, (3, 1): 4.4, (1, 3): 4.4, (2, 2): 6.5, (1, 0): 4.5, (0, 1): 4.5,
+    (1, 1): 0.0,
+    (2, 1): 2.3,
+    (1, 2): 2.3,
+    (3, 1): 4.4,
+    (1, 3): 4.4,
+    (2, 2): 6.5,
+    (1, 0): 4.5,
+    (0, 1): 4.5,
 }
 # Translators also split an address block or a list line by line (one English paragraph, seven translated
 # ones) and merge runs of short English lines: wider beads, each piece costing what a third one does.
@@ -138,8 +145,14 @@ class _Search:
         return beads
 
 
-def _search(src: _Side, tgt: _Side, ratio: float, skews: tuple[int, int], bound: float,
-            beads: dict[tuple[int, int], float] = BEADS) -> _Search:
+def _search(
+    src: _Side,
+    tgt: _Side,
+    ratio: float,
+    skews: tuple[int, int],
+    bound: float,
+    beads: dict[tuple[int, int], float] = BEADS,
+) -> _Search:
     """Best monotonic path from (0, 0) to (n, m) through cells whose skew j − i lies in ``skews``.
 
     Cells are visited in the order of the full search (rows, then columns) and a relaxation wins only when
@@ -157,8 +170,14 @@ def _search(src: _Side, tgt: _Side, ratio: float, skews: tuple[int, int], bound:
     # Per skew, the shapes that stay in the band, cheapest first: the order of shapes within one cell never
     # decides a tie (each leads to a different cell), so the loop may stop at the first unaffordable one.
     by_penalty = sorted(beads.items(), key=lambda item: item[1])
-    shapes_at = {skew: [(di, dj, penalty, SKEW_COST * abs(goal - skew - dj + di)) for (di, dj), penalty in by_penalty
-                        if lo <= skew + dj - di <= hi] for skew in range(lo, hi + 1)}
+    shapes_at = {
+        skew: [
+            (di, dj, penalty, SKEW_COST * abs(goal - skew - dj + di))
+            for (di, dj), penalty in by_penalty
+            if lo <= skew + dj - di <= hi
+        ]
+        for skew in range(lo, hi + 1)
+    }
     for i in range(n + 1):
         for j in range(max(0, i + lo), min(m, i + hi) + 1):
             here = best.get((i, j))
@@ -183,8 +202,9 @@ def _search(src: _Side, tgt: _Side, ratio: float, skews: tuple[int, int], bound:
     return _Search(best, back)
 
 
-def align(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str = "zh",
-          exhaustive: bool | None = None) -> list[Bead]:
+def align(
+    source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str = "zh", exhaustive: bool | None = None
+) -> list[Bead]:
     """Monotonic best alignment, then moved paragraphs re-paired.
 
     The search gives the same beads as ``exhaustive=True``, which scores every cell of the matrix, but
@@ -245,8 +265,9 @@ def _closer_length(expected: float, actual: float, added: float) -> bool:
     return abs(_log_ratio(expected, actual + added)) < abs(_log_ratio(expected, actual))
 
 
-def _absorb_splits(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts],
-                   ratio: float) -> list[Bead]:
+def _absorb_splits(
+    beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], ratio: float
+) -> list[Bead]:
     """Give a paragraph left without a counterpart to the adjacent bead it belongs to.
 
     The beads go up to 1-8 and 8-1: a list split into one paragraph per name, or a run of short English
@@ -268,7 +289,9 @@ def _absorb_splits(beads: list[Bead], source: Sequence[ParagraphFacts], target: 
     return beads
 
 
-def _shift_one(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts]) -> list[Bead] | None:
+def _shift_one(
+    beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts]
+) -> list[Bead] | None:
     """Move the edge paragraph of a several-paragraph translation to the adjacent bead whose English explains
     its anchors while its own bead's English shares none of them (the last name of a split list that the
     dynamic programme gave to "Thank you.")."""
@@ -284,12 +307,13 @@ def _shift_one(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequ
                 giver2 = Bead(giver.source, tuple(j for j in giver.target if j != moved))
                 taker2 = Bead(taker.source, tuple(sorted((*taker.target, moved))))
                 pair = (giver2, taker2) if edge == -1 else (taker2, giver2)
-                return [*beads[:index], *pair, *beads[index + 2:]]
+                return [*beads[:index], *pair, *beads[index + 2 :]]
     return None
 
 
-def _absorb_one(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts],
-                ratio: float) -> list[Bead] | None:
+def _absorb_one(
+    beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], ratio: float
+) -> list[Bead] | None:
     for index, bead in enumerate(beads):
         if bool(bead.source) == bool(bead.target):
             continue
@@ -301,14 +325,18 @@ def _absorb_one(beads: list[Bead], source: Sequence[ParagraphFacts], target: Seq
             expected, actual = _size_of(source, host.source) * ratio, _size_of(target, host.target)
             if bead.target:
                 piece = target[bead.target[0]]
-                fits = (_explains(piece.anchors, source_anchors) if piece.anchors
-                        else _closer_length(expected, actual, piece.size))
+                fits = (
+                    _explains(piece.anchors, source_anchors)
+                    if piece.anchors
+                    else _closer_length(expected, actual, piece.size)
+                )
             else:
                 piece = source[bead.source[0]]
                 covered = len(piece.anchors) >= 2 and piece.anchors <= target_anchors
-                fits = covered or (_explains(piece.anchors, target_anchors)
-                                   and _closer_length(actual, expected, piece.size * ratio))
+                fits = covered or (
+                    _explains(piece.anchors, target_anchors) and _closer_length(actual, expected, piece.size * ratio)
+                )
             if fits:
                 merged = Bead(tuple(sorted(host.source + bead.source)), tuple(sorted(host.target + bead.target)))
-                return [*beads[:min(index, other)], merged, *beads[max(index, other) + 1:]]
+                return [*beads[: min(index, other)], merged, *beads[max(index, other) + 1 :]]
     return None

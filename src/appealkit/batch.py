@@ -74,8 +74,9 @@ class StoredContext:
     with the result; the letters, their facts and the glossary are read again only when a report asks.
     Anything else a context has is taken from the pair checked again."""
 
-    def __init__(self, pair: LetterPair, checked: Checked, glossary: Callable[[], Glossary],
-                 load: Callable[[Path], Letter]):
+    def __init__(
+        self, pair: LetterPair, checked: Checked, glossary: Callable[[], Glossary], load: Callable[[Path], Letter]
+    ):
         self._pair, self._load, self._glossary = pair, load, glossary
         self.lang = checked.lang
         self.beads, self.joined = list(checked.beads), list(checked.joined)
@@ -167,8 +168,13 @@ def _tasks(pairs: Sequence[LetterPair], texts: Texts) -> list[_Task]:
     return list(by_source.values())
 
 
-def _check_in_workers(pairs: list[LetterPair], glossary: Callable[[], Glossary], texts: Texts, workers: int,
-                      progress: Callable[[int], None]) -> list[PairResult]:
+def _check_in_workers(
+    pairs: list[LetterPair],
+    glossary: Callable[[], Glossary],
+    texts: Texts,
+    workers: int,
+    progress: Callable[[int], None],
+) -> list[PairResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -178,8 +184,12 @@ def _check_in_workers(pairs: list[LetterPair], glossary: Callable[[], Glossary],
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     results: list[PairResult | None] = [None] * len(pairs)
     errors: list[tuple[int, AppealInputError]] = []
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
-                             initargs=(glossary(), speedups.ACTIVE)) as pool:
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start_worker,
+        initargs=(glossary(), speedups.ACTIVE),
+    ) as pool:
         chunk = max(1, len(tasks) // (4 * workers))
         for task, outcome in zip(tasks, pool.map(_run_task, tasks, chunksize=chunk)):
             if isinstance(outcome, tuple):
@@ -194,9 +204,13 @@ def _check_in_workers(pairs: list[LetterPair], glossary: Callable[[], Glossary],
     return results  # type: ignore[return-value]
 
 
-def check_many(pairs: Sequence[LetterPair], glossary: Glossary | Callable[[], Glossary],
-               progress: Callable[[int], None] = lambda n: None, jobs: int = 1,
-               cache: ResultCache | None = None) -> list[PairResult]:
+def check_many(
+    pairs: Sequence[LetterPair],
+    glossary: Glossary | Callable[[], Glossary],
+    progress: Callable[[int], None] = lambda n: None,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> list[PairResult]:
     """Check every pair, answering from ``cache`` where it can and checking the rest with up to ``jobs``
     processes. Results come in the order of ``pairs``. ``glossary`` may be a loader, called (once) only
     when a pair needs checking or a report reads facts."""

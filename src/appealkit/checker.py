@@ -26,15 +26,19 @@ SUPPORTED = ("zh", "ko")
 def resolve_language(target: Letter, explicit: str | None) -> str:
     lang = (explicit or target.lang or "").lower()
     if not lang:
-        raise AppealInputError("cannot tell the language of the translation (no lang in front matter, no .zh/.ko "
-                               "in the file name, too little text): use --lang zh or --lang ko", target.path)
+        raise AppealInputError(
+            "cannot tell the language of the translation (no lang in front matter, no .zh/.ko "
+            "in the file name, too little text): use --lang zh or --lang ko",
+            target.path,
+        )
     if lang not in SUPPORTED:
         raise AppealInputError(f"cannot check language '{lang}': use --lang zh or --lang ko", target.path)
     return lang
 
 
-def build_context(source: Letter, target: Letter, lang: str, glossary: Glossary,
-                  cache: dict[str, ParagraphFacts] | None = None) -> LetterContext:
+def build_context(
+    source: Letter, target: Letter, lang: str, glossary: Glossary, cache: dict[str, ParagraphFacts] | None = None
+) -> LetterContext:
     """Facts of both sides, aligned. ``cache`` shares English facts between the zh and ko checks of one letter."""
     cache = {} if cache is None else cache
     src = [cache.get(p.text) or cache.setdefault(p.text, source_facts(p.text, glossary)) for p in source.paragraphs]
@@ -65,7 +69,9 @@ def _finding(rule: Rule, hit: Hit, ctx: LetterContext) -> Finding:
         source_span=hit.source_span,
         target_span=hit.target_span,
         unit=_unit_of(tgt_par or src_par),
-        extra={name: list(cue) for name, cue in (("source_cue", hit.source_cue), ("target_cue", hit.target_cue)) if cue},
+        extra={
+            name: list(cue) for name, cue in (("source_cue", hit.source_cue), ("target_cue", hit.target_cue)) if cue
+        },
     )
 
 
@@ -114,8 +120,9 @@ def _nearest_line(ctx: LetterContext, hit: Hit) -> int:
 
 def _bead_findings(ctx: LetterContext, index: int, rules: list[Rule]) -> list[Finding]:
     bead_ctx = BeadContext(ctx, ctx.beads[index], index)
-    return one_finding_per_cause([_finding(rule, hit, ctx) for rule in rules for hit in rule.check(bead_ctx)],
-                                 ctx.beads[index])
+    return one_finding_per_cause(
+        [_finding(rule, hit, ctx) for rule in rules for hit in rule.check(bead_ctx)], ctx.beads[index]
+    )
 
 
 # Facts that a dropped paragraph or an untranslated sentence takes with it: reported by that one finding.
@@ -128,15 +135,23 @@ def one_finding_per_cause(findings: list[Finding], bead: Bead) -> list[Finding]:
     of that sentence."""
     if bead.source and not bead.target:
         return [f for f in findings if f.category not in _FACT_CATEGORIES]
-    left_in_english = [(f.source_paragraph, f.source_span) for f in findings
-                       if f.category == "untranslated" and f.source_span is not None]
+    left_in_english = [
+        (f.source_paragraph, f.source_span)
+        for f in findings
+        if f.category == "untranslated" and f.source_span is not None
+    ]
     if not left_in_english:
         return findings
 
     def covered(f: Finding) -> bool:
-        return f.category in _FACT_CATEGORIES and f.source_span is not None and any(
-            f.source_paragraph == i and span[0] <= f.source_span[0] and f.source_span[1] <= span[1]
-            for i, span in left_in_english)
+        return (
+            f.category in _FACT_CATEGORIES
+            and f.source_span is not None
+            and any(
+                f.source_paragraph == i and span[0] <= f.source_span[0] and f.source_span[1] <= span[1]
+                for i, span in left_in_english
+            )
+        )
 
     return [f for f in findings if not covered(f)]
 
@@ -182,10 +197,10 @@ def _join_moved_sentences(ctx: LetterContext, per_bead: list[list[Finding]], rul
         separate = _errors(per_bead[k]) + _errors(per_bead[k + 1])
         if separate >= MOVED_SENTENCE_MIN_FACTS and first.source and first.target and second.source and second.target:
             kept = ctx.beads
-            ctx.beads = [*kept[:k], Bead(first.source + second.source, first.target + second.target), *kept[k + 2:]]
+            ctx.beads = [*kept[:k], Bead(first.source + second.source, first.target + second.target), *kept[k + 2 :]]
             joined = _bead_findings(ctx, k, rules)
             if _moved_facts(ctx, per_bead[k] + per_bead[k + 1], joined, first, second) >= MOVED_SENTENCE_MIN_FACTS:
-                per_bead[k:k + 2] = [joined]
+                per_bead[k : k + 2] = [joined]
                 ctx.joined.append(ctx.beads[k])
                 continue
             ctx.beads = kept
@@ -200,8 +215,10 @@ def run_rules(ctx: LetterContext, rules: Iterable[Rule] | None = None, join: boo
     gate = [_finding(rule, hit, ctx) for rule in selected if rule.scope == "gate" for hit in rule.check(ctx)]
     if gate:  # nothing to compare paragraph by paragraph: the one finding says why
         ctx.order = ParagraphOrder()
-        return sorted(gate + [_finding(rule, hit, ctx) for rule in selected if rule.scope == "letter"
-                              for hit in rule.check(ctx)], key=Finding.sort_key)
+        return sorted(
+            gate + [_finding(rule, hit, ctx) for rule in selected if rule.scope == "letter" for hit in rule.check(ctx)],
+            key=Finding.sort_key,
+        )
     bead_rules = [r for r in selected if r.scope == "bead"]
     per_bead = [_bead_findings(ctx, index, bead_rules) for index in range(len(ctx.beads))]
     if join:
@@ -212,8 +229,13 @@ def run_rules(ctx: LetterContext, rules: Iterable[Rule] | None = None, join: boo
     return sorted(findings, key=Finding.sort_key)
 
 
-def check_letters(source: Letter, target: Letter, glossary: Glossary, lang: str | None = None,
-                  cache: dict[str, ParagraphFacts] | None = None) -> PairResult:
+def check_letters(
+    source: Letter,
+    target: Letter,
+    glossary: Glossary,
+    lang: str | None = None,
+    cache: dict[str, ParagraphFacts] | None = None,
+) -> PairResult:
     resolved = resolve_language(target, lang)
     ctx = build_context(source, target, resolved, glossary, cache)
     pair = LetterPair(source.path, target.path, resolved, source.path.parent.name)
@@ -224,9 +246,12 @@ def check_files(source: Path | str, target: Path | str, glossary: Glossary, lang
     return check_letters(load_letter(source), load_letter(target), glossary, lang)
 
 
-def check_pairs(pairs: Iterable[LetterPair], glossary: Glossary,
-                progress: Callable[[int], None] = lambda n: None,
-                load: Callable[[Path], Letter] = load_letter) -> list[PairResult]:
+def check_pairs(
+    pairs: Iterable[LetterPair],
+    glossary: Glossary,
+    progress: Callable[[int], None] = lambda n: None,
+    load: Callable[[Path], Letter] = load_letter,
+) -> list[PairResult]:
     """Check many pairs, reading and analysing each English letter once for all its translations.
 
     ``progress(1)`` is called after each pair (the CLI draws a progress bar with it); ``load`` reads a letter
@@ -269,8 +294,10 @@ def check_bilingual(bilingual: BilingualFile, glossary: Glossary, lang: str | No
     same rules run on them."""
     resolved = (lang or bilingual.target_lang or "").lower()
     if resolved not in SUPPORTED:
-        raise AppealInputError(f"cannot check target language '{resolved or 'unknown'}' of this file: "
-                               "use --lang zh or --lang ko", bilingual.path)
+        raise AppealInputError(
+            f"cannot check target language '{resolved or 'unknown'}' of this file: use --lang zh or --lang ko",
+            bilingual.path,
+        )
     source, target, beads = _unit_letters(bilingual)
     src = [source_facts(p.text, glossary) for p in source.paragraphs]
     tgt = [target_facts(p.text, resolved, glossary) for p in target.paragraphs]

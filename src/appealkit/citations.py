@@ -34,7 +34,9 @@ _ZH_ARTICLE = re.compile(rf"第\s*({_CJK_DIGITS})\s*条(?:\s*第\s*({_CJK_DIGITS
 _KO_ARTICLE = re.compile(r"제\s*(\d{1,3})\s*조(?:\s*(?:제\s*)?(\d{1,2})\s*항)?")
 
 # UN symbols: A/70/302, CAT/C/GC/4, A/HRC/25/63, E/CN.4/2005/34. At least one slash, upper-case series.
-UN_SYMBOL = re.compile(r"(?<![\w/])(?:A|S|E|CAT|CCPR|CERD|CEDAW|CRC|HRC|CRPD|CMW|CED)(?:/[A-Z0-9][A-Za-z0-9.\-]{0,12}){1,5}(?![\w/])")
+UN_SYMBOL = re.compile(
+    r"(?<![\w/])(?:A|S|E|CAT|CCPR|CERD|CEDAW|CRC|HRC|CRPD|CMW|CED)(?:/[A-Z0-9][A-Za-z0-9.\-]{0,12}){1,5}(?![\w/])"
+)
 
 
 def _cjk_int(text: str) -> int | None:

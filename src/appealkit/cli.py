@@ -97,7 +97,9 @@ class AppealGroup(click.Group):
         except Exception as exc:  # the last line of defence: one line, not a traceback
             if os.environ.get("APPEAL_DEBUG"):
                 raise
-            click.echo(f"appeal: internal error: {type(exc).__name__}: {exc} (set APPEAL_DEBUG=1 for details)", err=True)
+            click.echo(
+                f"appeal: internal error: {type(exc).__name__}: {exc} (set APPEAL_DEBUG=1 for details)", err=True
+            )
             sys.exit(3)
 
 
@@ -121,7 +123,9 @@ def _configured_glossary(path: Path | None) -> Path | None:
 
 
 glossary_option = click.option(
-    "--glossary", "glossary_path", type=click.Path(path_type=Path),
+    "--glossary",
+    "glossary_path",
+    type=click.Path(path_type=Path),
     help=GLOSSARY_HELP,
 )
 
@@ -176,8 +180,9 @@ def glossary_lint(path: Path | None) -> None:
         click.echo(str(problem))
     entries = sum(1 for doc in documents for _ in doc.entries())
     errors = len(errors_only(problems))
-    click.echo(f"{len(documents)} file(s), {entries} entries, {errors} error(s), {len(problems) - errors} warning(s)",
-               err=True)
+    click.echo(
+        f"{len(documents)} file(s), {entries} entries, {errors} error(s), {len(problems) - errors} warning(s)", err=True
+    )
     if not common_word_check_available():
         click.echo("note: common-word warnings need wordfreq (pip install 'appealkit[lint]')", err=True)
     sys.exit(1 if errors else 0)
@@ -207,11 +212,16 @@ def glossary_show(term: str, glossary_path: Path | None) -> None:
 def describe_entry(entry) -> str:
     """An entry as ``appeal glossary show`` prints it."""
     official = ", UN" if entry.un else ""
-    lines = [f"{entry.id}  ({entry.kind}{official}{', ' + str(entry.year) if entry.year else ''})  {entry.file}:{entry.line}",
-             f"  en: {'; '.join(entry.en)}"]
+    lines = [
+        f"{entry.id}  ({entry.kind}{official}{', ' + str(entry.year) if entry.year else ''})  "
+        f"{entry.file}:{entry.line}",
+        f"  en: {'; '.join(entry.en)}",
+    ]
     lines += [f"  context: {rule.describe()}" for rule in entry.contexts]
     if entry.stands_for:
-        lines.append(f"  stands for: {', '.join(entry.stands_for)} (a capital for its government: a warning, not an error)")
+        lines.append(
+            f"  stands for: {', '.join(entry.stands_for)} (a capital for its government: a warning, not an error)"
+        )
     for lang, rendering in entry.targets.items():
         unverified = "  (unverified: findings are warnings)" if not rendering.verified else ""
         lines.append(f"  {lang}: preferred {rendering.preferred}{unverified}")
@@ -246,8 +256,10 @@ def rules(rule_id: str | None) -> None:
         if rule_id not in catalogue:
             raise click.BadParameter(f"unknown rule '{rule_id}'", param_hint="RULE_ID")
         rule = catalogue[rule_id]
-        click.echo(f"{rule.id}  [{rule.category}, {rule.severity}]\n\n{rule.doc}\n\n"
-                   f"Why {rule.severity} by default: {rule.rationale}")
+        click.echo(
+            f"{rule.id}  [{rule.category}, {rule.severity}]\n\n{rule.doc}\n\n"
+            f"Why {rule.severity} by default: {rule.rationale}"
+        )
         return
     for rule in sorted(catalogue.values(), key=lambda r: (r.category, r.id)):
         click.echo(f"{rule.id:<30} {rule.category:<13} {rule.severity:<8} {rule.summary}")
@@ -267,16 +279,23 @@ def models_list() -> None:
 
     found = installed_models()
     if not found:
-        click.echo("no Argos models installed: 'appeal models install en-zh en-ko' (needs internet) "
-                   "or 'appeal models install --file PATH.argosmodel'")
+        click.echo(
+            "no Argos models installed: 'appeal models install en-zh en-ko' (needs internet) "
+            "or 'appeal models install --file PATH.argosmodel'"
+        )
     for model in found:
         click.echo(f"{model.name:<18} {model.version:<10} {model.path}")
 
 
 @models.command("install")
 @click.argument("pairs", nargs=-1)
-@click.option("--file", "files", multiple=True, type=click.Path(path_type=Path),
-              help="Install from a local .argosmodel file (offline). Repeatable.")
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Install from a local .argosmodel file (offline). Repeatable.",
+)
 def models_install(pairs: tuple[str, ...], files: tuple[Path, ...]) -> None:
     """Install models: PAIRS like en-zh en-ko from the Argos package index, or --file for offline archives."""
     from appealkit.models import install_file, install_from_index

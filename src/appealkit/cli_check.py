@@ -21,8 +21,9 @@ FAIL_ON = ("error", "warning", "info")
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")  # appealkit.reports.FORMATS, without importing it
 
 
-def collect_pairs(paths: tuple[Path, ...], lang: str | None, exclude: Sequence[str] = (),
-                  exclude_root: Path | None = None):
+def collect_pairs(
+    paths: tuple[Path, ...], lang: str | None, exclude: Sequence[str] = (), exclude_root: Path | None = None
+):
     """Two files → one explicit pair; otherwise every translation found under the paths, and every other file
     found there (appealkit.discovery): returns (pairs, files to report)."""
     from appealkit.discovery import discover, translation_lang
@@ -35,10 +36,18 @@ def collect_pairs(paths: tuple[Path, ...], lang: str | None, exclude: Sequence[s
     return found.pairs, found.files
 
 
-def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
-                            ignore_file: Path | None, creating: bool = False, policy: RulePolicy | None = None,
-                            jobs: int | None = None, use_cache: bool = True, exclude: Sequence[str] = (),
-                            exclude_root: Path | None = None):
+def check_with_suppressions(
+    paths: tuple[Path, ...],
+    lang: str | None,
+    glossary_path: Path | None,
+    ignore_file: Path | None,
+    creating: bool = False,
+    policy: RulePolicy | None = None,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    exclude: Sequence[str] = (),
+    exclude_root: Path | None = None,
+):
     """Check the letters, then apply the ignore file, then the rule policy (selection and severities).
 
     Returns (results as checked, outcome with suppressions and policy applied, ignore file path, its entries).
@@ -63,8 +72,9 @@ def check_with_suppressions(paths: tuple[Path, ...], lang: str | None, glossary_
     pairs, files = collect_pairs(letter_paths, lang, exclude, exclude_root) if letter_paths else ([], [])
     reported = [f for f in files if f.kind not in ("source", "translation")]
     if not pairs and not bilingual and not reported:
-        raise AppealInputError("no translations found (expected <slug>/en.md with zh.md or ko.md beside it)",
-                               ", ".join(map(str, paths)))
+        raise AppealInputError(
+            "no translations found (expected <slug>/en.md with zh.md or ko.md beside it)", ", ".join(map(str, paths))
+        )
     path, entries = load_ignore_file(ignore_file, creating)
     glossary, digest = lazy_glossary(glossary_path)
     cache = ResultCache(DEFAULT_CACHE_DIR, digest) if use_cache else None
@@ -100,13 +110,19 @@ def check_bilingual_files(paths: list[Path], glossary, lang: str | None):
     return [check_bilingual(found, glossary, lang) for path in paths for found in read_bilingual(path, lang)]
 
 
-def run_config(paths: tuple[Path, ...], glossary_path: Path | None, ignore_file: Path | None,
-               fail_on: str | None = None, **rule_options) -> tuple[tuple[Path, ...], Config]:
+def run_config(
+    paths: tuple[Path, ...],
+    glossary_path: Path | None,
+    ignore_file: Path | None,
+    fail_on: str | None = None,
+    **rule_options,
+) -> tuple[tuple[Path, ...], Config]:
     """The configuration of a checking command, and the paths it checks (given, else configured)."""
     from appealkit.cli_config import load_cli_config
 
-    config = load_cli_config(paths, fail_on=fail_on, glossary=_text(glossary_path), ignore_file=_text(ignore_file),
-                             **rule_options)
+    config = load_cli_config(
+        paths, fail_on=fail_on, glossary=_text(glossary_path), ignore_file=_text(ignore_file), **rule_options
+    )
     configured = () if config.settings["paths"].is_default else config.paths
     return paths or configured, config
 
@@ -130,8 +146,9 @@ def planned_outputs(fmt: str, output: Path | None, outputs: dict[str, Path | Non
     for name, path in planned:
         first = seen.setdefault(_real(path), name)
         if first != name:
-            raise click.UsageError(f"{path} is named for both the {first} and the {name} report: give each its "
-                                   "own file")
+            raise click.UsageError(
+                f"{path} is named for both the {first} and the {name} report: give each its own file"
+            )
     return planned
 
 
@@ -172,8 +189,13 @@ def write_report(path: Path, text: str) -> None:
 
 
 def output_option(fmt: str):
-    return click.option(f"--output-{fmt}", f"output_{fmt}", type=click.Path(path_type=Path), metavar="FILE",
-                        help=f"Also write the {fmt} report to FILE (several --output-<format> may be given).")
+    return click.option(
+        f"--output-{fmt}",
+        f"output_{fmt}",
+        type=click.Path(path_type=Path),
+        metavar="FILE",
+        help=f"Also write the {fmt} report to FILE (several --output-<format> may be given).",
+    )
 
 
 def _with_output_options(command):
@@ -184,30 +206,66 @@ def _with_output_options(command):
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(["zh", "ko"]), help="Target language (default: from front matter, file name or script).")
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path),
-              help=GLOSSARY_HELP)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Format printed to standard output (or to --output).")
+@click.option(
+    "--lang", type=click.Choice(["zh", "ko"]), help="Target language (default: from front matter, file name or script)."
+)
+@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path), help=GLOSSARY_HELP)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Format printed to standard output (or to --output).",
+)
 @click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of standard output.")
 @_with_output_options
-@click.option("--fail-on", type=click.Choice(FAIL_ON),
-              help="Lowest severity that makes the exit status 1 (default: error, or fail-on in the configuration).")
-@click.option("--ignore-file", type=click.Path(path_type=Path),
-              help="Suppressions file (default: ./.appeal-ignore.yaml when present).")
-@click.option("--write-baseline", is_flag=True,
-              help="Record every current finding as a suppression in the ignore file (needs --reason).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Lowest severity that makes the exit status 1 (default: error, or fail-on in the configuration).",
+)
+@click.option(
+    "--ignore-file",
+    type=click.Path(path_type=Path),
+    help="Suppressions file (default: ./.appeal-ignore.yaml when present).",
+)
+@click.option(
+    "--write-baseline",
+    is_flag=True,
+    help="Record every current finding as a suppression in the ignore file (needs --reason).",
+)
 @click.option("--reason", help="Why the findings recorded by --write-baseline are acceptable.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-              help="Check with N processes (default: every core); the output is the same for any N.")
-@click.option("--no-cache", is_flag=True,
-              help="Check every pair again instead of answering unchanged ones from .appeal/cache.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Check with N processes (default: every core); the output is the same for any N.",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Check every pair again instead of answering unchanged ones from .appeal/cache."
+)
 @config_options
-def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None, fmt: str,
-          output: Path | None, fail_on: str | None, ignore_file: Path | None, write_baseline: bool,
-          reason: str | None, jobs: int | None, no_cache: bool, config_file: Path | None, select: tuple[str, ...],
-          extend_select: tuple[str, ...], ignore_rules: tuple[str, ...], severity: tuple[str, ...],
-          **outputs: Path | None) -> None:
+def check(
+    paths: tuple[Path, ...],
+    lang: str | None,
+    glossary_path: Path | None,
+    fmt: str,
+    output: Path | None,
+    fail_on: str | None,
+    ignore_file: Path | None,
+    write_baseline: bool,
+    reason: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    config_file: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore_rules: tuple[str, ...],
+    severity: tuple[str, ...],
+    **outputs: Path | None,
+) -> None:
     """Check translations against their English source.
 
     \b
@@ -227,14 +285,31 @@ def check(paths: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
     if reason and not write_baseline:
         raise click.UsageError("--reason is only used with --write-baseline")
     planned = planned_outputs(fmt, output, outputs)
-    paths, config = run_config(paths, glossary_path, ignore_file, fail_on, config_file=config_file, select=select,
-                               extend_select=extend_select, ignore_rules=ignore_rules, severity=severity)
+    paths, config = run_config(
+        paths,
+        glossary_path,
+        ignore_file,
+        fail_on,
+        config_file=config_file,
+        select=select,
+        extend_select=extend_select,
+        ignore_rules=ignore_rules,
+        severity=severity,
+    )
     policy = config.policy()
     ignore_file = config.ignore_file if config.ignore_file_is_explicit else None
-    raw, outcome, ignore_path, entries = check_with_suppressions(paths, lang, config.glossary, ignore_file,
-                                                                 creating=write_baseline, policy=policy,
-                                                                 jobs=jobs, use_cache=not no_cache,
-                                                                 exclude=config.exclude, exclude_root=config.root)
+    raw, outcome, ignore_path, entries = check_with_suppressions(
+        paths,
+        lang,
+        config.glossary,
+        ignore_file,
+        creating=write_baseline,
+        policy=policy,
+        jobs=jobs,
+        use_cache=not no_cache,
+        exclude=config.exclude,
+        exclude_root=config.root,
+    )
     refuse_inputs(planned, input_files(raw, ignore_path))
     if write_baseline:
         new_entries = sup.baseline(outcome, entries, reason or "")

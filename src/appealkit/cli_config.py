@@ -13,8 +13,10 @@ from appealkit.config import KEYS, Config, load_config
 from appealkit.findings import SEVERITIES
 from appealkit.policy import catalogue, resolve
 
-GLOSSARY_HELP = ("Glossary directory or file (default: glossary in the configuration, else ./glossary when present, "
-                 "else the bundled copy).")
+GLOSSARY_HELP = (
+    "Glossary directory or file (default: glossary in the configuration, else ./glossary when present, "
+    "else the bundled copy)."
+)
 
 
 def _comma_list(values: tuple[str, ...]) -> list[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from appealkit.findings import SEVERITIES
 from appealkit.textio import read_text
 
 if TYPE_CHECKING:
-    import types
+    pass
 
 OWN_FILES = (".appealkit.toml", "appealkit.toml")
 PYPROJECT = "pyproject.toml"
@@ -193,17 +192,9 @@ def _has_appealkit_table(path: Path) -> bool:
 # ------------------------------------------------------------------ reading and validating
 
 
-def _tomllib() -> types.ModuleType:
-    """tomllib (tomli before 3.11), imported only when there is a file to read."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # Python 3.10
-        import tomli as tomllib
-    return tomllib
-
-
 def _parse_toml(path: Path) -> tuple[dict[str, Any], str]:
-    tomllib = _tomllib()
+    import tomllib  # only when there is a file to read
+
     text = read_text(path)
     try:
         return tomllib.loads(text), text
@@ -240,8 +231,9 @@ def read_config_file(path: Path | str) -> dict[str, Setting]:
         line = lines.line_of((*prefix, name))
         key = KEYS.get(name)
         if key is None and name == "tool" and not prefix:
-            raise AppealInputError(f"in {path.name} the settings go at the top level, not under [tool.appealkit]",
-                                   path, line)
+            raise AppealInputError(
+                f"in {path.name} the settings go at the top level, not under [tool.appealkit]", path, line
+            )
         if key is None:
             raise AppealInputError(f"unknown setting '{name}' (known: {', '.join(KEYS)})", path, line)
         try:
@@ -357,7 +349,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _key_path(dotted: str) -> tuple[str, ...]:
     """Split a dotted TOML key exactly as TOML does, quotes and escapes included."""
-    parsed: Any = _tomllib().loads(f"{dotted} = 0")
+    import tomllib
+
+    parsed: Any = tomllib.loads(f"{dotted} = 0")
     parts = []
     while isinstance(parsed, dict):
         ((name, parsed),) = parsed.items()

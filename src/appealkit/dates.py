@@ -148,9 +148,9 @@ def _en_regex() -> re.Pattern[str]:
     alts = {
         "iso": r"(?<![0-9])(?P<iso_y>[12][0-9]{3})-(?P<iso_m>0?[1-9]|1[0-2])-(?P<iso_d>[0-3]?[0-9])(?![0-9])",
         "dmy": rf"(?<![0-9.,])(?P<dmy_d1>{day})(?:(?:{dash}|\s++(?:to|and)\s++)(?P<dmy_d2>{day}))?"
-               rf"\s++(?:of\s++)?(?P<dmy_m>{mon})(?:,?\s++(?P<dmy_y>{year}))?",
+        rf"\s++(?:of\s++)?(?P<dmy_m>{mon})(?:,?\s++(?P<dmy_y>{year}))?",
         "mdy": rf"(?P<mdy_m>{mon})\s++(?P<mdy_d1>{day})(?:(?:{dash}|\s++(?:to|and)\s++)(?P<mdy_d2>{day}))?"
-               rf"(?:,?\s++(?P<mdy_y>{year}))?",
+        rf"(?:,?\s++(?P<mdy_y>{year}))?",
         "my": rf"(?P<my_m>{mon}),?\s++(?P<my_y>{year})",
         "mo": rf"(?P<mo_m>{_MON_FULL_CASES})\b",
         "y": r"(?<![0-9.,/])(?P<y_y>(?:19|20)[0-9]{2})(?![0-9]|[.,][0-9]|[A-Za-z]|['’]s\b)",
@@ -166,8 +166,15 @@ _EN_ANCHOR = re.compile(
     "|".join([*_MON_FULL_CASES.split("|"), *_MON_ABBR_CASES.split("|"), *(f"{d}(?<![0-9,.].)" for d in "0123456789")])
 )
 _EN = _en_regex()
-_EN_PART = {"early": "early", "beginning": "early", "start": "early", "mid": "mid",
-            "middle": "mid", "late": "late", "end": "late"}
+_EN_PART = {
+    "early": "early",
+    "beginning": "early",
+    "start": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "end": "late",
+}
 _EN_PART_BEFORE = re.compile(
     r"\b(?P<p>early|late|mid|middle\s++of|end\s++of|beginning\s++of|start\s++of)(?:-|\s++)$",
     re.IGNORECASE,
@@ -238,7 +245,7 @@ def _en_month(name: str) -> int:
 
 
 def _day(s: str) -> int:
-    """"21st" -> 21."""
+    """ "21st" -> 21."""
     return int(s[:-2] if s[-2:] in ("st", "nd", "rd", "th") else s)
 
 
@@ -252,8 +259,10 @@ def _en_day_range(m: re.Match[str], k: str) -> list[_D]:
     d2 = _day(g(f"{k}_d2"))
     # Two mentions that do not overlap: "23" and "25 September 2023";
     # "September 23" and "25, 2023".
-    return [_D(year, month, d1, None, m.start(), m.end(f"{k}_d1")),
-            _D(year, month, d2, None, m.start(f"{k}_d2"), m.end())]
+    return [
+        _D(year, month, d1, None, m.start(), m.end(f"{k}_d1")),
+        _D(year, month, d2, None, m.start(f"{k}_d2"), m.end()),
+    ]
 
 
 # --------------------------------------------------------------------- zh
@@ -301,8 +310,7 @@ def _zh_regex() -> re.Pattern[str]:
 
 _ZH = _zh_regex()
 _ZH_ANCHOR = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?<![0-9０-９〇零一二三四五六七八九十,.].)")
-_ZH_PART = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "late",
-            "末": "late", "中期": "mid"}
+_ZH_PART = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "late", "末": "late", "中期": "mid"}
 
 
 def _group(m: re.Match[str], *names: str) -> str | None:
@@ -331,6 +339,7 @@ def _cjk_build(m: re.Match[str], parts: dict[str, str]) -> list[_D]:
 
 # --------------------------------------------------------------------- ko
 
+
 def _ko_regex() -> re.Pattern[str]:
     # 초/말 are parts only before a particle or non-Hangul (2020년 초에, not
     # 2020년 말씀 / 초청).
@@ -349,8 +358,7 @@ def _ko_regex() -> re.Pattern[str]:
 
 _KO = _ko_regex()
 _KO_ANCHOR = re.compile(r"[0-9０-９](?<![0-9０-９,.].)")
-_KO_PART = {"초순": "early", "상순": "early", "초": "early", "중순": "mid", "중반": "mid",
-            "하순": "late", "말": "late"}
+_KO_PART = {"초순": "early", "상순": "early", "초": "early", "중순": "mid", "중반": "mid", "하순": "late", "말": "late"}
 
 
 # Per language: the full pattern, the cheap anchor that finds candidate positions, the words for parts of a month.
@@ -363,6 +371,7 @@ def _find_cjk(text: str, lang: str) -> list[_D]:
 
 
 # --------------------------------------------------------------------- weekdays
+
 
 @dataclass(frozen=True)
 class WeekdayMention:
@@ -401,8 +410,10 @@ def _weekday_pattern(lang: str) -> tuple[dict[str, int], re.Pattern[str]]:
         names = _weekday_names(lang)
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         if lang == "en":  # not inside a name: Saturday Night Live, the Sunday Times, Good Friday, Super Tuesday
-            pattern = (rf"(?<!Good )(?<!Black )(?<!Super )(?<!Ash )(?<!Cyber )(?<!Easter )(?<!Palm )(?<!Holy )"
-                       rf"\b(?:{alternatives})\b(?! Night Live| Times| Telegraph| Mirror| Post| Express| Herald)")
+            pattern = (
+                rf"(?<!Good )(?<!Black )(?<!Super )(?<!Ash )(?<!Cyber )(?<!Easter )(?<!Palm )(?<!Holy )"
+                rf"\b(?:{alternatives})\b(?! Night Live| Times| Telegraph| Mirror| Post| Express| Herald)"
+            )
         elif lang == "ko":  # 화요일, and the short form in brackets after a date: 11월 4일(화)
             pattern = rf"(?:{alternatives})|(?<=\()[월화수목금토일](?=\))"
         else:
@@ -422,8 +433,10 @@ def find_weekdays(text: str, lang: str) -> list[WeekdayMention]:
         if lang == "ko" and len(word) == 1:
             out.append(WeekdayMention("월화수목금토일".index(word), m.start(), m.end(), word))
             continue
-        if lang == "zh" and word.startswith("周") and (
-            text[m.start() - 1 : m.start()] in _ZH_NUMERAL_BEFORE or _ZH_NOT_WEEKDAY_AFTER.match(text, m.end())
+        if (
+            lang == "zh"
+            and word.startswith("周")
+            and (text[m.start() - 1 : m.start()] in _ZH_NUMERAL_BEFORE or _ZH_NOT_WEEKDAY_AFTER.match(text, m.end()))
         ):
             continue  # 一周一次, 两周一次: "once a week"
         out.append(WeekdayMention(names[word], m.start(), m.end(), word))
@@ -437,8 +450,10 @@ def find_weekdays(text: str, lang: str) -> list[WeekdayMention]:
 
 # Parts of a month or year have no CLDR pattern: these are the forms terminology.md attests.
 DATE_PARTS = {"zh": {"early": "初", "mid": "中旬", "late": "底"}, "ko": {"early": "초", "mid": "중순", "late": "말"}}
-MONTH_PARTS = {"zh": {"early": "上旬", "mid": "中旬", "late": "下旬"},
-               "ko": {"early": "초순", "mid": "중순", "late": "하순"}}
+MONTH_PARTS = {
+    "zh": {"early": "上旬", "mid": "中旬", "late": "下旬"},
+    "ko": {"early": "초순", "mid": "중순", "late": "하순"},
+}
 
 
 def render_date(date: DateMention, lang: str) -> str:

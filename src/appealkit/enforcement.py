@@ -79,8 +79,9 @@ def _repair_one(text: str, term: VisibleTerm, glossary: Glossary, lang: str) -> 
     forbidden = next((m for m in found if m.entry.id == term.entry.id and m.quality == "forbidden"), None)
     if forbidden:
         return text[: forbidden.start] + term.target + text[forbidden.end :]
-    copied = re.search(r"(?<![a-z])" + r"\s+".join(map(re.escape, _plain(term.source).split())) + r"(?![a-z])",
-                       _plain(text))
+    copied = re.search(
+        r"(?<![a-z])" + r"\s+".join(map(re.escape, _plain(term.source).split())) + r"(?![a-z])", _plain(text)
+    )
     if copied:
         return text[: copied.start()] + term.target + text[copied.end() :]
     return _complete_part(text, term.target)
@@ -112,6 +113,7 @@ def enforce(text: str, terms: list[VisibleTerm], glossary: Glossary, lang: str, 
             result.inserted.append(term.entry.id)
     if result.inserted:
         missing = list(dict.fromkeys(t.target for t in terms if t.entry.id in result.inserted))
-        result.text = (f"{result.text}（{'，'.join(missing)}）" if lang == "zh"
-                       else f"{result.text} ({', '.join(missing)})")
+        result.text = (
+            f"{result.text}（{'，'.join(missing)}）" if lang == "zh" else f"{result.text} ({', '.join(missing)})"
+        )
     return result

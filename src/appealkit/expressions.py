@@ -47,16 +47,42 @@ PEOPLE = re.compile(
     re.IGNORECASE,
 )
 # Currency signs and names, mapped to ISO 4217 codes (the sign table is CLDR's English one, plus US$ and RMB).
-_SIGNS = {"US$": "USD", "HK$": "HKD", "A$": "AUD", "C$": "CAD", "CA$": "CAD", "NT$": "TWD", "NZ$": "NZD",
-          "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₩": "KRW", "₹": "INR"}
+_SIGNS = {
+    "US$": "USD",
+    "HK$": "HKD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "NT$": "TWD",
+    "NZ$": "NZD",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₹": "INR",
+}
 _CODES = ("USD", "GBP", "EUR", "JPY", "CNY", "RMB", "KRW", "HKD", "AUD", "CAD", "CHF", "INR", "TWD")
-_NAMES = {"dollar": "USD", "pound": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "euro": "EUR",
-          "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR", "franc": "CHF"}
+_NAMES = {
+    "dollar": "USD",
+    "pound": "GBP",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "won": "KRW",
+    "rupee": "INR",
+    "franc": "CHF",
+}
 _CURRENCY_BEFORE = re.compile(
-    r"(?P<sign>US\$|HK\$|CA\$|A\$|C\$|NT\$|NZ\$|[$£€¥₩₹])\s?$|\b(?P<code>" + "|".join(_CODES) + r")\s?$")
+    r"(?P<sign>US\$|HK\$|CA\$|A\$|C\$|NT\$|NZ\$|[$£€¥₩₹])\s?$|\b(?P<code>" + "|".join(_CODES) + r")\s?$"
+)
 _CURRENCY_AFTER = re.compile(
     r"\s?(?:(?P<code>" + "|".join(_CODES) + r")\b|(?:US\s|Hong\sKong\s|Australian\s|Canadian\s)?"
-    r"(?P<name>pounds\ssterling|sterling|dollars?|pounds?|euros?|yen|yuan|renminbi|won|rupees?|francs?)\b)")
+    r"(?P<name>pounds\ssterling|sterling|dollars?|pounds?|euros?|yen|yuan|renminbi|won|rupees?|francs?)\b)"
+)
 # "won", "yen" and "yuan" after a small number are more often other words ("five won medals").
 _NAMES_AFTER_LARGE_ONLY = frozenset({"won", "yen", "yuan"})
 _RATIO_WORD = re.compile(r"\b(?P<part>one|a|an)\s+in\s+(?:every\s+)?$", re.IGNORECASE)
@@ -72,8 +98,13 @@ def find_expressions(text: str, figures: list[NumberMention], times: Sequence[Ti
     out: list[Expression] = [_clock(text, time) for time in times]
     i = 0
     while i < len(figures):
-        expression = (_ratio(text, figures, i) or _money(text, figures, i) or _decade(text, figures, i)
-                      or _range(text, figures, i) or _figure(text, figures[i]))
+        expression = (
+            _ratio(text, figures, i)
+            or _money(text, figures, i)
+            or _decade(text, figures, i)
+            or _range(text, figures, i)
+            or _figure(text, figures[i])
+        )
         out.append(expression)
         i += len(expression.figures)
     return sorted(out, key=lambda x: x.start)
@@ -104,22 +135,28 @@ def _figure(text: str, figure: NumberMention) -> Expression:
 
 
 def _clock(text: str, time: TimeMention) -> Expression:
-    """"about 19:30 BST", "7.30pm": the time as appealkit.times read it, with a qualifier before it."""
+    """ "about 19:30 BST", "7.30pm": the time as appealkit.times read it, with a qualifier before it."""
     return _make("clock", text, time.start, time.end, (), time=time)
 
 
 def _ratio(text: str, figures: list[NumberMention], i: int) -> Expression | None:
-    """"one in five", "1 in 4", "three in 10 people": a part of a whole, never a count."""
+    """ "one in five", "1 in 4", "three in 10 people": a part of a whole, never a count."""
     figure = figures[i]
     if i + 1 < len(figures) and (m := _RATIO_BETWEEN.match(text, figure.end)) and m.end() == figures[i + 1].start:
         whole = figures[i + 1]
         if isinstance(figure.value, int) and isinstance(whole.value, int) and 0 < figure.value < whole.value:
-            return _make("ratio", text, figure.start, whole.end, (figure, whole), part=figure.value,
-                         people=_people_after(text, whole.end))
+            return _make(
+                "ratio",
+                text,
+                figure.start,
+                whole.end,
+                (figure, whole),
+                part=figure.value,
+                people=_people_after(text, whole.end),
+            )
     word = _RATIO_WORD.search(text, max(0, figure.start - 16), figure.start)
     if word and isinstance(figure.value, int) and figure.value > 1 and figure.kind == "cardinal":
-        return _make("ratio", text, word.start(), figure.end, (figure,), part=1,
-                     people=_people_after(text, figure.end))
+        return _make("ratio", text, word.start(), figure.end, (figure,), part=1, people=_people_after(text, figure.end))
     return None
 
 
@@ -146,13 +183,13 @@ def _iso(code: str) -> str:
 
 
 def _decade(text: str, figures: list[NumberMention], i: int) -> Expression | None:
-    """"the 1980s", "the '80s", "the eighties": the reader gives them the kind "decade" and the year."""
+    """ "the 1980s", "the '80s", "the eighties": the reader gives them the kind "decade" and the year."""
     figure = figures[i]
     return _make("decade", text, figure.start, figure.end, (figure,)) if figure.kind == "decade" else None
 
 
 def _range(text: str, figures: list[NumberMention], i: int) -> Expression | None:
-    """"10 to 15 people", "3-5 years", "between 10 and 15": two ends of the same kind."""
+    """ "10 to 15 people", "3-5 years", "between 10 and 15": two ends of the same kind."""
     if i + 1 >= len(figures):
         return None
     low, high = figures[i], figures[i + 1]

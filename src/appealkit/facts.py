@@ -78,13 +78,21 @@ class ParagraphFacts:
         alignment needs to treat sentences as the paragraph aligner treats paragraphs."""
 
         def inside(items: list) -> list:
-            return [replace(x, start=x.start - start, end=x.end - start) for x in items
-                    if start <= x.start and x.end <= end]
+            return [
+                replace(x, start=x.start - start, end=x.end - start) for x in items if start <= x.start and x.end <= end
+            ]
 
         symbols = [(s - start, e - start, t) for s, e, t in self.symbols if start <= s and e <= end]
-        return ParagraphFacts(self.text[start:end], figures=inside(self.figures), dates=inside(self.dates),
-                              articles=inside(self.articles), symbols=symbols, terms=inside(self.terms),
-                              entities=inside(self.entities), all_numbers=inside(self.all_numbers))
+        return ParagraphFacts(
+            self.text[start:end],
+            figures=inside(self.figures),
+            dates=inside(self.dates),
+            articles=inside(self.articles),
+            symbols=symbols,
+            terms=inside(self.terms),
+            entities=inside(self.entities),
+            all_numbers=inside(self.all_numbers),
+        )
 
 
 def _year_of(text: str, term: TermMatch) -> tuple[int | None, int]:
@@ -124,20 +132,44 @@ def source_facts(text: str, glossary: Glossary) -> ParagraphFacts:
     citations = _citations(text, terms, articles)
     term_spans = SpanSet((t.start, t.end) for t in terms)
     dated_citations = SpanSet((c.start, c.end) for c in citations if c.year)
-    dates = [d for d in find_dates(text, "en") if not fenced.overlaps(d.start, d.end)
-             and not term_spans.contains(d.start, d.end) and not dated_citations.overlaps(d.start, d.end)]
+    dates = [
+        d
+        for d in find_dates(text, "en")
+        if not fenced.overlaps(d.start, d.end)
+        and not term_spans.contains(d.start, d.end)
+        and not dated_citations.overlaps(d.start, d.end)
+    ]
     times = [t for t in find_times(text, "en") if not fenced.overlaps(t.start, t.end)]
-    not_figures = SpanSet([*((e.start, e.end) for e in entities), *((s, e) for s, e, _ in symbols),
-                           *((d.start, d.end) for d in dates), *((c.start, c.end) for c in citations),
-                           *((t.start, t.end) for t in terms), *((t.start, t.end) for t in times)])
+    not_figures = SpanSet(
+        [
+            *((e.start, e.end) for e in entities),
+            *((s, e) for s, e, _ in symbols),
+            *((d.start, d.end) for d in dates),
+            *((c.start, c.end) for c in citations),
+            *((t.start, t.end) for t in terms),
+            *((t.start, t.end) for t in times),
+        ]
+    )
     numbers = find_numbers(text, "en")
     figures = [n for n in numbers if not not_figures.overlaps(n.start, n.end)]
     # A number inside a name ("19th Asian Games", "COVID-19") is a figure only where the name's target
     # rendering carries it (第19届亚运会 does, 新冠疫情 does not): the figure rule decides per language.
     names = [t for t in terms if t.entry.kind not in INSTRUMENT_KINDS]
     term_numbers = [(n, t) for n in numbers for t in names if t.start <= n.start and n.end <= t.end]
-    return ParagraphFacts(text, figures, dates, citations, articles, symbols, terms, entities, numbers, term_numbers,
-                          times, find_weekdays(text, "en"))
+    return ParagraphFacts(
+        text,
+        figures,
+        dates,
+        citations,
+        articles,
+        symbols,
+        terms,
+        entities,
+        numbers,
+        term_numbers,
+        times,
+        find_weekdays(text, "en"),
+    )
 
 
 def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
@@ -148,9 +180,13 @@ def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
     symbols = find_symbols(text)
     articles = find_articles(text, lang)
     times = find_times(text, lang)
-    fenced = SpanSet([(d.start, d.end) for d in dates] + [(e.start, e.end) for e in entities]
-                     + [(start, end) for start, end, _ in symbols] + [(a.start, a.end) for a in articles]
-                     + [(t.start, t.end) for t in times])
+    fenced = SpanSet(
+        [(d.start, d.end) for d in dates]
+        + [(e.start, e.end) for e in entities]
+        + [(start, end) for start, end, _ in symbols]
+        + [(a.start, a.end) for a in articles]
+        + [(t.start, t.end) for t in times]
+    )
     numbers = find_numbers(text, lang)
     figures = [n for n in numbers if not fenced.overlaps(n.start, n.end)]
     return ParagraphFacts(

@@ -28,7 +28,7 @@ from appealkit.glossary_context import FormContext, Paragraph, applies, context_
 
 KINDS = ("treaty", "law", "term", "body", "place", "person", "organization")
 TARGET_LANGS = ("zh", "ko")
-_TITLE_MARKS = "《》〈〉「」『』<>\"“”‘’"
+_TITLE_MARKS = '《》〈〉「」『』<>"“”‘’'
 _IGNORED_IN_TARGET = set(_TITLE_MARKS) | {" ", "\t", "\n", "\u3000", "\u00a0"}
 _WORD = re.compile(r"[^\W_]+")
 
@@ -38,7 +38,9 @@ class Rendering:
     preferred: str
     accepted: tuple[str, ...] = ()
     forbidden: tuple[str, ...] = ()  # wrong in law or fact: an error
-    short: tuple[str, ...] = ()  # correct once the full (preferred) name has been written: 북한 after 조선민주주의인민공화국
+    short: tuple[
+        str, ...
+    ] = ()  # correct once the full (preferred) name has been written: 북한 after 조선민주주의인민공화국
     discouraged: tuple[str, ...] = ()  # attested but imprecise: a warning that gives the reason
     reasons: tuple[tuple[str, str], ...] = ()  # (forbidden or discouraged form, why)
     verified: bool = True  # False: no authoritative source seen, so a missing rendering only warns
@@ -134,7 +136,8 @@ _TYPOGRAPHY = (
     {ord(ch): "·" for ch in INTERPUNCTS}
     | {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # full-width ASCII （）［］，：Ｕ → ()[],:U
     | {ord("、"): ","}
-    | {ord(ch): "(" for ch in "[〔【［"} | {ord(ch): ")" for ch in "]〕】］"}  # one bracket pair
+    | {ord(ch): "(" for ch in "[〔【［"}
+    | {ord(ch): ")" for ch in "]〕】］"}  # one bracket pair
 )
 _COMPACT_TABLE = {ord(ch): None for ch in _IGNORED_IN_TARGET} | _TYPOGRAPHY
 
@@ -280,7 +283,8 @@ class Glossary:
             return anchors
         paragraph = Paragraph(text, anchors)
         return self._walk_english(
-            text, lambda key, entry, start, end: applies(entry.binding(key), paragraph, start, end))
+            text, lambda key, entry, start, end: applies(entry.binding(key), paragraph, start, end)
+        )
 
     def _walk_english(self, text: str, allowed: Callable[[str, Entry, int, int], bool]) -> list[TermMatch]:
         """The matching walk: words are compared run together, so "non-refoulement", "nonrefoulement" and
@@ -325,10 +329,12 @@ class Glossary:
                 (compact_form(form), entry, _target_quality(form, quality, rendering, entry))
                 for entry in self.entries
                 if (rendering := entry.rendering(lang))
-                for quality, group in (("preferred", (rendering.preferred,)),
-                                       ("accepted", (*rendering.accepted, *rendering.short, *_kept_original(entry))),
-                                       ("discouraged", rendering.discouraged),
-                                       ("forbidden", rendering.forbidden))
+                for quality, group in (
+                    ("preferred", (rendering.preferred,)),
+                    ("accepted", (*rendering.accepted, *rendering.short, *_kept_original(entry))),
+                    ("discouraged", rendering.discouraged),
+                    ("forbidden", rendering.forbidden),
+                )
                 for form in group
                 if compact_form(form) and GAP_MARK not in form
             ]
@@ -363,10 +369,14 @@ class Glossary:
         table: dict[str, list[tuple[re.Pattern[str], Entry, str]]] = {lang: [] for lang in TARGET_LANGS}
         for entry in self.entries:
             for lang, rendering in entry.targets.items():
-                for quality, group in (("accepted", rendering.accepted), ("discouraged", rendering.discouraged),
-                                       ("forbidden", rendering.forbidden)):
+                for quality, group in (
+                    ("accepted", rendering.accepted),
+                    ("discouraged", rendering.discouraged),
+                    ("forbidden", rendering.forbidden),
+                ):
                     table.setdefault(lang, []).extend(
-                        (pattern, entry, quality) for form in group if (pattern := gap_pattern(form)))
+                        (pattern, entry, quality) for form in group if (pattern := gap_pattern(form))
+                    )
         return table
 
     def find_in_target(self, text: str, lang: str) -> list[TermMatch]:
@@ -431,8 +441,11 @@ class Glossary:
         return list(ranked.values())[:limit]
 
 
-def drop_nested(matches: Iterable[TermMatch], group: Callable[[TermMatch], str] = lambda m: "",
-                can_cover: Callable[[TermMatch], bool] = lambda m: True) -> list[TermMatch]:
+def drop_nested(
+    matches: Iterable[TermMatch],
+    group: Callable[[TermMatch], str] = lambda m: "",
+    can_cover: Callable[[TermMatch], bool] = lambda m: True,
+) -> list[TermMatch]:
     """Drop matches strictly inside a longer match of the same group that ``can_cover`` them.
 
     One pass over matches sorted by start, then by decreasing end; equal spans all stay (朝鲜 renders
@@ -473,8 +486,9 @@ def credited(matches: Iterable[TermMatch], source_ids: set[str]) -> list[TermMat
     "refugee". Two exceptions: places nest in addresses (北京市东城区 renders "Beijing" too), and a longer
     name the source does not mention is incidental (朝鲜国民 for "DPRK nationals" still renders "DPRK").
     """
-    return drop_nested(resolve_overlaps(matches),
-                       can_cover=lambda m: m.entry.id in source_ids and m.entry.kind != "place")
+    return drop_nested(
+        resolve_overlaps(matches), can_cover=lambda m: m.entry.id in source_ids and m.entry.kind != "place"
+    )
 
 
 def bundled_glossary_path() -> Path:
@@ -533,9 +547,16 @@ def sources_from_value(value: Any) -> tuple[str, tuple[Source, ...]]:
     if not isinstance(value, list):
         return str(value or ""), ()
     return "", tuple(
-        Source(str(item.get("authority", "")), str(item.get("title", "")), str(item.get("url") or ""),
-               str(item.get("symbol") or ""), str(item.get("lang") or ""))
-        for item in value if isinstance(item, dict))
+        Source(
+            str(item.get("authority", "")),
+            str(item.get("title", "")),
+            str(item.get("url") or ""),
+            str(item.get("symbol") or ""),
+            str(item.get("lang") or ""),
+        )
+        for item in value
+        if isinstance(item, dict)
+    )
 
 
 def entry_from_mapping(raw: dict[str, Any], file: Path, line: int) -> Entry:

@@ -29,8 +29,7 @@ from typing import Any
 from appealkit.segmentation import split_sentences
 
 SCOPES = ("sentence", "paragraph")
-CONTEXT_KEYS = {"forms", "near", "near_kind", "within", "not_after", "not_before", "not_in_name", "anywhere",
-                "reason"}
+CONTEXT_KEYS = {"forms", "near", "near_kind", "within", "not_after", "not_before", "not_in_name", "anywhere", "reason"}
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -102,8 +101,9 @@ def _follows(text: str, start: int, words: Iterable[str]) -> bool:
     before = text[max(0, start - 60) : start].rstrip().lower()
     for word in words:
         word = word.lower()
-        if before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum()
-                                      or not word[0].isalnum()):
+        if before.endswith(word) and (
+            len(before) == len(word) or not before[-len(word) - 1].isalnum() or not word[0].isalnum()
+        ):
             return True
     return False
 
@@ -115,8 +115,9 @@ def _precedes(text: str, end: int, strings: Iterable[str]) -> bool:
     for string in strings:
         string = string.lower()
         candidate = after if not string[0].isalnum() else after.lstrip()
-        if candidate.startswith(string) and (len(candidate) == len(string) or not string[-1].isalnum()
-                                             or not candidate[len(string)].isalnum()):
+        if candidate.startswith(string) and (
+            len(candidate) == len(string) or not string[-1].isalnum() or not candidate[len(string)].isalnum()
+        ):
             return True
     return False
 
@@ -127,8 +128,9 @@ _CAPITALISED_AFTER = re.compile(r"^[ \t]+[A-Z]")
 
 def _inside_name(text: str, start: int, end: int) -> bool:
     """Capitalised words on both sides, on the same line: South [China] Morning Post, East [China] Sea."""
-    return bool(_CAPITALISED_BEFORE.search(text[max(0, start - 40) : start])
-                and _CAPITALISED_AFTER.match(text[end : end + 3]))
+    return bool(
+        _CAPITALISED_BEFORE.search(text[max(0, start - 40) : start]) and _CAPITALISED_AFTER.match(text[end : end + 3])
+    )
 
 
 class Paragraph:

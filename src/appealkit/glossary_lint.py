@@ -18,8 +18,22 @@ from appealkit.glossary import AUTHORITIES, GAP_MARK, KINDS, TARGET_LANGS, compa
 from appealkit.glossary_context import CONTEXT_KEYS, SCOPES
 from appealkit.yamlsafe import LINES_KEY, line_of, load_yaml_file
 
-ENTRY_KEYS = {"id", "kind", "en", "zh", "ko", "note", "source", "year", "short", "context", "verified", "un",
-              "stands_for", LINES_KEY}
+ENTRY_KEYS = {
+    "id",
+    "kind",
+    "en",
+    "zh",
+    "ko",
+    "note",
+    "source",
+    "year",
+    "short",
+    "context",
+    "verified",
+    "un",
+    "stands_for",
+    LINES_KEY,
+}
 RENDERING_KEYS = {"preferred", "accepted", "forbidden", "discouraged", "short", "verified", LINES_KEY}
 SOURCE_KEYS = {"authority", "title", "url", "symbol", "lang", LINES_KEY}
 FLAGGED_KEYS = {"form", "reason", LINES_KEY}
@@ -119,8 +133,12 @@ def _check_rendering(raw: dict[str, Any], lang: str, problem) -> None:
         problem(spec, "", f"'{lang}.preferred' must be a non-empty string")
         return
     if GAP_MARK in preferred:
-        problem(spec, "preferred", f"'{lang}.preferred' cannot contain the gap mark '{GAP_MARK}': "
-                                   "machine translation inserts the preferred rendering as written")
+        problem(
+            spec,
+            "preferred",
+            f"'{lang}.preferred' cannot contain the gap mark '{GAP_MARK}': "
+            "machine translation inserts the preferred rendering as written",
+        )
     lists: dict[str, list[str]] = {}
     for key in ("accepted", "short"):
         values = _strings(spec.get(key) or [])
@@ -131,11 +149,17 @@ def _check_rendering(raw: dict[str, Any], lang: str, problem) -> None:
         lists[key] = _flagged_forms(spec, key, problem) or []
     flagged = {compact_form(x): key for key in ("forbidden", "discouraged") for x in lists[key]}
     if compact_form(preferred) in flagged:
-        problem(spec, flagged[compact_form(preferred)], f"preferred rendering '{preferred}' is also {flagged[compact_form(preferred)]}")
+        problem(
+            spec,
+            flagged[compact_form(preferred)],
+            f"preferred rendering '{preferred}' is also {flagged[compact_form(preferred)]}",
+        )
     for key in ("accepted", "short"):
         for form in lists[key]:
             if compact_form(form) in flagged:
-                problem(spec, flagged[compact_form(form)], f"{key} rendering '{form}' is also {flagged[compact_form(form)]}")
+                problem(
+                    spec, flagged[compact_form(form)], f"{key} rendering '{form}' is also {flagged[compact_form(form)]}"
+                )
     for key, values in lists.items():
         for form in values:
             if GAP_MARK in form and key == "short":
@@ -149,9 +173,14 @@ def _check_rendering(raw: dict[str, Any], lang: str, problem) -> None:
 def _warn_regex_syntax(mapping: dict[str, Any], key: str, form: str, problem) -> None:
     syntax = REGEX_SYNTAX.search(form)
     if syntax:
-        problem(mapping, key, f"'{form}' contains '{syntax.group()}', which is not a pattern: glossary forms are text, "
-                              "matched literally in translations and word by word in English (write each alternative "
-                              f"as its own form; '{GAP_MARK}' is the only gap)", severity="warning")
+        problem(
+            mapping,
+            key,
+            f"'{form}' contains '{syntax.group()}', which is not a pattern: glossary forms are text, "
+            "matched literally in translations and word by word in English (write each alternative "
+            f"as its own form; '{GAP_MARK}' is the only gap)",
+            severity="warning",
+        )
 
 
 def _check_sources(raw: dict[str, Any], problem) -> None:
@@ -168,8 +197,11 @@ def _check_sources(raw: dict[str, Any], problem) -> None:
             for unknown in sorted(set(item) - SOURCE_KEYS):
                 problem(item, unknown, f"unknown key '{unknown}' in a source")
             if item.get("authority") not in AUTHORITIES:
-                problem(item, "authority", f"source authority must be one of {', '.join(AUTHORITIES)}, "
-                                           f"got {item.get('authority')!r}")
+                problem(
+                    item,
+                    "authority",
+                    f"source authority must be one of {', '.join(AUTHORITIES)}, got {item.get('authority')!r}",
+                )
             if not isinstance(item.get("title"), str) or not item["title"].strip():
                 problem(item, "title", "a source needs a 'title' (what the text is)")
             if item.get("lang") not in (None, "zh", "ko", "en"):
@@ -179,14 +211,23 @@ def _check_sources(raw: dict[str, Any], problem) -> None:
             else:
                 attested += 1
         if needs_attested and not attested:
-            problem(raw, "source", f"'{raw.get('id')}' names an official instrument or UN body: it needs a source "
-                                   "with a 'url' or 'symbol'", severity="policy")
+            problem(
+                raw,
+                "source",
+                f"'{raw.get('id')}' names an official instrument or UN body: it needs a source "
+                "with a 'url' or 'symbol'",
+                severity="policy",
+            )
     elif value is not None and not isinstance(value, str):
         problem(raw, "source", "'source' must be text or a list of {authority, title, url | symbol, lang}")
     elif needs_attested:
-        problem(raw, "source" if value is not None else "", f"'{raw.get('id')}' names an official instrument or UN "
-                "body: 'source' must list where its renderings are attested ({authority, title, url | symbol})",
-                severity="policy")
+        problem(
+            raw,
+            "source" if value is not None else "",
+            f"'{raw.get('id')}' names an official instrument or UN "
+            "body: 'source' must list where its renderings are attested ({authority, title, url | symbol})",
+            severity="policy",
+        )
 
 
 def _check_contexts(raw: dict[str, Any], problem) -> list[tuple[dict[str, Any], str]]:
@@ -201,7 +242,9 @@ def _check_contexts(raw: dict[str, Any], problem) -> list[tuple[dict[str, Any], 
     refs: list[tuple[dict[str, Any], str]] = []
     for rule in rules:
         for unknown in sorted(set(rule) - CONTEXT_KEYS - {LINES_KEY}):
-            problem(rule, unknown, f"unknown key '{unknown}' in a context rule (known: {', '.join(sorted(CONTEXT_KEYS))})")
+            problem(
+                rule, unknown, f"unknown key '{unknown}' in a context rule (known: {', '.join(sorted(CONTEXT_KEYS))})"
+            )
         for key in ("forms", "near", "near_kind", "not_after", "not_before"):
             if key in rule and _strings(rule[key]) is None:
                 problem(rule, key, f"context '{key}' must be a list of strings")
@@ -220,12 +263,17 @@ def _check_contexts(raw: dict[str, Any], problem) -> list[tuple[dict[str, Any], 
         restricting = [key for key in ("near", "near_kind", "not_after", "not_before", "not_in_name") if rule.get(key)]
         if rule.get("anywhere") is True:
             if restricting:
-                problem(rule, "anywhere", f"a rule with 'anywhere: true' cannot also restrict ({', '.join(restricting)})")
+                problem(
+                    rule, "anywhere", f"a rule with 'anywhere: true' cannot also restrict ({', '.join(restricting)})"
+                )
             if not isinstance(rule.get("reason"), str) or not rule["reason"].strip():
                 problem(rule, "anywhere", "'anywhere: true' needs a 'reason' (why the word means the entry everywhere)")
         elif not restricting:
-            problem(rule, "", "a context rule needs near, near_kind, not_after, not_before or not_in_name "
-                              "(or anywhere: true)")
+            problem(
+                rule,
+                "",
+                "a context rule needs near, near_kind, not_after, not_before or not_in_name (or anywhere: true)",
+            )
         refs += [(rule, ref) for ref in _strings(rule.get("near")) or []]
     return refs
 
@@ -242,9 +290,14 @@ def _common_words(raw: dict[str, Any]) -> list[str]:
         if isinstance(rule, dict):
             forms = _strings(rule.get("forms")) or _strings(raw.get("en")) or []
             covered |= {english_key(f) for f in forms}
-    return [form for form in _strings(raw.get("en")) or []
-            if len(re.findall(r"[^\W_]+", form)) == 1 and not form.strip().isupper()
-            and english_key(form) not in covered and frequency(form) >= COMMON_WORD_ZIPF]
+    return [
+        form
+        for form in _strings(raw.get("en")) or []
+        if len(re.findall(r"[^\W_]+", form)) == 1
+        and not form.strip().isupper()
+        and english_key(form) not in covered
+        and frequency(form) >= COMMON_WORD_ZIPF
+    ]
 
 
 def _zipf():
@@ -286,9 +339,13 @@ def _check_entry(raw: dict[str, Any], problem, word_frequency: bool = True) -> l
     for form in forms or []:
         _warn_regex_syntax(raw, "en", form, problem)
     for form in _common_words(raw) if word_frequency else ():
-        problem(raw, "en", f"English form '{form}' is a common word: outside the letters' context it means something "
-                           "else (add a 'context' rule such as near: [xi-jinping], or anywhere: true with a reason)",
-                severity="warning")
+        problem(
+            raw,
+            "en",
+            f"English form '{form}' is a common word: outside the letters' context it means something "
+            "else (add a 'context' rule such as near: [xi-jinping], or anywhere: true with a reason)",
+            severity="warning",
+        )
     return _check_contexts(raw, problem) + [(raw, ref) for ref in _strings(raw.get("stands_for")) or []]
 
 
@@ -301,12 +358,17 @@ def lint_documents(documents: list[Document], word_frequency: bool = True) -> li
     near_refs: list[tuple[Document, dict[str, Any], str]] = []
 
     for doc in documents:
-        def problem(mapping: dict[str, Any], key: str, message: str, _doc: Document = doc,
-                    severity: str = "error") -> None:
+
+        def problem(
+            mapping: dict[str, Any], key: str, message: str, _doc: Document = doc, severity: str = "error"
+        ) -> None:
             """severity: error, warning, or policy (an error of lint that does not stop the glossary loading)."""
             line = line_of(mapping, key) or line_of(mapping) or 1
-            problems.append(Problem(str(_doc.path), line, message, "error" if severity == "policy" else severity,
-                                    severity != "policy"))
+            problems.append(
+                Problem(
+                    str(_doc.path), line, message, "error" if severity == "policy" else severity, severity != "policy"
+                )
+            )
 
         if not isinstance(doc.data, dict) or not isinstance(doc.data.get("entries"), list):
             problems.append(Problem(str(doc.path), 1, "file must be a mapping with an 'entries' list"))
@@ -333,9 +395,13 @@ def lint_documents(documents: list[Document], word_frequency: bool = True) -> li
     for doc, mapping, ref in near_refs:
         if ref not in ids:
             key = "stands_for" if "stands_for" in mapping and ref in (_strings(mapping["stands_for"]) or []) else "near"
-            problems.append(Problem(str(doc.path), line_of(mapping, key) or line_of(mapping) or 1,
-                                    f"{'stands_for' if key == 'stands_for' else 'context near'} '{ref}': "
-                                    "no entry has this id"))
+            problems.append(
+                Problem(
+                    str(doc.path),
+                    line_of(mapping, key) or line_of(mapping) or 1,
+                    f"{'stands_for' if key == 'stands_for' else 'context near'} '{ref}': no entry has this id",
+                )
+            )
     return sorted(problems, key=lambda p: (p.file, p.line, p.message))
 
 

@@ -75,8 +75,9 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict[str
     lines = text.split("\n")
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return {}, text, 1
-    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FRONT_MATTER_FENCE, "...")),
-                   None)
+    closing = next(
+        (i for i, line in enumerate(lines[1:], start=1) if line.strip() in (FRONT_MATTER_FENCE, "...")), None
+    )
     if closing is None:
         raise AppealInputError("front matter opened with '---' is never closed", path, 1)
     meta = _parse_front_matter("\n".join(lines[1:closing]), path)
@@ -141,8 +142,12 @@ def parse_letter(text: str, path: Path | str = "<text>") -> Letter:
     paragraphs = split_paragraphs(body, body_line)
     for paragraph in paragraphs:
         if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
-            raise AppealInputError(f"paragraph of {len(paragraph.text):,} characters is not a letter paragraph "
-                                   f"(limit {MAX_PARAGRAPH_CHARS:,}): wrong file or missing line breaks?", path, paragraph.line)
+            raise AppealInputError(
+                f"paragraph of {len(paragraph.text):,} characters is not a letter paragraph "
+                f"(limit {MAX_PARAGRAPH_CHARS:,}): wrong file or missing line breaks?",
+                path,
+                paragraph.line,
+            )
     lines = front_matter_lines(text, body_line) if meta else {}
     return Letter(Path(path), meta, body, body_line, paragraphs, lines)
 
@@ -180,9 +185,25 @@ LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "ko": "Korean"}
 STATUSES = {"en": ("draft", "approved"), "translation": ("draft", "approved", "pseudo")}
 # Every key a letter's front matter is documented to carry (README "Formats"), English and translations;
 # appeal translate writes the provenance keys.
-FRONT_MATTER_KEYS = ("id", "title", "date", "addressees", "signatories", "status", "source", "lang", "language",
-                     "source_sha256", "translator", "engine", "model", "model_version", "glossary_version",
-                     "pseudo", "segments")
+FRONT_MATTER_KEYS = (
+    "id",
+    "title",
+    "date",
+    "addressees",
+    "signatories",
+    "status",
+    "source",
+    "lang",
+    "language",
+    "source_sha256",
+    "translator",
+    "engine",
+    "model",
+    "model_version",
+    "glossary_version",
+    "pseudo",
+    "segments",
+)
 # Tried at token starts only: "\S+@" from every offset of a 100 KB token without "@" would be quadratic.
 _LATIN_NOISE = re.compile(r"(?<!\S)(?:https?://\S+|www\.\S+|[^\s@]+@\S+)")
 

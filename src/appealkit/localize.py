@@ -39,8 +39,9 @@ def render_expression(expression: Expression, lang: str) -> str:
     elif expression.kind == "range":
         low, high = figures
         low_kind = "cardinal" if low.kind == high.kind == "percent" else low.kind
-        text = module.render_range(module.render_figure(low.value, low_kind),
-                                   module.render_figure(high.value, high.kind, expression.people))
+        text = module.render_range(
+            module.render_figure(low.value, low_kind), module.render_figure(high.value, high.kind, expression.people)
+        )
     else:
         text = module.render_figure(figures[0].value, figures[0].kind, expression.people)
     text = module.render_qualified(text, expression.qualifier)

@@ -71,8 +71,17 @@ class MemoryEntry:
     @classmethod
     def from_row(cls, row: tuple) -> MemoryEntry:
         source_hash, lang, source, machine, engine, human, human_status, terms, review = row
-        return cls(source_hash, lang, source, machine, engine, human, human_status,
-                   json.loads(terms) if terms else [], bool(review))
+        return cls(
+            source_hash,
+            lang,
+            source,
+            machine,
+            engine,
+            human,
+            human_status,
+            json.loads(terms) if terms else [],
+            bool(review),
+        )
 
     @property
     def best(self) -> str | None:
@@ -98,8 +107,9 @@ class TranslationMemory:
         try:
             yield
         except sqlite3.DatabaseError as exc:
-            raise AppealInputError(f"translation memory unusable ({exc}): move it aside or choose another with "
-                                   "--memory", self.path) from None
+            raise AppealInputError(
+                f"translation memory unusable ({exc}): move it aside or choose another with --memory", self.path
+            ) from None
         except OSError as exc:
             raise AppealInputError(f"cannot open the translation memory: {exc.strerror or exc}", self.path) from None
 
@@ -129,8 +139,9 @@ class TranslationMemory:
                 if column not in present:
                     self._db.execute(f"ALTER TABLE segments ADD COLUMN {column} {definition}")
             # Version 1 kept pseudo output beside real output: move it to its own key (memory_lang).
-            self._db.execute("UPDATE segments SET lang = lang || '@pseudo' "
-                             "WHERE engine = 'pseudo' AND lang NOT LIKE '%@%'")
+            self._db.execute(
+                "UPDATE segments SET lang = lang || '@pseudo' WHERE engine = 'pseudo' AND lang NOT LIKE '%@%'"
+            )
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
@@ -147,8 +158,9 @@ class TranslationMemory:
             return self._db.execute(sql, params).fetchall()
 
     def get(self, source: str, lang: str) -> MemoryEntry | None:
-        rows = self._query(f"SELECT {_COLUMNS} FROM segments WHERE source_hash = ? AND lang = ?",
-                           (segment_hash(source), lang))
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM segments WHERE source_hash = ? AND lang = ?", (segment_hash(source), lang)
+        )
         return MemoryEntry.from_row(rows[0]) if rows else None
 
     def _upsert(self, source: str, lang: str, column_values: dict[str, str | int | None]) -> None:
@@ -162,10 +174,14 @@ class TranslationMemory:
                 (segment_hash(source), lang, source, time.time(), *column_values.values()),
             )
 
-    def store_machine(self, source: str, lang: str, machine: str, engine: str,
-                      terms: list[str] | None = None, review: bool = False) -> None:
-        self._upsert(source, lang, {"machine": machine, "engine": engine,
-                                    "terms": json.dumps(terms or []), "review": int(review)})
+    def store_machine(
+        self, source: str, lang: str, machine: str, engine: str, terms: list[str] | None = None, review: bool = False
+    ) -> None:
+        self._upsert(
+            source,
+            lang,
+            {"machine": machine, "engine": engine, "terms": json.dumps(terms or []), "review": int(review)},
+        )
 
     def store_human(self, source: str, lang: str, human: str, status: str = "post-edited") -> None:
         self._upsert(source, lang, {"human": human, "human_status": status})
@@ -174,8 +190,9 @@ class TranslationMemory:
         """The segment whose hash starts with the prefix recorded in a file's front matter."""
         if not hash_prefix:
             return None
-        rows = self._query(f"SELECT {_COLUMNS} FROM segments WHERE source_hash LIKE ? AND lang = ? LIMIT 1",
-                           (hash_prefix + "%", lang))
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM segments WHERE source_hash LIKE ? AND lang = ? LIMIT 1", (hash_prefix + "%", lang)
+        )
         return MemoryEntry.from_row(rows[0]) if rows else None
 
     def machine_by_prefix(self, hash_prefix: str, lang: str) -> str | None:
@@ -189,6 +206,8 @@ class TranslationMemory:
             self.store_human(entry.source, lang, human)
 
     def entries(self, lang: str | None = None) -> list[MemoryEntry]:
-        rows = self._query(f"SELECT {_COLUMNS} FROM segments" + (" WHERE lang = ?" if lang else "")
-                           + " ORDER BY source_hash, lang", (lang,) if lang else ())
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM segments" + (" WHERE lang = ?" if lang else "") + " ORDER BY source_hash, lang",
+            (lang,) if lang else (),
+        )
         return [MemoryEntry.from_row(row) for row in rows]

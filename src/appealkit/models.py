@@ -151,12 +151,15 @@ def _invert(key: tuple[int, ...]) -> tuple[int, ...]:
 def _check_package(folder: Path, archive: Path) -> dict[str, Any]:
     meta = read_metadata(folder)
     if meta.get("type", "translate") != "translate" or not meta.get("from_code") or not meta.get("to_code"):
-        raise AppealInputError("not a translation package (metadata.json needs type translate, from_code and "
-                               "to_code)", archive)
+        raise AppealInputError(
+            "not a translation package (metadata.json needs type translate, from_code and to_code)", archive
+        )
     missing = [m for m in REQUIRED_MEMBERS if not (folder / m).is_file()]
     if missing:
-        raise AppealInputError(f"the package has no {', '.join(missing)}: appealkit needs a CTranslate2 model "
-                               "and a SentencePiece model", archive)
+        raise AppealInputError(
+            f"the package has no {', '.join(missing)}: appealkit needs a CTranslate2 model and a SentencePiece model",
+            archive,
+        )
     return meta
 
 
@@ -216,8 +219,10 @@ def fetch_package_index(timeout: float = 30.0) -> list[dict]:
             data = response.read()
         index = json.loads(data)
     except (OSError, ValueError, http.client.HTTPException) as exc:
-        raise AppealInputError(f"cannot fetch the Argos package index {url} ({_why(exc)}): offline? "
-                               "Install from a file with 'appeal models install --file PATH.argosmodel'") from None
+        raise AppealInputError(
+            f"cannot fetch the Argos package index {url} ({_why(exc)}): offline? "
+            "Install from a file with 'appeal models install --file PATH.argosmodel'"
+        ) from None
     if not isinstance(index, list):
         raise AppealInputError(f"the Argos package index {url} is not a list of packages")
     atomic_write_bytes(data_dir() / "index.json", data)
@@ -228,8 +233,12 @@ def _version_key(entry: dict) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", str(entry.get("package_version", "0"))))
 
 
-def download(links: list[str], target: Path, progress: Callable[[int, int], None] = lambda done, total: None,
-             timeout: float = 60.0) -> Path:
+def download(
+    links: list[str],
+    target: Path,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+    timeout: float = 60.0,
+) -> Path:
     """Download the first link that works to ``target`` (atomically: a torn download never looks complete).
 
     ``progress(bytes_done, bytes_total)`` is told as chunks arrive (total 0 when the server does not say).
@@ -254,9 +263,12 @@ def download(links: list[str], target: Path, progress: Callable[[int, int], None
 def install_from_index(pair: str, progress: Callable[[int, int], None] = lambda done, total: None) -> InstalledModel:
     """Install the newest package for a language pair from the Argos package index (needs internet)."""
     from_code, to_code = parse_pair(pair)
-    candidates = [entry for entry in fetch_package_index()
-                  if entry.get("type", "translate") == "translate"
-                  and (entry.get("from_code"), entry.get("to_code")) == (from_code, to_code)]
+    candidates = [
+        entry
+        for entry in fetch_package_index()
+        if entry.get("type", "translate") == "translate"
+        and (entry.get("from_code"), entry.get("to_code")) == (from_code, to_code)
+    ]
     if not candidates:
         raise AppealInputError(f"the Argos package index has no model for {from_code}→{to_code}")
     best = max(candidates, key=_version_key)

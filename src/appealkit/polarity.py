@@ -95,8 +95,10 @@ def _compile(patterns: list[str], lang: str) -> re.Pattern[str]:
 
 def parse_lexicon(data: dict) -> Lexicon:
     cues = {lang: {kind: _compile(data[lang].get(kind, []), lang) for kind in KINDS} for lang in LANGS}
-    verbs = tuple(VerbClass(re.compile(rf"\b(?:{v['en']})", re.IGNORECASE),
-                            {lang: tuple(v.get(lang, ())) for lang in LANGS[1:]}) for v in data["verbs"])
+    verbs = tuple(
+        VerbClass(re.compile(rf"\b(?:{v['en']})", re.IGNORECASE), {lang: tuple(v.get(lang, ())) for lang in LANGS[1:]})
+        for v in data["verbs"]
+    )
     return Lexicon(cues, verbs)
 
 
@@ -120,8 +122,11 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
         pattern, held, position = lexicon().cues[lang][kind], SpanSet(taken), 0
         while (match := pattern.search(text, position)) is not None:
             start, end = match.span()
-            if end == start or held.overlaps(start, end) or any(
-                    s < start or e > end for s, e in terms.overlapping(start, end)):
+            if (
+                end == start
+                or held.overlaps(start, end)
+                or any(s < start or e > end for s, e in terms.overlapping(start, end))
+            ):
                 position = start + 1
                 continue
             taken.append((start, end))
@@ -152,19 +157,21 @@ def _clauses(text: str, lang: str, masked: tuple[tuple[int, int], ...]) -> tuple
     """Cached: an English letter is read once for its Chinese and once for its Korean translation."""
     cues = find_cues(text, lang, masked)
     starts = [c.start for c in cues]
-    return tuple(Clause(s, e, text[s:e], tuple(cues[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]))
-                 for s, e in clause_spans(text, lang))
+    return tuple(
+        Clause(s, e, text[s:e], tuple(cues[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]))
+        for s, e in clause_spans(text, lang)
+    )
 
 
 @dataclass(frozen=True)
 class NegationCount:
     """The negations of one side of an aligned sentence pair."""
 
-    certain: int       # negation words and prohibitions
-    repeats: int       # (zh) a negation repeated over coordinated verbs: 也不会, 既未…也未
-    soft: int          # cues a translation may or may not spell out as a negation: negative verbs (refuse ↔ 拒绝
-                       # or 不肯), privatives and negative prefixes (without / 未经, illegal / 非法), a bare 不 / 无
-    negative: int      # cues with a negative meaning: negation words, prohibitions, negative verbs
+    certain: int  # negation words and prohibitions
+    repeats: int  # (zh) a negation repeated over coordinated verbs: 也不会, 既未…也未
+    soft: int  # cues a translation may or may not spell out as a negation: negative verbs (refuse ↔ 拒绝
+    # or 不肯), privatives and negative prefixes (without / 未经, illegal / 非法), a bare 不 / 无
+    negative: int  # cues with a negative meaning: negation words, prohibitions, negative verbs
     prohibitions: int  # demands not to act (must not, 不得, -서는 안 되-)
 
     @property
@@ -176,9 +183,13 @@ class NegationCount:
 def count_negations(parts: Sequence[Clause]) -> NegationCount:
     certain = sum(len(c.of("prohibition", "negation")) for c in parts)
     repeats = sum(len(c.of("repeat")) for c in parts)
-    return NegationCount(certain, repeats, sum(len(c.of(*SOFT)) for c in parts),
-                         certain + repeats + sum(len(c.of("implicit")) for c in parts),
-                         sum(len(c.of("prohibition")) for c in parts))
+    return NegationCount(
+        certain,
+        repeats,
+        sum(len(c.of(*SOFT)) for c in parts),
+        certain + repeats + sum(len(c.of("implicit")) for c in parts),
+        sum(len(c.of("prohibition")) for c in parts),
+    )
 
 
 def lost_and_added(source: NegationCount, target: NegationCount) -> tuple[int, int]:

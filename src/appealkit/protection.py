@@ -126,8 +126,14 @@ def placeholder_share(engine_text: str) -> float:
     return sum(1 for w in words if w.startswith("[[")) / len(words) if words else 0.0
 
 
-def protect(text: str, glossary: Glossary, lang: str, max_share: float = MAX_PLACEHOLDER_SHARE,
-            verbs_visible: bool = True, context_terms: list[TermMatch] | None = None) -> ProtectedSegment:
+def protect(
+    text: str,
+    glossary: Glossary,
+    lang: str,
+    max_share: float = MAX_PLACEHOLDER_SHARE,
+    verbs_visible: bool = True,
+    context_terms: list[TermMatch] | None = None,
+) -> ProtectedSegment:
     """Replace each fact in an English sentence by a numbered placeholder; leave glossary verbs visible, and
     glossary nouns too while placeholders are more than ``max_share`` of the sentence.
 
@@ -139,8 +145,10 @@ def protect(text: str, glossary: Glossary, lang: str, max_share: float = MAX_PLA
     visible = [s for s in spans if verbs_visible and s[5] is not None and is_verb_form(s[5])]
     spans = [s for s in spans if s not in visible]
     share = placeholder_share(_engine_text(text, spans))
-    releasable = sorted((s for s in spans if s[5] is not None and s[5].entry.kind in RELEASABLE_KINDS),
-                        key=lambda s: (len(s[5].text.split()) if s[5] else 0, s[0]))
+    releasable = sorted(
+        (s for s in spans if s[5] is not None and s[5].entry.kind in RELEASABLE_KINDS),
+        key=lambda s: (len(s[5].text.split()) if s[5] else 0, s[0]),
+    )
     while share > max_share and releasable:
         released = releasable.pop(0)
         spans.remove(released)
@@ -167,8 +175,13 @@ def terms_in_paragraph(paragraph: str, sentences: list[str], glossary: Glossary)
             out.append(glossary.find_in_english(sentence))
             continue
         cursor = at + len(sentence)
-        out.append([replace(t, start=t.start - at, end=t.end - at) for t in found
-                    if at <= t.start and t.end <= at + len(sentence)])
+        out.append(
+            [
+                replace(t, start=t.start - at, end=t.end - at)
+                for t in found
+                if at <= t.start and t.end <= at + len(sentence)
+            ]
+        )
     return out
 
 
@@ -218,11 +231,14 @@ def restore(segment: ProtectedSegment, hypotheses: list[str], lang: str, glossar
         return Restored(hypotheses[0] if hypotheses else "", hypothesis=0)
     attempts = [restore_one(segment, h) for h in hypotheses] or [Restored("", list(segment.items))]
     source_ids = set(segment.entry_ids)
-    rendered = [terms_rendered(a.text, segment.visible, glossary, lang, source_ids) if glossary else 0
-                for a in attempts]
+    rendered = [
+        terms_rendered(a.text, segment.visible, glossary, lang, source_ids) if glossary else 0 for a in attempts
+    ]
     # Fewest missing items, then most visible terms rendered, then no duplicated or unknown placeholders.
-    ranked = sorted(range(len(attempts)), key=lambda k: (len(attempts[k].missing), -rendered[k],
-                                                        bool(attempts[k].duplicated or attempts[k].unknown), k))
+    ranked = sorted(
+        range(len(attempts)),
+        key=lambda k: (len(attempts[k].missing), -rendered[k], bool(attempts[k].duplicated or attempts[k].unknown), k),
+    )
     chosen = attempts[ranked[0]]
     chosen.hypothesis = ranked[0]
     chosen.needs_review = bool(chosen.duplicated or chosen.unknown or chosen.missing)

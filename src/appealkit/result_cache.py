@@ -40,7 +40,7 @@ def installed_version() -> str:
             continue
         for name in names:
             if name.startswith("appealkit-") and name.endswith(".dist-info"):
-                return name[len("appealkit-"):-len(".dist-info")]
+                return name[len("appealkit-") : -len(".dist-info")]
     return "0+unknown"
 
 
@@ -50,8 +50,9 @@ def code_fingerprint() -> str:
     caches aside."""
     package = Path(appealkit.__file__).parent
     files = [path for path in package.rglob("*") if "__pycache__" not in path.parts and path.is_file()]
-    stats = sorted((str(path.relative_to(package)), info.st_size, info.st_mtime_ns)
-                   for path in files for info in (path.stat(),))
+    stats = sorted(
+        (str(path.relative_to(package)), info.st_size, info.st_mtime_ns) for path in files for info in (path.stat(),)
+    )
     return hashlib.sha256(repr(stats).encode("utf-8")).hexdigest()
 
 
@@ -94,9 +95,13 @@ class Checked:
     joined: list[Bead]
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "lang": self.lang, "findings": [_finding_to_json(f) for f in self.findings],
-                "beads": [[list(b.source), list(b.target)] for b in self.beads],
-                "joined": [[list(b.source), list(b.target)] for b in self.joined]}
+        return {
+            "format": FORMAT,
+            "lang": self.lang,
+            "findings": [_finding_to_json(f) for f in self.findings],
+            "beads": [[list(b.source), list(b.target)] for b in self.beads],
+            "joined": [[list(b.source), list(b.target)] for b in self.joined],
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Checked:

@@ -11,7 +11,75 @@ import re
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
-    ["no", "nos", "art", "arts", "para", "paras", "p", "pp", "vol", "vols", "ed", "eds", "e.g", "i.e", "etc", "cf", "vs", "v", "al", "approx", "ca", "est", "fig", "doc", "docs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep", "hon", "amb", "rev", "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.n", "u.s", "u.k", "e.u", "d.p.r.k", "p.r.c", "r.o.k", "inc", "ltd", "co", "corp", "dept", "univ", "assn"]
+    [
+        "no",
+        "nos",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "p",
+        "pp",
+        "vol",
+        "vols",
+        "ed",
+        "eds",
+        "e.g",
+        "i.e",
+        "etc",
+        "cf",
+        "vs",
+        "v",
+        "al",
+        "approx",
+        "ca",
+        "est",
+        "fig",
+        "doc",
+        "docs",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "hon",
+        "amb",
+        "rev",
+        "messrs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.n",
+        "u.s",
+        "u.k",
+        "e.u",
+        "d.p.r.k",
+        "p.r.c",
+        "r.o.k",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "assn",
+    ]
 )
 # A candidate boundary: sentence punctuation, optional closing quotes/brackets, whitespace, then a
 # likely sentence start (capital, digit, quote or CJK). Linear: no nested quantifiers.
@@ -46,7 +114,7 @@ def _boundaries(text: str, lang: str) -> list[tuple[int, int]]:
             cuts.append((match.end(2), match.end(3)))
     if lang == "zh":
         for match in _CJK_BOUNDARY.finditer(text):
-            following = len(text) - len(text[match.end():].lstrip())
+            following = len(text) - len(text[match.end() :].lstrip())
             cuts.append((match.end(), following))
     return sorted(set(cuts))
 

@@ -38,12 +38,16 @@ class SentencePair:
 
 def sentences_of(paragraphs: Sequence[tuple[int, ParagraphFacts]], lang: str) -> list[SentenceRef]:
     """The sentences of some paragraphs, in order, each with its own slice of the paragraph's facts."""
-    return [SentenceRef(index, s.start, s.end, s.text, facts.within(s.start, s.end))
-            for index, facts in paragraphs for s in split_sentences(facts.text, lang)]
+    return [
+        SentenceRef(index, s.start, s.end, s.text, facts.within(s.start, s.end))
+        for index, facts in paragraphs
+        for s in split_sentences(facts.text, lang)
+    ]
 
 
-def align_sentences(source: Sequence[tuple[int, ParagraphFacts]], target: Sequence[tuple[int, ParagraphFacts]],
-                    lang: str) -> list[SentencePair]:
+def align_sentences(
+    source: Sequence[tuple[int, ParagraphFacts]], target: Sequence[tuple[int, ParagraphFacts]], lang: str
+) -> list[SentencePair]:
     """Align the sentences of a bead's English paragraphs with those of its translated paragraphs."""
     src, tgt = sentences_of(source, "en"), sentences_of(target, lang)
     if len(src) <= 1 or len(tgt) <= 1:  # nothing to choose: one side is a single sentence (or nothing)

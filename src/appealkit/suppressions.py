@@ -39,8 +39,10 @@ UNUSED_RULE_ID = "suppression-unused"
 UNUSED_CATEGORY = "structure"
 UNUSED_SEVERITY = "warning"
 UNUSED_SUMMARY = "A suppression in the ignore file matches no finding any more."
-UNUSED_RATIONALE = ("Housekeeping of the ignore file, never a wrong fact in a letter; but an entry left behind could "
-                    "silence a future finding, so it is not just information.")
+UNUSED_RATIONALE = (
+    "Housekeeping of the ignore file, never a wrong fact in a letter; but an entry left behind could "
+    "silence a future finding, so it is not just information."
+)
 UNUSED_DOC = (
     UNUSED_SUMMARY + "\n\n"
     "Either the problem was fixed, or the source or target paragraph changed so that the entry's fingerprint "
@@ -150,8 +152,9 @@ def finding_fingerprint(result: PairResult, finding: Finding) -> str:
     """
     src, tgt = paragraph_texts(result, finding)
     anchor = tgt if tgt is not None else "\x00source:" + (src or "")
-    return _digest(finding.rule, letter_name(result), result.pair.lang, normalize(finding.source_text),
-                   normalize(anchor), size=32)
+    return _digest(
+        finding.rule, letter_name(result), result.pair.lang, normalize(finding.source_text), normalize(anchor), size=32
+    )
 
 
 def unique_fingerprints(result: PairResult, findings: Sequence[Finding]) -> list[str]:
@@ -182,10 +185,15 @@ def _span(entry: dict[str, Any], path: Path, line: int | None) -> tuple[int, int
     value = entry.get("span")
     if value is None:
         return None
-    if (not isinstance(value, list) or len(value) != 2 or not all(type(v) is int and v >= 0 for v in value)
-            or value[0] > value[1]):
-        raise AppealInputError("suppression 'span' must be [start, end] character offsets", path,
-                               line_of(entry, "span") or line)
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(type(v) is int and v >= 0 for v in value)
+        or value[0] > value[1]
+    ):
+        raise AppealInputError(
+            "suppression 'span' must be [start, end] character offsets", path, line_of(entry, "span") or line
+        )
     return value[0], value[1]
 
 
@@ -197,22 +205,34 @@ def _entry(entry: Any, path: Path, fallback_line: int | None) -> Suppression:
     values = {key: _field(entry, key, path, line) for key in _REQUIRED}
     language = values["language"].lower()
     if language not in LANGUAGES:
-        raise AppealInputError(f"suppression 'language' must be one of {', '.join(LANGUAGES)}, not "
-                               f"'{values['language']}'", path, line_of(entry, "language") or line)
+        raise AppealInputError(
+            f"suppression 'language' must be one of {', '.join(LANGUAGES)}, not '{values['language']}'",
+            path,
+            line_of(entry, "language") or line,
+        )
     source = entry.get("source")
     if source is not None and not isinstance(source, str):
         raise AppealInputError("suppression 'source' must be text", path, line_of(entry, "source") or line)
-    return Suppression(values["rule"], values["letter"], language, values["reason"],
-                       values["fingerprint"], source, _span(entry, path, line), str(path), line or 0)
+    return Suppression(
+        values["rule"],
+        values["letter"],
+        language,
+        values["reason"],
+        values["fingerprint"],
+        source,
+        _span(entry, path, line),
+        str(path),
+        line or 0,
+    )
 
 
-def _no_unknown_keys(mapping: dict[str, Any], known: Sequence[str], what: str, path: Path,
-                     line: int | None) -> None:
+def _no_unknown_keys(mapping: dict[str, Any], known: Sequence[str], what: str, path: Path, line: int | None) -> None:
     """A misspelt key would silently do nothing (``suppresions:`` drops every entry): refuse it instead."""
     unknown = sorted(str(k) for k in mapping if k not in known and k != LINES_KEY)
     if unknown:
-        raise AppealInputError(f"unknown {what} '{unknown[0]}' (expected {', '.join(known)})", path,
-                               line_of(mapping, unknown[0]) or line)
+        raise AppealInputError(
+            f"unknown {what} '{unknown[0]}' (expected {', '.join(known)})", path, line_of(mapping, unknown[0]) or line
+        )
 
 
 def load_suppressions(path: Path | str) -> list[Suppression]:
@@ -226,8 +246,11 @@ def load_suppressions(path: Path | str) -> list[Suppression]:
     _no_unknown_keys(document, _TOP_LEVEL, "key", path, 1)
     version = document.get("version", IGNORE_VERSION)
     if version != IGNORE_VERSION:
-        raise AppealInputError(f"unsupported ignore file version {version!r} (expected {IGNORE_VERSION})",
-                               path, line_of(document, "version"))
+        raise AppealInputError(
+            f"unsupported ignore file version {version!r} (expected {IGNORE_VERSION})",
+            path,
+            line_of(document, "version"),
+        )
     entries = document.get("suppressions") or []
     if not isinstance(entries, list):
         raise AppealInputError("'suppressions' must be a list of entries", path, line_of(document, "suppressions"))
@@ -250,11 +273,13 @@ def load_ignore_file(explicit: Path | None, creating: bool = False) -> tuple[Pat
 # ------------------------------------------------------------------ applying
 
 
-def matches(suppression: Suppression, result: PairResult, finding: Finding,
-            fingerprint: str | None = None) -> bool:
+def matches(suppression: Suppression, result: PairResult, finding: Finding, fingerprint: str | None = None) -> bool:
     """``fingerprint``: the finding's ``paragraph_fingerprint`` when the caller has already computed it."""
-    if (suppression.rule, suppression.letter, suppression.language) != (finding.rule, letter_name(result),
-                                                                         result.pair.lang):
+    if (suppression.rule, suppression.letter, suppression.language) != (
+        finding.rule,
+        letter_name(result),
+        result.pair.lang,
+    ):
         return False
     if suppression.source is not None and normalize(suppression.source) != normalize(finding.source_text):
         return False
@@ -267,16 +292,31 @@ def matches(suppression: Suppression, result: PairResult, finding: Finding,
 def unused_finding(suppression: Suppression, duplicate_of: Suppression | None = None) -> Finding:
     """The warning for a suppression that silenced nothing; it points at the entry in the ignore file."""
     what = f"'{suppression.source}'" if suppression.source else "its finding"
-    head = (f"{suppression.file}:{suppression.line}: suppression of {suppression.rule} for {what} "
-            f"({suppression.letter}, {suppression.language})")
+    head = (
+        f"{suppression.file}:{suppression.line}: suppression of {suppression.rule} for {what} "
+        f"({suppression.letter}, {suppression.language})"
+    )
     if duplicate_of is not None:  # the finding is there and suppressed: "the problem was fixed" would mislead
         message = f"{head} repeats the entry at line {duplicate_of.line}, which already suppresses it; delete it"
     else:
-        message = (f"{head} matches no finding: the problem was fixed or the paragraph changed; review it, "
-                   f"then delete the entry or re-baseline")
-    return Finding(UNUSED_RULE_ID, UNUSED_CATEGORY, UNUSED_SEVERITY, message, suppression.source or "", (),
-                   suppression.file, suppression.line, suppression.file, suppression.line, suppression.language,
-                   source_span=suppression.span)
+        message = (
+            f"{head} matches no finding: the problem was fixed or the paragraph changed; review it, "
+            f"then delete the entry or re-baseline"
+        )
+    return Finding(
+        UNUSED_RULE_ID,
+        UNUSED_CATEGORY,
+        UNUSED_SEVERITY,
+        message,
+        suppression.source or "",
+        (),
+        suppression.file,
+        suppression.line,
+        suppression.file,
+        suppression.line,
+        suppression.language,
+        source_span=suppression.span,
+    )
 
 
 def _identity(entry: Suppression) -> tuple:
@@ -333,8 +373,9 @@ def apply_suppressions(results: Iterable[PairResult], suppressions: Sequence[Sup
     return outcome
 
 
-def _attach(results: list[PairResult], unused: Sequence[Suppression],
-            used_by_identity: dict[tuple, Suppression]) -> None:
+def _attach(
+    results: list[PairResult], unused: Sequence[Suppression], used_by_identity: dict[tuple, Suppression]
+) -> None:
     """Each unused entry as a warning on the first result of its letter and language, sorted once."""
     position: dict[tuple[str, str], int] = {}
     for i, result in enumerate(results):
@@ -348,9 +389,16 @@ def _attach(results: list[PairResult], unused: Sequence[Suppression],
 
 
 def suppression_for(result: PairResult, finding: Finding, reason: str) -> Suppression:
-    span = tuple(finding.source_span) if finding.source_span is not None else None
-    return Suppression(finding.rule, letter_name(result), result.pair.lang, reason,
-                       paragraph_fingerprint(result, finding), finding.source_text, span)  # type: ignore[arg-type]
+    span = (finding.source_span[0], finding.source_span[1]) if finding.source_span is not None else None
+    return Suppression(
+        finding.rule,
+        letter_name(result),
+        result.pair.lang,
+        reason,
+        paragraph_fingerprint(result, finding),
+        finding.source_text,
+        span,
+    )
 
 
 # ------------------------------------------------------------------ writing a baseline
@@ -366,8 +414,9 @@ def baseline(outcome: Outcome, existing: Sequence[Suppression], reason: str) -> 
         raise AppealInputError("--write-baseline needs a non-empty --reason")
     unused = {id(s) for s in outcome.unused}
     kept = [s for s in existing if id(s) not in unused]
-    new = [suppression_for(r, f, reason.strip()) for r in outcome.results for f in r.findings
-           if f.rule != UNUSED_RULE_ID]
+    new = [
+        suppression_for(r, f, reason.strip()) for r in outcome.results for f in r.findings if f.rule != UNUSED_RULE_ID
+    ]
     return _dedupe([*kept, *new])
 
 
@@ -396,8 +445,14 @@ def dump_suppressions(entries: Sequence[Suppression]) -> str:
     for item in items:
         if "span" in item:
             item["span"] = _FlowList(item["span"])
-    body = yaml.dump({"version": IGNORE_VERSION, "suppressions": items}, Dumper=_Dumper, sort_keys=False,
-                     allow_unicode=True, width=100, default_flow_style=False)
+    body = yaml.dump(
+        {"version": IGNORE_VERSION, "suppressions": items},
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
     return _HEADER + body
 
 

@@ -55,8 +55,9 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
     return out
 
 
-def _mention(text: str, start: int, end: int, hour: int, minute: int, half: str | None,
-             zone: str | None) -> TimeMention | None:
+def _mention(
+    text: str, start: int, end: int, hour: int, minute: int, half: str | None, zone: str | None
+) -> TimeMention | None:
     """``half``: "am" / "pm" when the text says which half of the day, "24" for a 24-hour clock."""
     if not (0 <= hour <= 24 and 0 <= minute <= 59):
         return None
@@ -76,23 +77,62 @@ def _mention(text: str, start: int, end: int, hour: int, minute: int, half: str 
 # --------------------------------------------------------------------- zones
 
 _EN_ZONES = {
-    "gmt": "UTC", "utc": "UTC", "bst": "UK", "cet": "CET", "cest": "CET", "et": "US Eastern", "est": "US Eastern",
-    "edt": "US Eastern", "ct": "US Central", "cst": "US Central", "cdt": "US Central", "pt": "US Pacific",
-    "pst": "US Pacific", "pdt": "US Pacific", "kst": "Seoul", "jst": "Tokyo", "hkt": "Beijing",
-    "local time": "local", "beijing time": "Beijing", "seoul time": "Seoul", "pyongyang time": "Pyongyang",
+    "gmt": "UTC",
+    "utc": "UTC",
+    "bst": "UK",
+    "cet": "CET",
+    "cest": "CET",
+    "et": "US Eastern",
+    "est": "US Eastern",
+    "edt": "US Eastern",
+    "ct": "US Central",
+    "cst": "US Central",
+    "cdt": "US Central",
+    "pt": "US Pacific",
+    "pst": "US Pacific",
+    "pdt": "US Pacific",
+    "kst": "Seoul",
+    "jst": "Tokyo",
+    "hkt": "Beijing",
+    "local time": "local",
+    "beijing time": "Beijing",
+    "seoul time": "Seoul",
+    "pyongyang time": "Pyongyang",
 }
 _EN_ZONE = re.compile(
     r"\s?\(?(?P<zone>(?:GMT|UTC|BST|CEST|CET|EST|EDT|ET|CST|CDT|CT|PST|PDT|PT|KST|JST|HKT)(?![A-Za-z])"
     r"|(?i:local\s+time|(?:Beijing|Seoul|Pyongyang)\s+time))(?:\s?[+-]\s?\d{1,2})?\)?"
 )
-_ZH_ZONES = {"北京时间": "Beijing", "当地时间": "local", "格林尼治时间": "UTC", "格林威治时间": "UTC",
-             "世界标准时间": "UTC", "美国东部时间": "US Eastern", "美东时间": "US Eastern", "东部时间": "US Eastern",
-             "美西时间": "US Pacific", "太平洋时间": "US Pacific", "首尔时间": "Seoul", "韩国时间": "Seoul",
-             "平壤时间": "Pyongyang", "英国时间": "UK", "东京时间": "Tokyo"}
-_KO_ZONES = {"현지 시간": "local", "현지시간": "local", "한국 시간": "Seoul", "한국시간": "Seoul",
-             "베이징 시간": "Beijing",
-             "미국 동부 시간": "US Eastern", "미 동부 시간": "US Eastern", "동부 시간": "US Eastern",
-             "그리니치 표준시": "UTC", "평양 시간": "Pyongyang", "영국 시간": "UK"}
+_ZH_ZONES = {
+    "北京时间": "Beijing",
+    "当地时间": "local",
+    "格林尼治时间": "UTC",
+    "格林威治时间": "UTC",
+    "世界标准时间": "UTC",
+    "美国东部时间": "US Eastern",
+    "美东时间": "US Eastern",
+    "东部时间": "US Eastern",
+    "美西时间": "US Pacific",
+    "太平洋时间": "US Pacific",
+    "首尔时间": "Seoul",
+    "韩国时间": "Seoul",
+    "平壤时间": "Pyongyang",
+    "英国时间": "UK",
+    "东京时间": "Tokyo",
+}
+_KO_ZONES = {
+    "현지 시간": "local",
+    "현지시간": "local",
+    "한국 시간": "Seoul",
+    "한국시간": "Seoul",
+    "베이징 시간": "Beijing",
+    "미국 동부 시간": "US Eastern",
+    "미 동부 시간": "US Eastern",
+    "동부 시간": "US Eastern",
+    "그리니치 표준시": "UTC",
+    "평양 시간": "Pyongyang",
+    "영국 시간": "UK",
+}
 
 
 def _zone_before(zones: dict[str, str], text: str, start: int) -> tuple[str | None, int]:
@@ -107,8 +147,12 @@ def _zone_before(zones: dict[str, str], text: str, start: int) -> tuple[str | No
 
 # --------------------------------------------------------------------- en
 
-_EN_WORD_HOURS = {w: n for n, w in enumerate(
-    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 1)}
+_EN_WORD_HOURS = {
+    w: n
+    for n, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 1
+    )
+}
 _EN_TIME = re.compile(
     # 3 p.m., 2pm, 7.55am, 4.40 am, 10:30 PM
     r"(?<![0-9.,:])(?P<h>1[0-2]|0?[0-9])(?:[:.](?P<m>[0-5][0-9]))?\s?(?P<ampm>[aApP])\.?\s?[mM](?![A-Za-z])\.?"
@@ -118,8 +162,9 @@ _EN_TIME = re.compile(
     r"|(?<![0-9.,:])(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?![0-9:])"
 )
 # A bare H:MM is a clock time only in time-like context: "at 20:00", "20:00 GMT"; "on 3:35" of a match clock is not.
-_EN_TIME_BEFORE = re.compile(r"\b(?:at|by|until|till|from|before|after|around|about|since|between|and|to)\s++$",
-                             re.IGNORECASE)
+_EN_TIME_BEFORE = re.compile(
+    r"\b(?:at|by|until|till|from|before|after|around|about|since|between|and|to)\s++$", re.IGNORECASE
+)
 
 
 # What _EN_TIME cannot match without: "o'clock", or an ASCII digit with a colon or an a.m./p.m. after it.
@@ -128,8 +173,9 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _may_hold_en_time(text: str) -> bool:
-    return "clock" in text or (_ASCII_DIGIT.search(text) is not None
-                               and (":" in text or _EN_AM_PM.search(text) is not None))
+    return "clock" in text or (
+        _ASCII_DIGIT.search(text) is not None and (":" in text or _EN_AM_PM.search(text) is not None)
+    )
 
 
 def _find_en(text: str) -> list[TimeMention]:
@@ -158,9 +204,25 @@ def _find_en(text: str) -> list[TimeMention]:
 
 # --------------------------------------------------------------------- zh
 
-_ZH_HALVES = {"凌晨": "am", "清晨": "am", "早上": "am", "早晨": "am", "上午": "am", "中午": None, "正午": None,
-              "午后": "pm", "下午": "pm", "傍晚": "pm", "晚上": "pm", "晚间": "pm", "夜间": "pm", "夜里": "pm",
-              "深夜": None, "早": "am", "晚": "pm"}
+_ZH_HALVES = {
+    "凌晨": "am",
+    "清晨": "am",
+    "早上": "am",
+    "早晨": "am",
+    "上午": "am",
+    "中午": None,
+    "正午": None,
+    "午后": "pm",
+    "下午": "pm",
+    "傍晚": "pm",
+    "晚上": "pm",
+    "晚间": "pm",
+    "夜间": "pm",
+    "夜里": "pm",
+    "深夜": None,
+    "早": "am",
+    "晚": "pm",
+}
 _ZH_HALF = "|".join(sorted(_ZH_HALVES, key=len, reverse=True))
 _ZH_HOUR = r"[0-9０-９]{1,2}|十[一二]?|[一二两三四五六七八九零〇]"
 _ZH_TIME = re.compile(
@@ -209,8 +271,20 @@ def _find_zh(text: str) -> list[TimeMention]:
 # --------------------------------------------------------------------- ko
 
 _KO_HALVES = {"오전": "am", "새벽": "am", "아침": "am", "오후": "pm", "저녁": "pm", "밤": "pm", "낮": None}
-_KO_NATIVE_HOURS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
-                    "열": 10, "열한": 11, "열두": 12}
+_KO_NATIVE_HOURS = {
+    "한": 1,
+    "두": 2,
+    "세": 3,
+    "네": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+    "열": 10,
+    "열한": 11,
+    "열두": 12,
+}
 _KO_TIME = re.compile(
     r"(?<![가-힣])(?:(?P<half>오전|새벽|아침|오후|저녁|밤|낮)\s?)?"
     r"(?:(?P<h>[0-9０-９]{1,2}|" + "|".join(sorted(_KO_NATIVE_HOURS, key=len, reverse=True)) + r")\s?시"
@@ -252,10 +326,26 @@ _FINDERS = {"en": _find_en, "zh": _find_zh, "ko": _find_ko}
 
 # The zone names written before a time: the reader's own names (above), one per zone.
 ZONE_NAMES = {
-    "zh": {"Beijing": "北京时间", "local": "当地时间", "UTC": "格林尼治时间", "US Eastern": "美国东部时间",
-           "US Pacific": "太平洋时间", "Seoul": "首尔时间", "Pyongyang": "平壤时间", "UK": "英国时间", "Tokyo": "东京时间"},
-    "ko": {"local": "현지 시간", "Seoul": "한국 시간", "Beijing": "베이징 시간", "US Eastern": "미국 동부 시간",
-           "UTC": "그리니치 표준시", "Pyongyang": "평양 시간", "UK": "영국 시간"},
+    "zh": {
+        "Beijing": "北京时间",
+        "local": "当地时间",
+        "UTC": "格林尼治时间",
+        "US Eastern": "美国东部时间",
+        "US Pacific": "太平洋时间",
+        "Seoul": "首尔时间",
+        "Pyongyang": "平壤时间",
+        "UK": "英国时间",
+        "Tokyo": "东京时间",
+    },
+    "ko": {
+        "local": "현지 시간",
+        "Seoul": "한국 시간",
+        "Beijing": "베이징 시간",
+        "US Eastern": "미국 동부 시간",
+        "UTC": "그리니치 표준시",
+        "Pyongyang": "평양 시간",
+        "UK": "영국 시간",
+    },
 }
 # Parts of the day in Chinese, by the hour they end at: 凌晨 before 6, 上午 before 12, 中午 12 o'clock ...
 _ZH_DAY_PARTS = ((6, "凌晨"), (12, "上午"), (13, "中午"), (18, "下午"), (24, "晚上"))
@@ -271,7 +361,11 @@ def render_time(time: TimeMention, lang: str, approximate: bool = False) -> str:
         part = next(name for limit, name in _ZH_DAY_PARTS if time.hour24 < limit)
         clock = f"{part}{time.hour12}点" + (f"{time.minute}分" if time.minute else "")
     else:
-        clock = ("오전 " if time.hour24 < 12 else "오후 ") + f"{time.hour12}시" + (f" {time.minute}분" if time.minute else "")
+        clock = (
+            ("오전 " if time.hour24 < 12 else "오후 ")
+            + f"{time.hour12}시"
+            + (f" {time.minute}분" if time.minute else "")
+        )
     if approximate:
         clock = _APPROXIMATELY[lang].format(clock)
     zone = ZONE_NAMES[lang].get(time.zone or "")

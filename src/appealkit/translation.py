@@ -32,8 +32,9 @@ HASH_LENGTH = 16
 PROVENANCE_KEYS = ("engine", "model", "model_version")
 MACHINE_STATUSES = (None, "draft", "pseudo")  # any other status (approved...) was set by a person
 # Front matter keys the pipeline writes; any other key in an existing file is a translator's and is kept.
-PIPELINE_KEYS = frozenset({"lang", "source_sha256", *PROVENANCE_KEYS, "glossary_version", "status", "pseudo",
-                           "segments"})
+PIPELINE_KEYS = frozenset(
+    {"lang", "source_sha256", *PROVENANCE_KEYS, "glossary_version", "status", "pseudo", "segments"}
+)
 
 
 @dataclass
@@ -112,7 +113,9 @@ def _previous_segments(existing: Letter | None, memory: TranslationMemory, lang:
     if not isinstance(recorded, list) or len(recorded) != len(existing.paragraphs):
         raise AppealInputError(
             "existing translation was not written by 'appeal translate' or its paragraphs were merged or split; "
-            "refusing to overwrite human work (use --force: a backup is kept)", existing.path)
+            "refusing to overwrite human work (use --force: a backup is kept)",
+            existing.path,
+        )
     previous: dict[str, list[_Kept]] = {}
     for record, paragraph in zip(recorded, existing.paragraphs):
         source_hash = str(record.get("src", "")) if isinstance(record, dict) else str(record)
@@ -124,7 +127,9 @@ def _previous_segments(existing: Letter | None, memory: TranslationMemory, lang:
         # Another paragraph's machine output at this place: paragraphs were moved, not edited.
         raise AppealInputError(
             "paragraphs of the existing translation were moved; refusing to pair them with the wrong English "
-            "(use --force: a backup is kept)", existing.path)
+            "(use --force: a backup is kept)",
+            existing.path,
+        )
     return previous
 
 
@@ -136,20 +141,31 @@ def _units(index: int, paragraph: str) -> list[_Unit]:
     return units
 
 
-def protect_units(units: list[_Unit], paragraphs: dict[int, str], glossary: Glossary, lang: str,
-                  **options: Any) -> list[ProtectedSegment]:
+def protect_units(
+    units: list[_Unit], paragraphs: dict[int, str], glossary: Glossary, lang: str, **options: Any
+) -> list[ProtectedSegment]:
     """Every sentence of ``units``, protected, its glossary terms matched over its whole paragraph."""
     sentences: dict[int, list[str]] = {}
     for unit in units:
         sentences.setdefault(unit.paragraph, []).extend(unit.sentences)
     terms = {index: iter(terms_in_paragraph(paragraphs[index], found, glossary)) for index, found in sentences.items()}
-    return [protect(sentence, glossary, lang, context_terms=next(terms[unit.paragraph]), **options)
-            for unit in units for sentence in unit.sentences]
+    return [
+        protect(sentence, glossary, lang, context_terms=next(terms[unit.paragraph]), **options)
+        for unit in units
+        for sentence in unit.sentences
+    ]
 
 
-def _decode(units: list[_Unit], paragraphs: dict[int, str], engine: Engine, glossary: Glossary, lang: str,
-            n_best: int, progress: Callable[[int], None], max_share: float = MAX_PLACEHOLDER_SHARE
-            ) -> dict[int, SegmentOutcome]:
+def _decode(
+    units: list[_Unit],
+    paragraphs: dict[int, str],
+    engine: Engine,
+    glossary: Glossary,
+    lang: str,
+    n_best: int,
+    progress: Callable[[int], None],
+    max_share: float = MAX_PLACEHOLDER_SHARE,
+) -> dict[int, SegmentOutcome]:
     """Protect every sentence, decode them all in one batch call, restore, and rebuild paragraphs."""
     protected = protect_units(units, paragraphs, glossary, lang, max_share=max_share)
     hypotheses = engine.translate_batch([p.text for p in protected], lang, n_best) if protected else []
@@ -201,8 +217,11 @@ def translate_letter(
         raise AppealInputError("no paragraphs to translate", source_path)
     written = written_language(source.body)
     if written not in (None, "en"):
-        raise AppealInputError(f"the source is written in {LANGUAGE_NAMES[written]}, not English: appeal translate "
-                               "translates English letters", source_path)
+        raise AppealInputError(
+            f"the source is written in {LANGUAGE_NAMES[written]}, not English: appeal translate "
+            "translates English letters",
+            source_path,
+        )
     if out_dir is not None:
         copy_source(source_path, out_dir)
     target_path = target_path_for(source_path, lang, out_dir)
@@ -242,8 +261,9 @@ def translate_letter(
         decoded = _decode(pending, paragraphs, engine, glossary, lang, n_best, progress, max_share)
         for index, outcome in decoded.items():
             outcome.source = source.paragraphs[index].text
-            memory.store_machine(outcome.source, mem_lang, outcome.target, engine.name, outcome.terms,
-                                 outcome.needs_review)
+            memory.store_machine(
+                outcome.source, mem_lang, outcome.target, engine.name, outcome.terms, outcome.needs_review
+            )
         outcomes.update(decoded)
         provenance = engine.describe(lang)
     else:
@@ -256,9 +276,12 @@ def translate_letter(
         meta = _carry_over(existing, meta, body)
         if meta["status"] != existing.status and existing.status not in MACHINE_STATUSES and backup is None:
             backup = backup_file(target_path)  # the approved version is a translator's work too
-    atomic_write(target_path, "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n")
-    return TranslationOutcome(source_path, target_path, lang, segments, backup, engine_loaded,
-                              time.perf_counter() - started)
+    atomic_write(
+        target_path, "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n"
+    )
+    return TranslationOutcome(
+        source_path, target_path, lang, segments, backup, engine_loaded, time.perf_counter() - started
+    )
 
 
 def _reused_provenance(existing: Letter | None, engine_factory: Callable[[], Engine], lang: str) -> dict[str, str]:
@@ -272,8 +295,9 @@ def _kept_outcome(index: int, source: str, kept: _Kept) -> SegmentOutcome:
     if kept.edited:
         return SegmentOutcome(index, source, kept.text, "edited")
     entry = kept.entry
-    return SegmentOutcome(index, source, kept.text, "memory", list(entry.terms) if entry else [],
-                          bool(entry and entry.review))
+    return SegmentOutcome(
+        index, source, kept.text, "memory", list(entry.terms) if entry else [], bool(entry and entry.review)
+    )
 
 
 def _remembered_outcome(index: int, source: str, entry: MemoryEntry) -> SegmentOutcome:
@@ -302,8 +326,9 @@ def backup_file(path: Path) -> Path:
     return backup
 
 
-def _front_matter(source: Letter, lang: str, provenance: dict[str, str], glossary: Glossary,
-                  segments: Iterable[SegmentOutcome]) -> dict[str, object]:
+def _front_matter(
+    source: Letter, lang: str, provenance: dict[str, str], glossary: Glossary, segments: Iterable[SegmentOutcome]
+) -> dict[str, object]:
     pseudo = provenance.get("engine") == "pseudo"
     meta: dict[str, object] = {
         "lang": lang,
@@ -315,8 +340,12 @@ def _front_matter(source: Letter, lang: str, provenance: dict[str, str], glossar
     if pseudo:
         meta["pseudo"] = True
     meta["segments"] = [
-        {"src": segment_hash(s.source)[:HASH_LENGTH], "origin": s.origin,
-         **({"terms": s.terms} if s.terms else {}), **({"review": True} if s.needs_review else {})}
+        {
+            "src": segment_hash(s.source)[:HASH_LENGTH],
+            "origin": s.origin,
+            **({"terms": s.terms} if s.terms else {}),
+            **({"review": True} if s.needs_review else {}),
+        }
         for s in segments
     ]
     return meta

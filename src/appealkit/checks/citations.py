@@ -35,10 +35,15 @@ def _renderings(entry: Entry, lang: str) -> tuple[str, ...]:
     return rendering.correct if rendering else ()
 
 
-@rule("citation-instrument", "citation", "error",
-      rationale=(
-          "The treaty or law is the legal basis of the appeal: a letter that no longer names it asks for "
-          "nothing enforceable."))
+@rule(
+    "citation-instrument",
+    "citation",
+    "error",
+    rationale=(
+        "The treaty or law is the legal basis of the appeal: a letter that no longer names it asks for "
+        "nothing enforceable."
+    ),
+)
 def citation_instrument(ctx: BeadContext) -> Iterator[Hit]:
     """A treaty or law named in the source is missing from the translation.
 
@@ -52,9 +57,15 @@ def citation_instrument(ctx: BeadContext) -> Iterator[Hit]:
         if instrument and entry and not _instrument_found(ctx, entry):
             severity = unverified_severity(entry, ctx.lang)
             unverified = " (the glossary has no attested title for it: a warning)" if severity else ""
-            yield Hit(f"instrument '{instrument.text}' is missing from the translation{unverified}",
-                      citation.text, _renderings(entry, ctx.lang), i, (citation.start, citation.end), ctx.first_target,
-                      severity=severity)
+            yield Hit(
+                f"instrument '{instrument.text}' is missing from the translation{unverified}",
+                citation.text,
+                _renderings(entry, ctx.lang),
+                i,
+                (citation.start, citation.end),
+                ctx.first_target,
+                severity=severity,
+            )
 
 
 def _article_hits(ctx: BeadContext, citation: Citation) -> list[tuple[int, ArticleRef]]:
@@ -70,10 +81,15 @@ def _in_neighbour(ctx: BeadContext, article: int, paragraph: int | None = None) 
     return None, ""
 
 
-@rule("citation-article", "citation", "error",
-      rationale=(
-          "A missing or renumbered article changes the legal ground the letter invokes: the addressee reads a "
-          "wrong citation as a wrong claim."))
+@rule(
+    "citation-article",
+    "citation",
+    "error",
+    rationale=(
+        "A missing or renumbered article changes the legal ground the letter invokes: the addressee reads a "
+        "wrong citation as a wrong claim."
+    ),
+)
 def citation_article(ctx: BeadContext) -> Iterator[Hit]:
     """An article cited in the source (Article 33, article 4(1)) is missing or renumbered in the translation.
 
@@ -84,13 +100,22 @@ def citation_article(ctx: BeadContext) -> Iterator[Hit]:
         if article and not _article_hits(ctx, citation):
             form = ARTICLE_FORMS.get(ctx.lang, "{a}").format(a=article.article)
             moved, where = _in_neighbour(ctx, article.article)
-            yield Hit(f"article {article.article} ('{article.text}') is missing from the translation{where}",
-                      citation.text, (form,), i, (article.start, article.end),
-                      ctx.first_target if moved is None else moved)
+            yield Hit(
+                f"article {article.article} ('{article.text}') is missing from the translation{where}",
+                citation.text,
+                (form,),
+                i,
+                (article.start, article.end),
+                ctx.first_target if moved is None else moved,
+            )
 
 
-@rule("citation-paragraph", "citation", "error",
-      rationale="Article 4(1) and 4(2) are different obligations: a lost or changed paragraph misstates the law.")
+@rule(
+    "citation-paragraph",
+    "citation",
+    "error",
+    rationale="Article 4(1) and 4(2) are different obligations: a lost or changed paragraph misstates the law.",
+)
 def citation_paragraph(ctx: BeadContext) -> Iterator[Hit]:
     """The paragraph of a cited article (article 4(1) → 第4条第1款 / 제4조 제1항) was lost or changed."""
     for i, citation in _citations(ctx):
@@ -100,14 +125,27 @@ def citation_paragraph(ctx: BeadContext) -> Iterator[Hit]:
             form = PARAGRAPH_FORMS.get(ctx.lang, "{a}({p})").format(a=article.article, p=article.paragraph)
             j, found = hits[0]
             _, where = _in_neighbour(ctx, article.article, article.paragraph)
-            yield Hit(f"paragraph {article.paragraph} of article {article.article} is missing from the translation{where}",
-                      article.text, (form,), i, (article.start, article.end), j, (found.start, found.end), found.text)
+            yield Hit(
+                f"paragraph {article.paragraph} of article {article.article} is missing from the translation{where}",
+                article.text,
+                (form,),
+                i,
+                (article.start, article.end),
+                j,
+                (found.start, found.end),
+                found.text,
+            )
 
 
-@rule("citation-year", "citation", "warning",
-      rationale=(
-          "The official title identifies the instrument without its year, so leaving the year out is usually "
-          "house style; a different year in its place misdates the instrument and is reported as an error."))
+@rule(
+    "citation-year",
+    "citation",
+    "warning",
+    rationale=(
+        "The official title identifies the instrument without its year, so leaving the year out is usually "
+        "house style; a different year in its place misdates the instrument and is reported as an error."
+    ),
+)
 def citation_year(ctx: BeadContext) -> Iterator[Hit]:
     """The year written with a cited instrument ("the 1951 Refugee Convention") is absent from the translation.
 
@@ -121,24 +159,49 @@ def citation_year(ctx: BeadContext) -> Iterator[Hit]:
     for i, citation in _citations(ctx):
         if not citation.year or citation.year in numbers | years:
             continue
-        impostor = next((n for n in sorted((numbers | years) - source_numbers) if looks_changed(citation.year, n)), None)
+        impostor = next(
+            (n for n in sorted((numbers | years) - source_numbers) if looks_changed(citation.year, n)), None
+        )
         if impostor is None:
-            yield Hit(f"year {citation.year} of '{citation.text}' is missing from the translation",
-                      citation.text, (str(citation.year),), i, (citation.start, citation.end), ctx.first_target)
+            yield Hit(
+                f"year {citation.year} of '{citation.text}' is missing from the translation",
+                citation.text,
+                (str(citation.year),),
+                i,
+                (citation.start, citation.end),
+                ctx.first_target,
+            )
         else:
-            yield Hit(f"year of '{citation.text}' changed: source {citation.year}, translation {impostor}",
-                      citation.text, (str(citation.year),), i, (citation.start, citation.end), ctx.first_target,
-                      found=str(impostor), severity="error")
+            yield Hit(
+                f"year of '{citation.text}' changed: source {citation.year}, translation {impostor}",
+                citation.text,
+                (str(citation.year),),
+                i,
+                (citation.start, citation.end),
+                ctx.first_target,
+                found=str(impostor),
+                severity="error",
+            )
 
 
-@rule("citation-symbol", "citation", "error",
-      rationale=(
-          "A UN document symbol is an identifier readers look up: one changed character points to another "
-          "document."))
+@rule(
+    "citation-symbol",
+    "citation",
+    "error",
+    rationale=(
+        "A UN document symbol is an identifier readers look up: one changed character points to another document."
+    ),
+)
 def citation_symbol(ctx: BeadContext) -> Iterator[Hit]:
     """A UN document symbol (A/70/302, CAT/C/GC/4) did not survive verbatim."""
     for i, facts in ctx.sources():
         for start, end, symbol in facts.symbols:
             if symbol not in ctx.target_text:
-                yield Hit(f"document symbol '{symbol}' is missing or altered in the translation", symbol,
-                          (symbol,), i, (start, end), ctx.first_target)
+                yield Hit(
+                    f"document symbol '{symbol}' is missing or altered in the translation",
+                    symbol,
+                    (symbol,),
+                    i,
+                    (start, end),
+                    ctx.first_target,
+                )

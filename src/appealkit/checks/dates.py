@@ -76,8 +76,12 @@ def match_dates(ctx: BeadContext) -> DateMatch:
     return ctx.memo("dates", compute)
 
 
-@rule("date-missing", "date", "error",
-      rationale="Dates anchor the events the letter reports: dropping one removes a fact the English asserts.")
+@rule(
+    "date-missing",
+    "date",
+    "error",
+    rationale="Dates anchor the events the letter reports: dropping one removes a fact the English asserts.",
+)
 def date_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A date in the source has no counterpart in the aligned translation.
 
@@ -86,31 +90,62 @@ def date_missing(ctx: BeadContext) -> Iterator[Hit]:
     2017年3月中旬, 1998年7月 and the like.
     """
     for i, date in match_dates(ctx).missing:
-        yield Hit(f"date '{date.text}' is missing from the translation", date.text,
-                  expected_forms(date, ctx.lang), i, (date.start, date.end), ctx.first_target)
+        yield Hit(
+            f"date '{date.text}' is missing from the translation",
+            date.text,
+            expected_forms(date, ctx.lang),
+            i,
+            (date.start, date.end),
+            ctx.first_target,
+        )
 
 
-@rule("date-changed", "date", "error",
-      rationale="A different day, month or year is a false statement of fact (an arrest, a hearing, a deadline).")
+@rule(
+    "date-changed",
+    "date",
+    "error",
+    rationale="A different day, month or year is a false statement of fact (an arrest, a hearing, a deadline).",
+)
 def date_changed(ctx: BeadContext) -> Iterator[Hit]:
     """A date lost or changed its day, month or year (4 November 2017 → 2017年11月 / 2017年11月14日 / 2016年11月4日)."""
     for i, date, j, found in match_dates(ctx).changed:
         lost = _changed_part(date, found)
         verb = "lost" if getattr(found, lost, None) is None else "changed"
-        yield Hit(f"date '{date.text}': {lost} {verb} in the translation ('{found.text}')", date.text,
-                  expected_forms(date, ctx.lang), i, (date.start, date.end), j, (found.start, found.end), found.text)
+        yield Hit(
+            f"date '{date.text}': {lost} {verb} in the translation ('{found.text}')",
+            date.text,
+            expected_forms(date, ctx.lang),
+            i,
+            (date.start, date.end),
+            j,
+            (found.start, found.end),
+            found.text,
+        )
 
 
-@rule("date-part", "date", "warning",
-      rationale=(
-          "Year and month survive and only 'mid-' or 'early' is lost: less precise, not false, and translators "
-          "drop it on purpose."))
+@rule(
+    "date-part",
+    "date",
+    "warning",
+    rationale=(
+        "Year and month survive and only 'mid-' or 'early' is lost: less precise, not false, and translators "
+        "drop it on purpose."
+    ),
+)
 def date_part(ctx: BeadContext) -> Iterator[Hit]:
     """A date kept its year and month but lost its part of the month or year (mid-March → 3月)."""
     for i, date, j, found in match_dates(ctx).matched:
         if date.part and found is not date and found.part != date.part:
-            yield Hit(f"date '{date.text}': '{date.part}' was lost in the translation ('{found.text}')", date.text,
-                      expected_forms(date, ctx.lang), i, (date.start, date.end), j, (found.start, found.end), found.text)
+            yield Hit(
+                f"date '{date.text}': '{date.part}' was lost in the translation ('{found.text}')",
+                date.text,
+                expected_forms(date, ctx.lang),
+                i,
+                (date.start, date.end),
+                j,
+                (found.start, found.end),
+                found.text,
+            )
 
 
 def _weekday_name(day: int, lang: str) -> str:
@@ -119,10 +154,12 @@ def _weekday_name(day: int, lang: str) -> str:
     return get_day_names("wide", "format", lang)[day]
 
 
-def match_weekdays(ctx: BeadContext) -> tuple[list[tuple[int, WeekdayMention, int, WeekdayMention]],
-                                               list[tuple[int, WeekdayMention]]]:
+def match_weekdays(
+    ctx: BeadContext,
+) -> tuple[list[tuple[int, WeekdayMention, int, WeekdayMention]], list[tuple[int, WeekdayMention]]]:
     """(changed, missing): a source weekday the translation lacks is changed when the translation names a weekday
     the source does not, else missing."""
+
     def compute():
         source_days = {w.weekday for _, f in ctx.sources() for w in f.weekdays}
         targets = [(j, w) for j, f in ctx.targets() for w in f.weekdays]
@@ -142,8 +179,12 @@ def match_weekdays(ctx: BeadContext) -> tuple[list[tuple[int, WeekdayMention, in
     return ctx.memo("weekdays", compute)
 
 
-@rule("weekday-changed", "date", "error",
-      rationale="Another weekday than the English gives contradicts the date beside it: one of the two is false.")
+@rule(
+    "weekday-changed",
+    "date",
+    "error",
+    rationale="Another weekday than the English gives contradicts the date beside it: one of the two is false.",
+)
 def weekday_changed(ctx: BeadContext) -> Iterator[Hit]:
     """A weekday was changed: "Tuesday, 4 November" rendered with another weekday (星期五, 금요일).
 
@@ -152,13 +193,24 @@ def weekday_changed(ctx: BeadContext) -> Iterator[Hit]:
     translation names a weekday the source does not.
     """
     for i, day, j, found in match_weekdays(ctx)[0]:
-        yield Hit(f"weekday changed: source {day.text}, translation {found.text} "
-                  f"({_weekday_name(found.weekday, 'en')})", day.text, (_weekday_name(day.weekday, ctx.lang),),
-                  i, (day.start, day.end), j, (found.start, found.end), found.text)
+        yield Hit(
+            f"weekday changed: source {day.text}, translation {found.text} ({_weekday_name(found.weekday, 'en')})",
+            day.text,
+            (_weekday_name(day.weekday, ctx.lang),),
+            i,
+            (day.start, day.end),
+            j,
+            (found.start, found.end),
+            found.text,
+        )
 
 
-@rule("weekday-missing", "date", "warning",
-      rationale="The date usually carries the same fact, and translators restate weekdays as dates or as 昨天 / 어제.")
+@rule(
+    "weekday-missing",
+    "date",
+    "warning",
+    rationale="The date usually carries the same fact, and translators restate weekdays as dates or as 昨天 / 어제.",
+)
 def weekday_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A weekday in the source is not named in the aligned translation.
 
@@ -168,5 +220,11 @@ def weekday_missing(ctx: BeadContext) -> Iterator[Hit]:
     if not ctx.bead.target:
         return
     for i, day in match_weekdays(ctx)[1]:
-        yield Hit(f"weekday '{day.text}' is not named in the translation", day.text,
-                  (_weekday_name(day.weekday, ctx.lang),), i, (day.start, day.end), ctx.first_target)
+        yield Hit(
+            f"weekday '{day.text}' is not named in the translation",
+            day.text,
+            (_weekday_name(day.weekday, ctx.lang),),
+            i,
+            (day.start, day.end),
+            ctx.first_target,
+        )

@@ -32,10 +32,14 @@ def _same_number(a: str, b: str) -> bool:
     return international and len(shorter) >= 7 and longer.endswith(shorter)
 
 
-@rule("entity-missing", "entity", "error",
-      rationale=(
-          "URLs, e-mail addresses and phone numbers are how readers act on the appeal: an altered one fails "
-          "silently."))
+@rule(
+    "entity-missing",
+    "entity",
+    "error",
+    rationale=(
+        "URLs, e-mail addresses and phone numbers are how readers act on the appeal: an altered one fails silently."
+    ),
+)
 def entity_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A URL, e-mail address, phone or fax number or postcode is missing or altered in the translation.
 
@@ -45,5 +49,11 @@ def entity_missing(ctx: BeadContext) -> Iterator[Hit]:
     for i, facts in ctx.sources():
         for entity in facts.entities:
             if not _present(entity.text, ctx.target_text, entity.kind):
-                yield Hit(f"{entity.kind} '{entity.text}' is missing or altered in the translation", entity.text,
-                          (entity.text,), i, (entity.start, entity.end), ctx.first_target)
+                yield Hit(
+                    f"{entity.kind} '{entity.text}' is missing or altered in the translation",
+                    entity.text,
+                    (entity.text,),
+                    i,
+                    (entity.start, entity.end),
+                    ctx.first_target,
+                )

@@ -21,7 +21,7 @@ AFTER_CHARS = 60  # English read after a figure to tell what it counts
 def _expected_forms(ctx: BeadContext, i: int, figure) -> tuple[str, ...]:
     """What a translator would write for a source figure (9명 / 아홉 명 for "nine North Koreans")."""
     text = ctx.letter.source_facts[i].text
-    return localized_forms(figure.value, ctx.lang, figure.kind, text[figure.end:figure.end + AFTER_CHARS])
+    return localized_forms(figure.value, ctx.lang, figure.kind, text[figure.end : figure.end + AFTER_CHARS])
 
 
 @dataclass
@@ -50,7 +50,12 @@ def looks_changed(source: float, target: float) -> bool:
     a, b = f"{source:g}", f"{target:g}"
     if len(a) == len(b):
         differ = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
-        swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+        swapped = (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and a[differ[0]] == b[differ[1]]
+            and a[differ[1]] == b[differ[0]]
+        )
         return len(differ) == 1 or swapped
     shorter, longer = sorted((a, b), key=len)
     return len(longer) - len(shorter) == 1 and all(ch in longer for ch in shorter)
@@ -86,8 +91,11 @@ def _in_matching_order(ctx: BeadContext) -> list[tuple[int, NumberMention, bool]
     """(paragraph, figure, excusable): the figures that must be there first, then the numbers of names this
     translation renders with a form that lacks them (COVID-19 → 新冠疫情), so that these cannot take a target
     number another figure needs (the 19 of 第19届亚运会 belongs to "19th Asian Games")."""
-    figures = [(i, n, _named_without_it(ctx, facts, n)) for i, facts in ctx.sources()
-               for n in required_figures(facts, ctx.lang)]
+    figures = [
+        (i, n, _named_without_it(ctx, facts, n))
+        for i, facts in ctx.sources()
+        for n in required_figures(facts, ctx.lang)
+    ]
     return sorted(figures, key=lambda item: item[2])
 
 
@@ -95,8 +103,11 @@ def _named_without_it(ctx: BeadContext, facts: ParagraphFacts, figure: NumberMen
     """A number inside a name ("COVID-19", "Asian Games Hangzhou 2022") that the translation renders with
     a correct form without it (新冠疫情, 杭州亚运会) was not lost: the glossary accepts that form."""
     entries = {term.entry.id for n, term in facts.term_numbers if n == figure}
-    return any(not _writes(found.text, figure.value) and found.quality != "forbidden"
-               for entry_id in entries for _, found in ctx.target_terms_by_entry.get(entry_id, []))
+    return any(
+        not _writes(found.text, figure.value) and found.quality != "forbidden"
+        for entry_id in entries
+        for _, found in ctx.target_terms_by_entry.get(entry_id, [])
+    )
 
 
 def _inside_a_name(facts: ParagraphFacts, number: NumberMention) -> bool:
@@ -106,8 +117,11 @@ def _inside_a_name(facts: ParagraphFacts, number: NumberMention) -> bool:
 def _bare_years(facts: ParagraphFacts) -> list[NumberMention]:
     """A year written alone in the target (杭州2022年) reads as a date, but may be a source figure
     ("Hangzhou 2022"): offer it to the figures too."""
-    return [NumberMention(d.year, d.start, d.end, d.text, "cardinal") for d in facts.dates
-            if d.year and d.month is None and d.day is None]
+    return [
+        NumberMention(d.year, d.start, d.end, d.text, "cardinal")
+        for d in facts.dates
+        if d.year and d.month is None and d.day is None
+    ]
 
 
 def _unclaimed_clock_numbers(ctx: BeadContext) -> list[tuple[int, NumberMention]]:
@@ -172,8 +186,9 @@ def _change_candidates(ctx: BeadContext, pool: list[tuple[int, NumberMention]]) 
     return out
 
 
-def _in_order(result: FigureMatch, i: int, figure: NumberMention,
-              near: tuple[int, NumberMention]) -> tuple[int, NumberMention]:
+def _in_order(
+    result: FigureMatch, i: int, figure: NumberMention, near: tuple[int, NumberMention]
+) -> tuple[int, NumberMention]:
     """The changed figure takes, of the target numbers with the near value, the one in the source's order: for
     "2,000 people … 200 houses" → "两百人 … 200栋", 2,000 became 两百, and the 200 of the houses is kept."""
     j, found = near
@@ -209,8 +224,12 @@ def _moved_to(ctx: BeadContext, value: float) -> int | None:
     return None
 
 
-@rule("figure-missing", "figure", "error",
-      rationale="A figure of the English that the translation does not give is a lost fact.")
+@rule(
+    "figure-missing",
+    "figure",
+    "error",
+    rationale="A figure of the English that the translation does not give is a lost fact.",
+)
 def figure_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A figure in the source has no counterpart in the aligned translation.
 
@@ -234,16 +253,23 @@ def figure_missing(ctx: BeadContext) -> Iterator[Hit]:
         yield Hit(
             f"figure '{figure.text}' ({figure.value:g}) is missing from the translation{where}"
             + (f"; a warning only: {figure.weak}" if weak else ""),
-            figure.text, _expected_forms(ctx, i, figure), i, (figure.start, figure.end),
+            figure.text,
+            _expected_forms(ctx, i, figure),
+            i,
+            (figure.start, figure.end),
             target_paragraph=ctx.first_target if ctx.first_target is not None else moved,
             severity="warning" if weak else None,
         )
 
 
-@rule("figure-count", "figure", "error",
-      rationale=(
-          "A figure the English gives twice and the translation once lost a mention, often a whole clause with "
-          "it."))
+@rule(
+    "figure-count",
+    "figure",
+    "error",
+    rationale=(
+        "A figure the English gives twice and the translation once lost a mention, often a whole clause with it."
+    ),
+)
 def figure_count(ctx: BeadContext) -> Iterator[Hit]:
     """The source gives a figure more often than the translation does.
 
@@ -260,13 +286,20 @@ def figure_count(ctx: BeadContext) -> Iterator[Hit]:
         wanted = _source_count(ctx, value)
         yield Hit(
             f"figure {figure.value:g} appears {wanted} times in the source but {kept} in the translation",
-            figure.text, _expected_forms(ctx, i, figure), i, (figure.start, figure.end),
+            figure.text,
+            _expected_forms(ctx, i, figure),
+            i,
+            (figure.start, figure.end),
             target_paragraph=ctx.first_target,
         )
 
 
-@rule("figure-changed", "figure", "error",
-      rationale="200 instead of 2,000 is the error this tool exists to catch: it discredits every signatory.")
+@rule(
+    "figure-changed",
+    "figure",
+    "error",
+    rationale="200 instead of 2,000 is the error this tool exists to catch: it discredits every signatory.",
+)
 def figure_changed(ctx: BeadContext) -> Iterator[Hit]:
     """A figure was changed: the translation has a different number where the source's should be.
 
@@ -276,16 +309,26 @@ def figure_changed(ctx: BeadContext) -> Iterator[Hit]:
     for i, figure, j, found in match_figures(ctx).changed:
         yield Hit(
             f"figure changed: source {figure.value:g} ('{figure.text}'), translation {found.value:g} ('{found.text}')",
-            figure.text, _expected_forms(ctx, i, figure), i, (figure.start, figure.end),
-            j, (found.start, found.end), found.text,
+            figure.text,
+            _expected_forms(ctx, i, figure),
+            i,
+            (figure.start, figure.end),
+            j,
+            (found.start, found.end),
+            found.text,
         )
 
 
-@rule("figure-qualifier", "figure", "warning",
-      rationale=(
-          "The number survived; losing 'about' or 'more than' overstates its precision without changing it, and"
-          " some house styles drop qualifiers. Teams that count precision as a fact make it an error in their "
-          "configuration."))
+@rule(
+    "figure-qualifier",
+    "figure",
+    "warning",
+    rationale=(
+        "The number survived; losing 'about' or 'more than' overstates its precision without changing it, and"
+        " some house styles drop qualifiers. Teams that count precision as a fact make it an error in their "
+        "configuration."
+    ),
+)
 def figure_qualifier(ctx: BeadContext) -> Iterator[Hit]:
     """A figure kept its value but lost its qualifier ("about 60" → 60, "more than 670" → 670).
 
@@ -297,14 +340,24 @@ def figure_qualifier(ctx: BeadContext) -> Iterator[Hit]:
             text = ctx.letter.source_facts[i].text[span[0] : figure.end]
             yield Hit(
                 f"qualifier '{figure.qualifier.replace('_', ' ')}' of figure {figure.value:g} was dropped",
-                text, (), i, (span[0], figure.end), j, (found.start, found.end), found.text,
+                text,
+                (),
+                i,
+                (span[0], figure.end),
+                j,
+                (found.start, found.end),
+                found.text,
             )
 
 
-@rule("figure-added", "figure", "info",
-      rationale=(
-          "An addition is not an omission: datelines and translators' explanations add numbers. Shown for "
-          "review only."))
+@rule(
+    "figure-added",
+    "figure",
+    "info",
+    rationale=(
+        "An addition is not an omission: datelines and translators' explanations add numbers. Shown for review only."
+    ),
+)
 def figure_added(ctx: BeadContext) -> Iterator[Hit]:
     """The translation has a figure the source paragraph does not (an added dateline or explanation).
 
@@ -317,5 +370,13 @@ def figure_added(ctx: BeadContext) -> Iterator[Hit]:
         if _inside_a_name(targets[j], found):
             continue  # part of a glossary name (6·25국군포로가족회), not a figure the translator added
         if float(found.value) not in source_values and float(found.value) != 1:
-            yield Hit(f"translation adds figure {found.value:g} ('{found.text}')", "", (), None, None,
-                      j, (found.start, found.end), found.text)
+            yield Hit(
+                f"translation adds figure {found.value:g} ('{found.text}')",
+                "",
+                (),
+                None,
+                None,
+                j,
+                (found.start, found.end),
+                found.text,
+            )

@@ -72,10 +72,13 @@ def _located(refs: Sequence[SentenceRef], lang: str) -> list[Located]:
 
 def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
     """The bead's aligned sentence pairs as clauses; shared by both rules of this module."""
+
     def compute() -> list[PolarityPair]:
         pairs: list[SentencePair] = align_sentences(list(ctx.sources()), list(ctx.targets()), ctx.lang)
-        return [PolarityPair(_located(p.source, "en"), _located(p.target, ctx.lang))
-                for p in pairs if p.source and p.target]
+        return [
+            PolarityPair(_located(p.source, "en"), _located(p.target, ctx.lang)) for p in pairs if p.source and p.target
+        ]
+
     return ctx.memo("polarity-pairs", compute)
 
 
@@ -124,9 +127,13 @@ def _inversions(ctx: BeadContext) -> list[list[Inversion]]:
     return ctx.memo("polarity-inversions", lambda: [list(inversions(p, ctx.lang)) for p in polarity_pairs(ctx)])
 
 
-@rule("polarity-inverted", "meaning", "error",
-      rationale="An appeal that demands what its signatories forbid (force them back instead of never force them "
-                "back) is worse than one that loses a figure; reported only when the same verb is demanded bare.")
+@rule(
+    "polarity-inverted",
+    "meaning",
+    "error",
+    rationale="An appeal that demands what its signatories forbid (force them back instead of never force them "
+    "back) is worse than one that loses a figure; reported only when the same verb is demanded bare.",
+)
 def polarity_inverted(ctx: BeadContext) -> Iterator[Hit]:
     """The translation demands what the English forbids, or forbids what it demands (a dropped or added "not").
 
@@ -141,18 +148,29 @@ def polarity_inverted(ctx: BeadContext) -> Iterator[Hit]:
     for pair_inversions in _inversions(ctx):
         for inv in pair_inversions:
             if inv.forbidden_in_english:
-                message = (f"the English forbids ('{inv.source_cue.text}') what the translation demands "
-                           f"('{inv.target_cue.text}'): a negation is missing in '{inv.target.text}'")
+                message = (
+                    f"the English forbids ('{inv.source_cue.text}') what the translation demands "
+                    f"('{inv.target_cue.text}'): a negation is missing in '{inv.target.text}'"
+                )
                 expected = PROHIBITION_FORMS[ctx.lang]
             else:
-                message = (f"the English demands ('{inv.source_cue.text}') what the translation forbids "
-                           f"('{inv.target_cue.text}'): '{inv.target.text}' adds a negation")
+                message = (
+                    f"the English demands ('{inv.source_cue.text}') what the translation forbids "
+                    f"('{inv.target_cue.text}'): '{inv.target.text}' adds a negation"
+                )
                 expected = OBLIGATION_FORMS[ctx.lang]
-            yield Hit(message, inv.source.text, expected, inv.source.sentence.paragraph,
-                      inv.source.span(inv.source_cue), inv.target.sentence.paragraph,
-                      inv.target.span(inv.target_cue), inv.target.text,
-                      source_cue=inv.source.cue_in_text(inv.source_cue),
-                      target_cue=inv.target.cue_in_text(inv.target_cue))
+            yield Hit(
+                message,
+                inv.source.text,
+                expected,
+                inv.source.sentence.paragraph,
+                inv.source.span(inv.source_cue),
+                inv.target.sentence.paragraph,
+                inv.target.span(inv.target_cue),
+                inv.target.text,
+                source_cue=inv.source.cue_in_text(inv.source_cue),
+                target_cue=inv.target.cue_in_text(inv.target_cue),
+            )
 
 
 CERTAIN = ("prohibition", "negation")
@@ -167,9 +185,13 @@ def _first_with(side: Sequence[Located], *kind_sets: tuple[str, ...]) -> tuple[L
     return None
 
 
-@rule("polarity-changed", "meaning", "warning",
-      rationale="A negation count that differs is often a translator's rewording (avoid, fail, litotes); a reviewer "
-                "reads the named clause to tell a lost not from a paraphrase.")
+@rule(
+    "polarity-changed",
+    "meaning",
+    "warning",
+    rationale="A negation count that differs is often a translator's rewording (avoid, fail, litotes); a reviewer "
+    "reads the named clause to tell a lost not from a paraphrase.",
+)
 def polarity_changed(ctx: BeadContext) -> Iterator[Hit]:
     """An aligned sentence pair lost a negation, or gained one the English does not have.
 
@@ -193,15 +215,33 @@ def polarity_changed(ctx: BeadContext) -> Iterator[Hit]:
                 continue
             src, cue = found
             tgt = pair.nearest_target(src, pair.target)
-            yield Hit(f"the translation has {lost} negation(s) fewer than the English ('{cue.text}' in '{src.text}'): "
-                      f"is a negation missing in '{tgt.text}'?", src.text, (), src.sentence.paragraph,
-                      src.span(cue), tgt.sentence.paragraph, tgt.span(), tgt.text, source_cue=src.cue_in_text(cue))
+            yield Hit(
+                f"the translation has {lost} negation(s) fewer than the English ('{cue.text}' in '{src.text}'): "
+                f"is a negation missing in '{tgt.text}'?",
+                src.text,
+                (),
+                src.sentence.paragraph,
+                src.span(cue),
+                tgt.sentence.paragraph,
+                tgt.span(),
+                tgt.text,
+                source_cue=src.cue_in_text(cue),
+            )
         elif added:
             found = _first_with(pair.target, CERTAIN, ("repeat",))
             if found is None:
                 continue
             tgt, cue = found
             src = pair.nearest_source(tgt)
-            yield Hit(f"the translation has {added} negation(s) more than the English ('{cue.text}' in '{tgt.text}'): "
-                      f"is a negation added to '{src.text}'?", src.text, (), src.sentence.paragraph,
-                      src.span(), tgt.sentence.paragraph, tgt.span(cue), tgt.text, target_cue=tgt.cue_in_text(cue))
+            yield Hit(
+                f"the translation has {added} negation(s) more than the English ('{cue.text}' in '{tgt.text}'): "
+                f"is a negation added to '{src.text}'?",
+                src.text,
+                (),
+                src.sentence.paragraph,
+                src.span(),
+                tgt.sentence.paragraph,
+                tgt.span(cue),
+                tgt.text,
+                target_cue=tgt.cue_in_text(cue),
+            )

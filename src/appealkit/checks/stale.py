@@ -8,10 +8,16 @@ from appealkit.checks.context import LetterContext
 from appealkit.checks.registry import Hit, rule
 
 
-@rule("stale-source", "stale", "warning", scope="letter",
-      rationale=(
-          "The English changed after the translation was made, which may or may not matter (a typo fix): it "
-          "asks for a review, and 'appeal stamp' records it."))
+@rule(
+    "stale-source",
+    "stale",
+    "warning",
+    scope="letter",
+    rationale=(
+        "The English changed after the translation was made, which may or may not matter (a typo fix): it "
+        "asks for a review, and 'appeal stamp' records it."
+    ),
+)
 def stale_source(ctx: LetterContext) -> Iterator[Hit]:
     """The translation's ``source_sha256`` does not match the current English body.
 
@@ -25,5 +31,9 @@ def stale_source(ctx: LetterContext) -> Iterator[Hit]:
     if not recorded:
         yield Hit(f"translation records no source_sha256; the English body hashes to {actual[:12]}…", "", (actual,))
     elif str(recorded) != actual:
-        yield Hit(f"translation was made from another version of the English (source_sha256 {str(recorded)[:12]}… "
-                  f"≠ {actual[:12]}…)", "", (actual,))
+        yield Hit(
+            f"translation was made from another version of the English (source_sha256 {str(recorded)[:12]}… "
+            f"≠ {actual[:12]}…)",
+            "",
+            (actual,),
+        )

@@ -40,11 +40,16 @@ def _unverified_note(severity: str | None) -> str:
     return " (the glossary marks this rendering unverified)" if severity else ""
 
 
-@rule("term-missing", "term", "error",
-      rationale=(
-          "Glossary terms (treaties, UN bodies, non-refoulement) carry legal meaning: without any rendering the"
-          " concept was lost or paraphrased beyond recognition. A warning when the glossary has no attested"
-          " rendering (verified: false)."))
+@rule(
+    "term-missing",
+    "term",
+    "error",
+    rationale=(
+        "Glossary terms (treaties, UN bodies, non-refoulement) carry legal meaning: without any rendering the"
+        " concept was lost or paraphrased beyond recognition. A warning when the glossary has no attested"
+        " rendering (verified: false)."
+    ),
+)
 def term_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term in the source has none of its renderings in the aligned translation.
 
@@ -60,22 +65,44 @@ def term_missing(ctx: BeadContext) -> Iterator[Hit]:
             metonym = _rendered_as_what_it_stands_for(ctx, term.entry)
             if metonym is not None:
                 j, found = metonym
-                yield Hit(f"'{term.text}' ({term.entry.id}) is rendered as '{found.text}' ({found.entry.id}), what it "
-                          f"stands for (a capital for its government: 'Seoul says' → 한국 정부는): right for a government, "
-                          f"wrong in an address; expected '{preferred}'", term.text, _expected(term, ctx.lang), i, (term.start, term.end),
-                          j, (found.start, found.end), found.text, severity="warning")
+                yield Hit(
+                    f"'{term.text}' ({term.entry.id}) is rendered as '{found.text}' ({found.entry.id}), what it "
+                    f"stands for (a capital for its government: 'Seoul says' → 한국 정부는): right for a government, "
+                    f"wrong in an address; expected '{preferred}'",
+                    term.text,
+                    _expected(term, ctx.lang),
+                    i,
+                    (term.start, term.end),
+                    j,
+                    (found.start, found.end),
+                    found.text,
+                    severity="warning",
+                )
                 continue
             severity = unverified_severity(term.entry, ctx.lang)
-            yield Hit(f"glossary term '{term.text}' ({term.entry.id}) is not rendered; expected '{preferred}'"
-                      f"{_unverified_note(severity)}",
-                      term.text, _expected(term, ctx.lang), i, (term.start, term.end), ctx.first_target,
-                      severity=severity)
+            yield Hit(
+                f"glossary term '{term.text}' ({term.entry.id}) is not rendered; expected '{preferred}'"
+                f"{_unverified_note(severity)}",
+                term.text,
+                _expected(term, ctx.lang),
+                i,
+                (term.start, term.end),
+                ctx.first_target,
+                severity=severity,
+            )
 
 
 def _rendered_as_what_it_stands_for(ctx: BeadContext, entry: Entry) -> tuple[int, TermMatch] | None:
     """A capital named for its government ("Seoul says", "recognized Beijing") translated as the country."""
-    return next((found for other in entry.stands_for for found in _renderings_of(ctx, other)
-                 if found[1].quality != "forbidden"), None)
+    return next(
+        (
+            found
+            for other in entry.stands_for
+            for found in _renderings_of(ctx, other)
+            if found[1].quality != "forbidden"
+        ),
+        None,
+    )
 
 
 def _flagged_renderings(ctx: BeadContext, quality: str) -> Iterator[tuple[int, TermMatch, int, TermMatch]]:
@@ -97,10 +124,15 @@ def _because(term: TermMatch, found: TermMatch, lang: str) -> str:
     return f": {reason}" if reason else ""
 
 
-@rule("term-forbidden", "term", "error",
-      rationale=(
-          "The glossary forbids a form because it is wrong in law or in fact (another legal meaning, a name no"
-          " longer used); the finding gives the glossary's reason."))
+@rule(
+    "term-forbidden",
+    "term",
+    "error",
+    rationale=(
+        "The glossary forbids a form because it is wrong in law or in fact (another legal meaning, a name no"
+        " longer used); the finding gives the glossary's reason."
+    ),
+)
 def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term is rendered with a form the glossary forbids because it is wrong in law or in fact
     (不遣返原则 for non-refoulement narrows the principle to repatriation; 汉城 is not Seoul's name today).
@@ -109,16 +141,28 @@ def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
     but imprecise form is ``discouraged`` instead (rule term-discouraged, a warning).
     """
     for i, term, j, found in _flagged_renderings(ctx, "forbidden"):
-        yield Hit(f"'{found.text}' is a forbidden rendering of '{term.text}' ({term.entry.id})"
-                  f"{_because(term, found, ctx.lang)}",
-                  term.text, _expected(term, ctx.lang), i, (term.start, term.end),
-                  j, (found.start, found.end), found.text)
+        yield Hit(
+            f"'{found.text}' is a forbidden rendering of '{term.text}' ({term.entry.id})"
+            f"{_because(term, found, ctx.lang)}",
+            term.text,
+            _expected(term, ctx.lang),
+            i,
+            (term.start, term.end),
+            j,
+            (found.start, found.end),
+            found.text,
+        )
 
 
-@rule("term-discouraged", "term", "warning",
-      rationale=(
-          "The form is attested in real use but imprecise: the fact is kept, and the reader is told why the"
-          " glossary prefers another wording."))
+@rule(
+    "term-discouraged",
+    "term",
+    "warning",
+    rationale=(
+        "The form is attested in real use but imprecise: the fact is kept, and the reader is told why the"
+        " glossary prefers another wording."
+    ),
+)
 def term_discouraged(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term is rendered with a form that is attested but imprecise (非法移民 'illegal migrant' for
     "irregular migrant"): a warning, with the glossary's reason in the message.
@@ -129,10 +173,17 @@ def term_discouraged(ctx: BeadContext) -> Iterator[Hit]:
     for i, term, j, found in _flagged_renderings(ctx, "discouraged"):
         rendering = term.entry.rendering(ctx.lang)
         preferred = rendering.preferred if rendering else "?"
-        yield Hit(f"'{found.text}' is discouraged for '{term.text}' ({term.entry.id}); the glossary prefers "
-                  f"'{preferred}'{_because(term, found, ctx.lang)}",
-                  term.text, _expected(term, ctx.lang), i, (term.start, term.end),
-                  j, (found.start, found.end), found.text)
+        yield Hit(
+            f"'{found.text}' is discouraged for '{term.text}' ({term.entry.id}); the glossary prefers "
+            f"'{preferred}'{_because(term, found, ctx.lang)}",
+            term.text,
+            _expected(term, ctx.lang),
+            i,
+            (term.start, term.end),
+            j,
+            (found.start, found.end),
+            found.text,
+        )
 
 
 def _is_short_form(variant: TermMatch, lang: str) -> bool:
@@ -149,8 +200,11 @@ def _short_form_after_full_name(ctx: BeadContext, j: int, variant: TermMatch) ->
     """朝鲜 after 朝鲜民主主义人民共和国 was written out earlier: full name first, short name after is good style."""
     if not _is_short_form(variant, ctx.lang):
         return False
-    return any(t.entry.id == variant.entry.id and t.quality == "preferred" and (k < j or t.end <= variant.start)
-               for k, facts in enumerate(ctx.letter.target_facts[: j + 1]) for t in facts.terms)
+    return any(
+        t.entry.id == variant.entry.id and t.quality == "preferred" and (k < j or t.end <= variant.start)
+        for k, facts in enumerate(ctx.letter.target_facts[: j + 1])
+        for t in facts.terms
+    )
 
 
 # A lowercase word after the term that makes it a modifier ("a North Korean mother"), unless it is one of
@@ -158,7 +212,52 @@ def _short_form_after_full_name(ctx: BeadContext, j: int, variant: TermMatch) ->
 _ATTRIBUTIVE_NEXT = re.compile(r"\s+([a-z][a-z\-]+)")
 _DEMONYM = re.compile(r"(?:an|ese|ish|i)$")  # North Korean, Chinese, British, Pakistani (singular: a modifier)
 _NOT_A_HEAD_NOUN = frozenset(
-    ["and", "or", "who", "whom", "whose", "which", "that", "are", "is", "was", "were", "be", "been", "have", "has", "had", "will", "would", "can", "could", "must", "should", "in", "on", "at", "to", "of", "from", "for", "by", "with", "without", "into", "as", "than", "but", "nor", "not", "also", "still", "now", "then", "there", "here"]
+    [
+        "and",
+        "or",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "must",
+        "should",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "from",
+        "for",
+        "by",
+        "with",
+        "without",
+        "into",
+        "as",
+        "than",
+        "but",
+        "nor",
+        "not",
+        "also",
+        "still",
+        "now",
+        "then",
+        "there",
+        "here",
+    ]
 )
 
 
@@ -179,12 +278,18 @@ def _names_two_source_terms(ctx: BeadContext, j: int, variant: TermMatch) -> boo
     """A compound that renders two terms of the source at once (中朝 for "North Korea and China", 朝美 for "North
     Korea … the United States"): the way the language names a pair, not a style choice."""
     named = {t.entry.id for _, facts in ctx.sources() for t in facts.terms} - {variant.entry.id}
-    return any(k == j and other.entry.id in named and (other.start, other.end) == (variant.start, variant.end)
-               for k, other in ctx.target_terms)
+    return any(
+        k == j and other.entry.id in named and (other.start, other.end) == (variant.start, variant.end)
+        for k, other in ctx.target_terms
+    )
 
 
-@rule("term-variant", "term", "warning",
-      rationale="An accepted variant is correct, only not the house style: a style warning, not a wrong fact.")
+@rule(
+    "term-variant",
+    "term",
+    "warning",
+    rationale="An accepted variant is correct, only not the house style: a style warning, not a wrong fact.",
+)
 def term_variant(ctx: BeadContext) -> Iterator[Hit]:
     """A glossary term uses an accepted variant instead of the preferred rendering (a style warning).
 
@@ -197,15 +302,28 @@ def term_variant(ctx: BeadContext) -> Iterator[Hit]:
         found = _renderings_of(ctx, term.entry.id)
         if found and not any(t.quality == "preferred" for _, t in found):
             j, variant = next(((j, t) for j, t in found if t.quality == "accepted"), found[0])
-            if (variant.quality != "accepted" or _short_form_after_full_name(ctx, j, variant)
-                    or _modifier_form(ctx, i, term, variant) or _names_two_source_terms(ctx, j, variant)):
+            if (
+                variant.quality != "accepted"
+                or _short_form_after_full_name(ctx, j, variant)
+                or _modifier_form(ctx, i, term, variant)
+                or _names_two_source_terms(ctx, j, variant)
+            ):
                 continue
             rendering = term.entry.rendering(ctx.lang)
             if rendering is None:  # a variant was found, so the entry has renderings in this language
                 continue
-            message = (f"'{variant.text}' is the short form: write the full name '{rendering.preferred}' at its first "
-                       "mention" if _is_short_form(variant, ctx.lang) else
-                       f"'{variant.text}' is an accepted variant; the glossary prefers '{rendering.preferred}'")
-            yield Hit(message,
-                      term.text, _expected(term, ctx.lang), i, (term.start, term.end),
-                      j, (variant.start, variant.end), variant.text)
+            message = (
+                f"'{variant.text}' is the short form: write the full name '{rendering.preferred}' at its first mention"
+                if _is_short_form(variant, ctx.lang)
+                else f"'{variant.text}' is an accepted variant; the glossary prefers '{rendering.preferred}'"
+            )
+            yield Hit(
+                message,
+                term.text,
+                _expected(term, ctx.lang),
+                i,
+                (term.start, term.end),
+                j,
+                (variant.start, variant.end),
+                variant.text,
+            )

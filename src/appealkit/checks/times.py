@@ -47,8 +47,12 @@ def match_times(ctx: BeadContext) -> TimeMatch:
     return ctx.memo("times", compute)
 
 
-@rule("time-missing", "date", "error",
-      rationale="A clock time says when something happened or will happen: dropping it removes a fact of the English.")
+@rule(
+    "time-missing",
+    "date",
+    "error",
+    rationale="A clock time says when something happened or will happen: dropping it removes a fact of the English.",
+)
 def time_missing(ctx: BeadContext) -> Iterator[Hit]:
     """A clock time in the source has no counterpart in the aligned translation.
 
@@ -58,12 +62,22 @@ def time_missing(ctx: BeadContext) -> Iterator[Hit]:
     the half of the day open (3点钟) agrees with either. The hour and minute are not also required as figures.
     """
     for i, time in match_times(ctx).missing:
-        yield Hit(f"time '{time.text}' is missing from the translation", time.text, expected_forms(time, ctx.lang),
-                  i, (time.start, time.end), ctx.first_target)
+        yield Hit(
+            f"time '{time.text}' is missing from the translation",
+            time.text,
+            expected_forms(time, ctx.lang),
+            i,
+            (time.start, time.end),
+            ctx.first_target,
+        )
 
 
-@rule("time-changed", "date", "error",
-      rationale="Another hour or minute is a false statement of fact; a deliberate zone conversion is downgraded.")
+@rule(
+    "time-changed",
+    "date",
+    "error",
+    rationale="Another hour or minute is a false statement of fact; a deliberate zone conversion is downgraded.",
+)
 def time_changed(ctx: BeadContext) -> Iterator[Hit]:
     """A clock time was changed: the translation gives another time where the source's should be (3 p.m. → 下午四点).
 
@@ -73,6 +87,14 @@ def time_changed(ctx: BeadContext) -> Iterator[Hit]:
     for i, time, j, found in match_times(ctx).changed:
         converted = time.zone and found.zone and time.zone != found.zone
         note = f"; the translation gives it in another time zone ({found.zone})" if converted else ""
-        yield Hit(f"time changed: source {time.label()} ('{time.text}'), translation {found.label()} "
-                  f"('{found.text}'){note}", time.text, expected_forms(time, ctx.lang), i, (time.start, time.end),
-                  j, (found.start, found.end), found.text, severity="warning" if converted else None)
+        yield Hit(
+            f"time changed: source {time.label()} ('{time.text}'), translation {found.label()} ('{found.text}'){note}",
+            time.text,
+            expected_forms(time, ctx.lang),
+            i,
+            (time.start, time.end),
+            j,
+            (found.start, found.end),
+            found.text,
+            severity="warning" if converted else None,
+        )

@@ -15,7 +15,62 @@ _SEPARATOR = re.compile(r"[\s,;:()\"“”\d.]+")
 # Words that make a run a sentence rather than a name or a title (names rarely contain them).
 # Articles, pronouns, auxiliaries and modals; not "of", "for", "and", "in": organization names are full of them.
 _SENTENCE_WORDS = frozenset(
-    ["the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "am", "we", "you", "our", "your", "us", "i", "me", "my", "he", "she", "his", "her", "him", "its", "that", "this", "these", "those", "which", "will", "would", "should", "must", "can", "could", "may", "might", "shall", "do", "does", "did", "has", "have", "had", "not", "it", "they", "them", "their", "there", "to", "who", "whom"]
+    [
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "we",
+        "you",
+        "our",
+        "your",
+        "us",
+        "i",
+        "me",
+        "my",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "its",
+        "that",
+        "this",
+        "these",
+        "those",
+        "which",
+        "will",
+        "would",
+        "should",
+        "must",
+        "can",
+        "could",
+        "may",
+        "might",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "not",
+        "it",
+        "they",
+        "them",
+        "their",
+        "there",
+        "to",
+        "who",
+        "whom",
+    ]
 )
 MIN_WORDS = 6
 MIN_SENTENCE_WORDS = 3
@@ -44,10 +99,14 @@ def english_sentences(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-@rule("untranslated-sentence", "untranslated", "error",
-      rationale=(
-          "An English sentence left in a Chinese or Korean letter is content its reader cannot read, as good as"
-          " missing."))
+@rule(
+    "untranslated-sentence",
+    "untranslated",
+    "error",
+    rationale=(
+        "An English sentence left in a Chinese or Korean letter is content its reader cannot read, as good as missing."
+    ),
+)
 def untranslated_sentence(ctx: BeadContext) -> Iterator[Hit]:
     """An English sentence was left untranslated in the translation.
 
@@ -59,8 +118,9 @@ def untranslated_sentence(ctx: BeadContext) -> Iterator[Hit]:
             text = facts.text[start:end]
             excerpt = text if len(text) <= 80 else text[:77] + "..."
             i, span = _in_source(ctx, text)
-            yield Hit(f"English text left untranslated: '{excerpt}'", text if span else "", (), i, span, j,
-                      (start, end), text)
+            yield Hit(
+                f"English text left untranslated: '{excerpt}'", text if span else "", (), i, span, j, (start, end), text
+            )
 
 
 def _in_source(ctx: BeadContext, text: str) -> tuple[int | None, tuple[int, int] | None]:
@@ -84,8 +144,13 @@ def _all_english(text: str) -> bool:
     return latin >= ENGLISH_SHARE * (latin + cjk) and any(english_sentences(text))
 
 
-@rule("untranslated-wrong-language", "untranslated", "error", scope="gate",
-      rationale="A letter in the wrong language cannot be sent; one error says so instead of hundreds.")
+@rule(
+    "untranslated-wrong-language",
+    "untranslated",
+    "error",
+    scope="gate",
+    rationale="A letter in the wrong language cannot be sent; one error says so instead of hundreds.",
+)
 def wrong_language(ctx: LetterContext) -> Iterator[Hit]:
     """The translation (or the English) is written in another language: one finding, not hundreds.
 
@@ -96,8 +161,10 @@ def wrong_language(ctx: LetterContext) -> Iterator[Hit]:
     """
     source_lang = written_language(ctx.source.body)
     if source_lang not in (None, "en"):
-        yield Hit(f"{ctx.source.path.name} is written in {LANGUAGE_NAMES[source_lang]}, not English: nothing "
-                  "to check the translation against")
+        yield Hit(
+            f"{ctx.source.path.name} is written in {LANGUAGE_NAMES[source_lang]}, not English: nothing "
+            "to check the translation against"
+        )
         return
     found = written_language(ctx.target.body)
     if found in (None, ctx.lang) or len(ctx.target.paragraphs) < MIN_WRONG_PARAGRAPHS:
@@ -105,7 +172,14 @@ def wrong_language(ctx: LetterContext) -> Iterator[Hit]:
     if found == "en" and not _all_english(ctx.target.body):
         return  # a partly translated letter: untranslated-sentence names each English sentence
     expected = LANGUAGE_NAMES[ctx.lang]
-    hint = ("the English was left as it is" if found == "en"
-            else f"the {found} translation saved as the {ctx.lang} one?")
-    yield Hit(f"the translation is written in {LANGUAGE_NAMES[found]}, not {expected} ({hint})", "", (),
-              None, None, None, None, LANGUAGE_NAMES[found])
+    hint = "the English was left as it is" if found == "en" else f"the {found} translation saved as the {ctx.lang} one?"
+    yield Hit(
+        f"the translation is written in {LANGUAGE_NAMES[found]}, not {expected} ({hint})",
+        "",
+        (),
+        None,
+        None,
+        None,
+        None,
+        LANGUAGE_NAMES[found],
+    )

@@ -41,7 +41,8 @@ class ArgosEngine:
                 return model
         raise AppealInputError(
             f"no Argos model for en→{lang} is installed: run 'appeal models install en-{lang}' "
-            f"(needs internet) or 'appeal models install --file translate-en_{lang}.argosmodel'")
+            f"(needs internet) or 'appeal models install --file translate-en_{lang}.argosmodel'"
+        )
 
     def load(self, lang: str) -> _Loaded:
         """Load the model once per process and language."""
@@ -54,11 +55,17 @@ class ArgosEngine:
 
             model = self._package(lang)
             meta = _metadata(model.path)
-            translator = ctranslate2.Translator(str(model.path / "model"), device="cpu", inter_threads=1,
-                                                intra_threads=self.threads, compute_type="auto")
+            translator = ctranslate2.Translator(
+                str(model.path / "model"),
+                device="cpu",
+                inter_threads=1,
+                intra_threads=self.threads,
+                compute_type="auto",
+            )
             tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(model.path / "sentencepiece.model"))
-            self._loaded[lang] = _Loaded(translator, tokenizer, str(meta.get("target_prefix") or ""),
-                                         model.name, model.version, model.path)
+            self._loaded[lang] = _Loaded(
+                translator, tokenizer, str(meta.get("target_prefix") or ""), model.name, model.version, model.path
+            )
         return self._loaded[lang]
 
     def tokenize(self, segments: list[str], lang: str) -> list[list[str]]:
@@ -68,8 +75,13 @@ class ArgosEngine:
         loaded = self.load(lang)
         prefix = [[loaded.target_prefix]] * len(tokens) if loaded.target_prefix else None
         results = loaded.translator.translate_batch(
-            tokens, beam_size=max(self.beam_size, n_best), num_hypotheses=n_best, max_batch_size=self.batch_size,
-            max_decoding_length=self.max_length, replace_unknowns=True, target_prefix=prefix,
+            tokens,
+            beam_size=max(self.beam_size, n_best),
+            num_hypotheses=n_best,
+            max_batch_size=self.batch_size,
+            max_decoding_length=self.max_length,
+            replace_unknowns=True,
+            target_prefix=prefix,
         )
         outputs = []
         for result in results:

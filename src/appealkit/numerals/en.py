@@ -32,7 +32,18 @@ _ORD_UNITS = dict(
 )
 _ORD_TEENS = dict(
     zip(
-        ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"],
+        [
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+        ],
         range(10, 20),
     )
 )
@@ -85,8 +96,7 @@ def _first_letter_dispatch(words: list[str]) -> str:
     for w in words:
         by_first.setdefault(w[0], []).append(w[1:])
     branches = "|".join(
-        f"(?<={c})(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
-        for c, rests in sorted(by_first.items())
+        f"(?<={c})(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")" for c, rests in sorted(by_first.items())
     )
     return f"[{''.join(sorted(by_first))}](?<![a-z0-9_].)(?:{branches})\\b"
 
@@ -109,25 +119,34 @@ _NUM = re.compile(
 _ABBR_SCALES = {"bn": 10**9, "b": 10**9, "tn": 10**12, "trn": 10**12, "mn": 10**6, "m": 10**6, "k": 10**3}
 _CURRENCY_BEFORE = re.compile(r"(?:[£$€¥₩]|\b(?:US|HK|NZ|A|C|S)\$|\b(?:USD|EUR|GBP|RMB|CNY|KRW|JPY)\s?)$")
 # '80s, the eighties: decades written without the century (the twentieth is meant).
-_DECADE_WORDS = dict(zip(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
-                         range(20, 100, 10)))
+_DECADE_WORDS = dict(
+    zip(
+        ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
+        range(20, 100, 10),
+    )
+)
 _SHORT_DECADE = re.compile(
     r"['’](?P<short>[0-9]0)s\b"
     r"|\bthe\s++(?:(?:early|mid|late)-?\s*+)?(?P<word>(?i:" + "|".join(_DECADE_WORDS) + r"))\b"
 )
 # Runs of number words, matched on a lower-cased copy of the text.
-_WORDS = re.compile(
-    _first_letter_dispatch(_NUMBER_WORDS) + r"(?:(?:-|\s++and\s++|\s++)" + _NW + r")*+"
-)
+_WORDS = re.compile(_first_letter_dispatch(_NUMBER_WORDS) + r"(?:(?:-|\s++and\s++|\s++)" + _NW + r")*+")
 # Figures that are weak evidence of a fact: idioms, and numbers the target languages lexicalize.  A translation
 # that drops them (the two Koreas → 朝韩 / 남북한, No. 1 → 领头羊) has usually lost nothing.
 _WEAK = (
-    (re.compile(r"\bthe\s++two\s++(?:[A-Z]?[a-z]+s|people|men|women|children)\b"),
-     "'the two …' is usually lexicalized (两国, 双方, 朝韩, 양국, 남북한) or dropped with nothing lost"),
+    (
+        re.compile(r"\bthe\s++two\s++(?:[A-Z]?[a-z]+s|people|men|women|children)\b"),
+        "'the two …' is usually lexicalized (两国, 双方, 朝韩, 양국, 남북한) or dropped with nothing lost",
+    ),
     (re.compile(r"\b(?:No\.?|number|Number)\s?(?:1|one)\b"), "'No. 1' is an idiom for 'the leading one'"),
-    (re.compile(r"\b(?:back|front)\s++nine\b|\b(?:final|middle|attacking|defensive)\s++third\b"
-                r"|\bone\s++or\s++two\b|\btwo\s++or\s++three\b|\bcatch-22\b|\b24/7\b|\bcloud\s++nine\b",
-                re.IGNORECASE), "the number is part of an idiom"),
+    (
+        re.compile(
+            r"\b(?:back|front)\s++nine\b|\b(?:final|middle|attacking|defensive)\s++third\b"
+            r"|\bone\s++or\s++two\b|\btwo\s++or\s++three\b|\bcatch-22\b|\b24/7\b|\bcloud\s++nine\b",
+            re.IGNORECASE,
+        ),
+        "the number is part of an idiom",
+    ),
 )
 
 
@@ -154,15 +173,26 @@ _AGE_AFTER = re.compile(
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|the\s+age\s+of)\s++$", re.IGNORECASE)
 
 _QUALIFIERS = {
-    "about": "about", "around": "about", "approximately": "about", "some": "about",
-    "roughly": "about", "nearly": "about", "almost": "about", "close to": "about",
-    "more than": "more_than", "over": "more_than", "in excess of": "more_than",
-    "upwards of": "more_than", "at least": "at_least", "fewer than": "less_than",
-    "less than": "less_than", "under": "less_than", "up to": "up_to",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "some": "about",
+    "roughly": "about",
+    "nearly": "about",
+    "almost": "about",
+    "close to": "about",
+    "more than": "more_than",
+    "over": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "at least": "at_least",
+    "fewer than": "less_than",
+    "less than": "less_than",
+    "under": "less_than",
+    "up to": "up_to",
 }
 _QUAL_BEFORE = re.compile(
-    r"\b(?P<q>" + "|".join(k.replace(" ", r"\s+") for k in sorted(_QUALIFIERS, key=len, reverse=True))
-    + r")\s++$",
+    r"\b(?P<q>" + "|".join(k.replace(" ", r"\s+") for k in sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s++$",
     re.IGNORECASE,
 )
 _WINDOW = 24  # longer than any qualifier/prefix phrase plus spacing

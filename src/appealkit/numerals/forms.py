@@ -56,7 +56,9 @@ KO_NATIVE_TENS = ("", "열", "스물", "서른", "마흔", "쉰", "예순", "일
 _PEOPLE = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,3}?(?:people|persons|individuals|refugees|defectors|asylum[- ]seekers|detainees|"
     r"prisoners|children|women|men|girls|boys|migrants|members|activists|signatories|citizens|nationals|"
-    r"\w+ans|\w+ese)\b", re.IGNORECASE)
+    r"\w+ans|\w+ese)\b",
+    re.IGNORECASE,
+)
 
 
 def native_korean(value: int) -> str:

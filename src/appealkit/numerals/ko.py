@@ -30,13 +30,10 @@ from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, to_value
 from appealkit.numerals.forms import currency_name, decimal_text, grouped
 from appealkit.numerals.zh import Atom, parse_atoms
 
-_SINO_DIGIT = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5,
-               "육": 6, "칠": 7, "팔": 8, "구": 9}
+_SINO_DIGIT = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 _SINO_MULT = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8}
-_NATIVE_TENS = {"열": 10, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50,
-                "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
-_NATIVE_UNITS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6,
-                 "일곱": 7, "여덟": 8, "아홉": 9}
+_NATIVE_TENS = {"열": 10, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
+_NATIVE_UNITS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
 
 # Counters after a native numeral, glued or spaced (두 명, 두명); short ones that would make words when glued
 # (두골 skull, 세대 generation, 한판) count only after a space: 두 골, 세 대.
@@ -79,8 +76,7 @@ def _dispatch(words: list[str]) -> tuple[str, str]:
     for w in words:
         by_first.setdefault(w[0], []).append(w[1:])
     rest = "|".join(
-        f"(?<={c})(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
-        for c, rests in sorted(by_first.items())
+        f"(?<={c})(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")" for c, rests in sorted(by_first.items())
     )
     return "".join(sorted(by_first)), rest
 
@@ -121,8 +117,13 @@ _TOKEN = re.compile(
     r"(?P<sino>[" + _SINO_ALL + r"]*+)"
     # Native word at a word start, directly before a counter.
     r"|(?<![가-힣].)(?:" + _NATIVE_REST + r")(?P<native>)(?= ?(?:" + _COUNTER_NATIVE + r"))"
-    r"|(?<![가-힣].)(?:" + _ALONE_REST + r")(?P<alone>)" + _ALONE_END +
-    r"|(?<![가-힣].)(?:(?<=세)|(?<=네)|(?<=스)무)(?P<adnominal>)(?= (?:" + _ADNOMINAL_NOUNS + r"))"
+    r"|(?<![가-힣].)(?:"
+    + _ALONE_REST
+    + r")(?P<alone>)"
+    + _ALONE_END
+    + r"|(?<![가-힣].)(?:(?<=세)|(?<=네)|(?<=스)무)(?P<adnominal>)(?= (?:"
+    + _ADNOMINAL_NOUNS
+    + r"))"
     # 두 as a word of its own is a numeral before any noun (두 손자, 첫 두 바퀴, 두 마지막 시도); 세 is also "tax".
     r"|(?<![가-힣].)(?<=두)(?P<adnominal2>)(?= [가-힣])"
     r"|(?<![가-힣].)(?:(?<=[삼오육칠팔])(?= (?:" + _LONE_COUNTERS + r"))|(?<=이)(?= (?:" + _UNITS + r")))"
@@ -137,17 +138,39 @@ _DATE_UNIT = re.compile(r" ?[년월일]")
 
 _QUAL_BEFORE = re.compile(r"(?<![가-힣])(?P<q>약|대략|거의|최소한|최소|적어도|최대)\s?$")
 _QUAL_LAST_CHARS = frozenset("약략의소한도대 ")  # cheap pre-check before the search
-_QUAL_WORD = {"약": "about", "대략": "about", "거의": "about", "최소한": "at_least",
-              "최소": "at_least", "적어도": "at_least", "최대": "up_to"}
+_QUAL_WORD = {
+    "약": "about",
+    "대략": "about",
+    "거의": "about",
+    "최소한": "at_least",
+    "최소": "at_least",
+    "적어도": "at_least",
+    "최대": "up_to",
+}
 _QUAL_AFTER = re.compile(
     r" ?(?:" + _COUNTER_SINO + "|" + _COUNTER_NATIVE + r")?(?:이|가|을|를|은|는|도)? ?(?:약간 |조금 |채 )?"
     r"(?P<q>이상|넘는|넘게|넘어|넘었|넘은|남짓|가량|정도|쯤|안팎|내외|미만|이하|이내|까지|안 되|안 된|남지 않)"
 )
 _QUAL_AFTER_WORD = {
-    "이상": "more_than", "넘는": "more_than", "넘게": "more_than", "넘어": "more_than",
-    "남짓": "more_than", "가량": "about", "정도": "about", "쯤": "about", "안팎": "about",
-    "내외": "about", "미만": "less_than", "이하": "up_to", "이내": "up_to", "넘었": "more_than", "넘은": "more_than",
-    "까지": "up_to", "안 되": "less_than", "안 된": "less_than", "남지 않": "less_than",  # 6개월도 채 남지 않은
+    "이상": "more_than",
+    "넘는": "more_than",
+    "넘게": "more_than",
+    "넘어": "more_than",
+    "남짓": "more_than",
+    "가량": "about",
+    "정도": "about",
+    "쯤": "about",
+    "안팎": "about",
+    "내외": "about",
+    "미만": "less_than",
+    "이하": "up_to",
+    "이내": "up_to",
+    "넘었": "more_than",
+    "넘은": "more_than",
+    "까지": "up_to",
+    "안 되": "less_than",
+    "안 된": "less_than",
+    "남지 않": "less_than",  # 6개월도 채 남지 않은
 }
 # What follows a number decides its kind: 19번째 / 25% / 25퍼센트 / 4세 / 네 살
 # (세/살 then a particle or non-Hangul: not 세계, 세기, 살해) / 11개월 된.
@@ -173,11 +196,27 @@ class _Num:
 # Words that are numbers without looking like numerals: day counts (이틀 = two days), approximate ranges
 # (한두 = one or two; each part gets its own span), and 양국 (the two countries).  (value, length) per part.
 _LEXICAL: dict[str, tuple[tuple[int, int], ...]] = {
-    "하루": ((1, 2),), "이틀": ((2, 2),), "사흘": ((3, 2),), "나흘": ((4, 2),), "닷새": ((5, 2),),
-    "엿새": ((6, 2),), "이레": ((7, 2),), "여드레": ((8, 3),), "아흐레": ((9, 3),), "열흘": ((10, 2),),
-    "보름": ((15, 2),), "한두": ((1, 1), (2, 1)), "두세": ((2, 1), (3, 1)), "서너": ((3, 1), (4, 1)),
-    "네댓": ((4, 1), (5, 1)), "너덧": ((4, 1), (5, 1)), "대여섯": ((5, 1), (6, 2)), "예닐곱": ((6, 1), (7, 2)),
-    "양국": ((2, 2),), "양측": ((2, 2),), "양팀": ((2, 2),),
+    "하루": ((1, 2),),
+    "이틀": ((2, 2),),
+    "사흘": ((3, 2),),
+    "나흘": ((4, 2),),
+    "닷새": ((5, 2),),
+    "엿새": ((6, 2),),
+    "이레": ((7, 2),),
+    "여드레": ((8, 3),),
+    "아흐레": ((9, 3),),
+    "열흘": ((10, 2),),
+    "보름": ((15, 2),),
+    "한두": ((1, 1), (2, 1)),
+    "두세": ((2, 1), (3, 1)),
+    "서너": ((3, 1), (4, 1)),
+    "네댓": ((4, 1), (5, 1)),
+    "너덧": ((4, 1), (5, 1)),
+    "대여섯": ((5, 1), (6, 2)),
+    "예닐곱": ((6, 1), (7, 2)),
+    "양국": ((2, 2),),
+    "양측": ((2, 2),),
+    "양팀": ((2, 2),),
 }
 _MAY_BE_LEXICAL = re.compile(r"분의|년대|[틀흘새레름두너댓덧섯곱국측팀루]")
 _LEXICAL_WORD = re.compile(
@@ -241,8 +280,10 @@ def _numerals(text: str) -> list[_Num]:
         if m.group("arab") is not None:
             _add_arab(text, m, nums)
         elif m.group("dot") is not None:
-            nums.extend(_digit_num(text, m.start() + g.start(), m.start() + g.end())
-                        for g in re.finditer(r"[0-9０-９]+", m.group()))
+            nums.extend(
+                _digit_num(text, m.start() + g.start(), m.start() + g.end())
+                for g in re.finditer(r"[0-9０-９]+", m.group())
+            )
         elif m.group("jed") is not None or m.group("jes") is not None:
             kind = "jed" if m.group("jed") is not None else "jes"
             num = _digit_num(text, *m.span(kind)) if kind == "jed" else _sino_num(text, *m.span(kind))
@@ -251,15 +292,20 @@ def _numerals(text: str) -> list[_Num]:
         elif m.group("sino") is not None:
             if _counter_follows(text, m.end(), _SINO_COUNTER):
                 nums.append(_sino_num(text, m.start(), m.end()))
-        elif (m.group("native") is not None and _counter_follows(text, m.end(), _NATIVE_COUNTER)) or m.group("adnominal") is not None or m.group("adnominal2") is not None:
+        elif (
+            (m.group("native") is not None and _counter_follows(text, m.end(), _NATIVE_COUNTER))
+            or m.group("adnominal") is not None
+            or m.group("adnominal2") is not None
+        ):
             nums.append(_native_num(m))
         elif m.group("lone") is not None:
             counter = _UNIT_COUNTER if m.group() == "이" else _LONE_COUNTER
             if _counter_follows(text, m.end(), counter):
                 nums.append(_sino_num(text, m.start(), m.end()))
         elif m.group("alone") is not None:
-            nums.append(_Num(m.start(), m.end(), [Atom("num", _ALONE[m.group()], m.start(), m.end(), False)],
-                             word=True))
+            nums.append(
+                _Num(m.start(), m.end(), [Atom("num", _ALONE[m.group()], m.start(), m.end(), False)], word=True)
+            )
     return [n for n in nums if n.atoms]
 
 
@@ -291,7 +337,7 @@ def _native_num(m: re.Match[str]) -> _Num:
     value = 20 if w == "스무" else 0
     for tens, v in _NATIVE_TENS.items():
         if w.startswith(tens):
-            value, w = v, w[len(tens):]
+            value, w = v, w[len(tens) :]
     value += _NATIVE_UNITS.get(w.lstrip(), 0)
     return _Num(m.start(), m.end(), [Atom("num", value, m.start(), m.end(), False)], word=True)
 
@@ -392,8 +438,13 @@ MAN, EOK = 10**4, 10**8
 PERSON_COUNTER = "명"
 # CLDR's Korean names are formal (미국 달러, 영국 파운드, 일본 엔화); news writes the short ones.
 CURRENCY_NAMES = {"USD": "달러", "GBP": "파운드", "JPY": "엔", "CNY": "위안", "KRW": "원"}
-_QUALIFIED = {"about": "약 {}", "more_than": "{} 이상", "at_least": "최소 {}", "less_than": "{} 미만",
-              "up_to": "최대 {}"}
+_QUALIFIED = {
+    "about": "약 {}",
+    "more_than": "{} 이상",
+    "at_least": "최소 {}",
+    "less_than": "{} 미만",
+    "up_to": "최대 {}",
+}
 
 
 def render_number(value: int | float) -> str:

@@ -110,8 +110,7 @@ def _parse_one(atoms: list[Atom], i: int, korean: bool) -> tuple[int, int | Deci
     return k, yi * 10**8 + wan * 10**4 + small + (cur or 0)
 
 
-_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-          "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _CN_CHARS = "".join(_DIGIT) + "".join(_MULT)
 _MAX_RUN = 40  # longer numeral runs are not figures (and would be slow)
@@ -174,11 +173,27 @@ _QUAL_BEFORE = re.compile(
 )
 _QUAL_LAST_CHARS = frozenset("约概近多莫逾过于少码到足有了达高 \t\u3000")  # 约有两百名: a word between
 _QUAL_WORD = {
-    "大约": "about", "大概": "about", "将近": "about", "接近": "about", "差不多": "about",
-    "约莫": "about", "约": "about", "近": "about", "逾": "more_than", "超过": "more_than",
-    "多于": "more_than", "至少": "at_least", "最少": "at_least", "起码": "at_least",
-    "不到": "less_than", "不足": "less_than", "少于": "less_than", "低于": "less_than",
-    "最多": "up_to", "至多": "up_to", "最高": "up_to",
+    "大约": "about",
+    "大概": "about",
+    "将近": "about",
+    "接近": "about",
+    "差不多": "about",
+    "约莫": "about",
+    "约": "about",
+    "近": "about",
+    "逾": "more_than",
+    "超过": "more_than",
+    "多于": "more_than",
+    "至少": "at_least",
+    "最少": "at_least",
+    "起码": "at_least",
+    "不到": "less_than",
+    "不足": "less_than",
+    "少于": "less_than",
+    "低于": "less_than",
+    "最多": "up_to",
+    "至多": "up_to",
+    "最高": "up_to",
 }
 # 约 and 近 end many words: 公约 条约 签约 / 最近 附近 亲近.
 _NOT_QUAL_AFTER = {"约": frozenset("公条协契合预节制签规特缔邀履毁誓"), "近": frozenset("最附亲邻靠贴")}
@@ -360,8 +375,8 @@ def _cn_run_is_figure(text: str, s: int, e: int) -> bool:
         ok = (prev not in _YI_BLOCK and bool(_MEASURE_ONE.match(text, e))) or (linked and prev in "比之至到")
     else:
         after = e + 1 if nxt in "多余来" else e
-        ok = bool(_MEASURE_ALL.match(text, after)) or linked or (
-            len(word) >= 2 and any(c in "十百千万亿" for c in word)
+        ok = (
+            bool(_MEASURE_ALL.match(text, after)) or linked or (len(word) >= 2 and any(c in "十百千万亿" for c in word))
         )
     # The idiom check is the costliest, so it runs last.
     return ok and not _in_stop_phrase(text, s, e)
@@ -372,9 +387,7 @@ def _in_stop_phrase(text: str, s: int, e: int) -> bool:
     return any(m.start() < e and m.end() > s for m in window)
 
 
-def _mention(
-    text: str, s: int, e: int, v: int | Decimal, pct: int | None, first: bool, last: bool
-) -> NumberMention:
+def _mention(text: str, s: int, e: int, v: int | Decimal, pct: int | None, first: bool, last: bool) -> NumberMention:
     """One mention.  Prefixes (百分之, 第, 约) apply to the first number of a
     run, suffixes (%, 岁, 多, 以上) to the last."""
     kind, start, end = "cardinal", s, e
@@ -463,6 +476,7 @@ def render_money(value: int | float, currency: str) -> str:
 
 def render_ratio(part: int, whole: int, before_noun: bool = False) -> str:
     """五分之一 (one in five), 十分之三 (3 in 10); 的 when a noun follows (五分之一的儿童)."""
+
     def numeral(n: int) -> str:
         return spelled(n, "zh") if n < 100 else str(n)
 

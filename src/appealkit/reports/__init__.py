@@ -31,8 +31,9 @@ def renderer(name: str) -> Callable[..., str]:
     return module.render
 
 
-def render(name: str, results: Sequence[PairResult], *, suppressed: Sequence[SuppressedFinding] = (),
-           **options: Any) -> str:
+def render(
+    name: str, results: Sequence[PairResult], *, suppressed: Sequence[SuppressedFinding] = (), **options: Any
+) -> str:
     """Render one format, adding the suppressed counts to the two writers that predate suppressions.
 
     The json and text writers are a stable contract and are not changed; their output only gains a
@@ -95,7 +96,7 @@ def with_cue(text: str, cue: Sequence[int] | None, marks: tuple[str, str] = CUE_
     """``text`` with the span ``cue`` between marks: a negation cue inside its clause."""
     if not text or not cue or not 0 <= cue[0] < cue[1] <= len(text):
         return text
-    return f"{text[:cue[0]]}{marks[0]}{text[cue[0]:cue[1]]}{marks[1]}{text[cue[1]:]}"
+    return f"{text[: cue[0]]}{marks[0]}{text[cue[0] : cue[1]]}{marks[1]}{text[cue[1] :]}"
 
 
 def clause_pair(finding, marks: tuple[str, str] = CUE_MARKS) -> tuple[str, str] | None:
@@ -103,8 +104,10 @@ def clause_pair(finding, marks: tuple[str, str] = CUE_MARKS) -> tuple[str, str] 
     other findings. Every report format shows the pair this way."""
     if finding.category != "meaning" or not finding.found:
         return None
-    return (with_cue(finding.source_text, finding.extra.get("source_cue"), marks),
-            with_cue(finding.found, finding.extra.get("target_cue"), marks))
+    return (
+        with_cue(finding.source_text, finding.extra.get("source_cue"), marks),
+        with_cue(finding.found, finding.extra.get("target_cue"), marks),
+    )
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,14 @@ def rule_catalogue() -> list[RuleInfo]:
     from appealkit.checks import RULES
 
     rules = [RuleInfo(r.id, r.category, r.severity, r.summary, r.doc, r.rationale) for r in RULES.values()]
-    rules.append(RuleInfo(sup.UNUSED_RULE_ID, sup.UNUSED_CATEGORY, sup.UNUSED_SEVERITY, sup.UNUSED_SUMMARY,
-                          sup.UNUSED_DOC, sup.UNUSED_RATIONALE))
+    rules.append(
+        RuleInfo(
+            sup.UNUSED_RULE_ID,
+            sup.UNUSED_CATEGORY,
+            sup.UNUSED_SEVERITY,
+            sup.UNUSED_SUMMARY,
+            sup.UNUSED_DOC,
+            sup.UNUSED_RATIONALE,
+        )
+    )
     return sorted(rules, key=lambda r: r.id)

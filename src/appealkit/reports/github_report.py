@@ -30,8 +30,7 @@ def escape_property(text: str) -> str:
 
 
 def command(name: str, message: str, **properties: object) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items()
-                     if value is not None)
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
@@ -64,8 +63,10 @@ def _annotation(finding: Finding, result: PairResult, base: str | Path | None) -
     details = [finding.message]
     pair = clause_pair(finding)
     if finding.source_text:
-        details.append(f"English ({relative_path(finding.source_file, base)}:{finding.source_line}): "
-                       f"{pair[0] if pair else finding.source_text}")
+        details.append(
+            f"English ({relative_path(finding.source_file, base)}:{finding.source_line}): "
+            f"{pair[0] if pair else finding.source_text}"
+        )
     if pair:
         details.append(f"Translation: {pair[1]}")
     if finding.expected and finding.category != "stale":
@@ -73,5 +74,10 @@ def _annotation(finding: Finding, result: PairResult, base: str | Path | None) -
     title = f"{finding.rule} [{finding.lang}]" if finding.lang else finding.rule
     if finding.unit is not None:
         title += f" unit {finding.unit}"
-    return command(COMMANDS[finding.severity], "\n".join(details), file=relative_path(finding.file, base),
-                   **_position(finding, result), title=title)
+    return command(
+        COMMANDS[finding.severity],
+        "\n".join(details),
+        file=relative_path(finding.file, base),
+        **_position(finding, result),
+        title=title,
+    )

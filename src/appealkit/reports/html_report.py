@@ -42,10 +42,15 @@ def glossary_adherence(ctx) -> tuple[int, int]:
     """
     kept = total = 0
     for bead in ctx.beads:
-        wanted = Counter(t.entry.id for i in bead.source for t in ctx.source_facts[i].terms
-                         if t.entry.rendering(ctx.lang) is not None)
-        preferred = Counter(t.entry.id for j in bead.target for t in ctx.target_facts[j].terms
-                            if t.quality == "preferred")
+        wanted = Counter(
+            t.entry.id
+            for i in bead.source
+            for t in ctx.source_facts[i].terms
+            if t.entry.rendering(ctx.lang) is not None
+        )
+        preferred = Counter(
+            t.entry.id for j in bead.target for t in ctx.target_facts[j].terms if t.quality == "preferred"
+        )
         total += sum(wanted.values())
         kept += sum(min(count, preferred[entry]) for entry, count in wanted.items())
     return kept, total
@@ -96,6 +101,7 @@ def _bead_of(result: PairResult, finding: Finding) -> int | None:
 def _errors_first(results: Sequence[PairResult]) -> list[PairResult]:
     """Letters with errors first, then with warnings, each group in the checked order: a reviewer starts with
     what fails the gate."""
+
     def rank(result: PairResult) -> tuple[int, int]:
         counts = summarize(result.findings)
         return -counts["error"], -counts["warning"]
@@ -109,8 +115,7 @@ def _views(results: Sequence[PairResult], suppressed: Sequence[SuppressedFinding
     number = 0
     for result in _errors_first(results):
         anchor = _unique(f"{result.pair.slug}-{result.pair.lang}", used)
-        view = PairView(result, anchor, suppressed=[s for s in suppressed
-                                                    if s.finding.file == str(result.pair.target)])
+        view = PairView(result, anchor, suppressed=[s for s in suppressed if s.finding.file == str(result.pair.target)])
         for finding in result.findings:
             number += 1
             view.placed.append(Placed(finding, number, _bead_of(result, finding)))
@@ -144,8 +149,10 @@ class Mark:
 def _badge(mark: Mark, note: str = "") -> str:
     label = f"{LABELS[mark.severity]}, finding {mark.number}{': ' + note if note else ''}"
     text = f"{ICONS[mark.severity]}\u2009{mark.number}{' ' + note if note else ''}"
-    return (f'<a class="ref sev-{mark.severity}" id="{mark.key}-{mark.side}" href="#{mark.key}" '
-            f'data-f="{mark.key}" aria-label="{escape(label)}">{escape(text)}</a>')
+    return (
+        f'<a class="ref sev-{mark.severity}" id="{mark.key}-{mark.side}" href="#{mark.key}" '
+        f'data-f="{mark.key}" aria-label="{escape(label)}">{escape(text)}</a>'
+    )
 
 
 def highlight(text: str, marks: Sequence[Mark], trailing: Sequence[tuple[Mark, str]] = ()) -> str:
@@ -203,10 +210,14 @@ def _summary_table(views: Sequence[PairView]) -> str:
             f'<td class="num">{len(view.suppressed)}</td>',
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    head = "".join(f'<th scope="col">{h}</th>' for h in
-                   ("Letter", "Language", "Errors", "Warnings", "Info", "Stale", "Glossary adherence", "Suppressed"))
-    return (f'<table class="summary"><caption>Findings per letter and language</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in ("Letter", "Language", "Errors", "Warnings", "Info", "Stale", "Glossary adherence", "Suppressed")
+    )
+    return (
+        f'<table class="summary"><caption>Findings per letter and language</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _count(severity: str, n: int) -> str:
@@ -230,27 +241,36 @@ def _finding_item(p: Placed, target_lang: str) -> str:
     if f.source_text:
         linked = p.bead is not None and f.source_paragraph is not None
         where = f' (<a href="#{p.key}-src">line {f.source_line}</a>)' if linked else ""
-        details.append(f'<dt>English{where}</dt><dd lang="en">{_with_cue(f.source_text, f.extra.get("source_cue") if pair else None)}</dd>')
+        details.append(
+            f"<dt>English{where}</dt>"
+            f'<dd lang="en">{_with_cue(f.source_text, f.extra.get("source_cue") if pair else None)}</dd>'
+        )
     if f.expected and f.category != "stale":
         details.append(f'<dt>Expected</dt><dd lang="{target_lang}">{escape(" | ".join(f.expected[:6]))}</dd>')
     if f.found:
         label = "Translation" if pair else "Found"
-        details.append(f'<dt>{label}</dt><dd lang="{target_lang}">{_with_cue(f.found, f.extra.get("target_cue") if pair else None)}</dd>')
+        details.append(
+            f"<dt>{label}</dt>"
+            f'<dd lang="{target_lang}">{_with_cue(f.found, f.extra.get("target_cue") if pair else None)}</dd>'
+        )
     details.append(f"<dt>Where</dt><dd>{escape(f.file)} {escape(where_in_unit(f))}line {f.line}</dd>")
-    return (f'<li class="finding sev-{f.severity}" id="{p.key}" data-severity="{f.severity}" '
-            f'data-category="{escape(f.category)}" data-f="{p.key}">'
-            f'<p class="head"><span class="sev-text sev-{f.severity}"><span aria-hidden="true">{ICONS[f.severity]}'
-            f"</span> {LABELS[f.severity]}</span> <span class=\"num\">#{p.number}</span> "
-            f'<code class="rule">{escape(f.rule)}</code> <span class="cat">{escape(f.category)}</span></p>'
-            f'<p class="msg">{escape(f.message)}</p><dl>{"".join(details)}</dl></li>')
+    return (
+        f'<li class="finding sev-{f.severity}" id="{p.key}" data-severity="{f.severity}" '
+        f'data-category="{escape(f.category)}" data-f="{p.key}">'
+        f'<p class="head"><span class="sev-text sev-{f.severity}"><span aria-hidden="true">{ICONS[f.severity]}'
+        f'</span> {LABELS[f.severity]}</span> <span class="num">#{p.number}</span> '
+        f'<code class="rule">{escape(f.rule)}</code> <span class="cat">{escape(f.category)}</span></p>'
+        f'<p class="msg">{escape(f.message)}</p><dl>{"".join(details)}</dl></li>'
+    )
 
 
 def _findings_list(placed: Sequence[Placed], target_lang: str) -> str:
     return f'<ul class="findings">{"".join(_finding_item(p, target_lang) for p in placed)}</ul>'
 
 
-def _paragraph_html(text: str, line: int, marks: list[Mark], trailing: list[tuple[Mark, str]],
-                    unit: str | None = None) -> str:
+def _paragraph_html(
+    text: str, line: int, marks: list[Mark], trailing: list[tuple[Mark, str]], unit: str | None = None
+) -> str:
     label = f"unit {escape(unit)}, line {line}" if unit is not None else f"line {line}"
     return f'<p><span class="ln">{label}</span> <span class="text">{highlight(text, marks, trailing)}</span></p>'
 
@@ -262,8 +282,11 @@ def _cell(view: PairView, side: str, indices: Sequence[int], placed: Sequence[Pl
     letter = ctx.source if side == "src" else ctx.target
     lang = "en" if side == "src" else LANG_TAGS.get(view.result.pair.lang, view.result.pair.lang)
     note = "missing here" if side == "tgt" else ""
-    orphans = [(Mark(p.key, p.number, p.finding.severity, 0, 0, side), note) for p in placed
-               if (p.finding.source_paragraph if side == "src" else p.finding.target_paragraph) is None]
+    orphans = [
+        (Mark(p.key, p.number, p.finding.severity, 0, 0, side), note)
+        for p in placed
+        if (p.finding.source_paragraph if side == "src" else p.finding.target_paragraph) is None
+    ]
     if not indices:
         empty = "No translated paragraph is aligned with this one." if side == "tgt" else "No source paragraph."
         badges = "".join(_badge(mark, text) for mark, text in orphans)
@@ -288,22 +311,33 @@ def _aligned_table(view: PairView) -> str:
         keys = " ".join(p.key for p in placed)
         flagged = ' class="bead flagged"' if placed else ' class="bead"'
         label = _bead_label(bead)
-        rows.append(f'<tr{flagged} data-f="{keys}"><th scope="row">{label}</th>'
-                    f"{_cell(view, 'src', bead.source, placed)}{_cell(view, 'tgt', bead.target, placed)}</tr>")
+        rows.append(
+            f'<tr{flagged} data-f="{keys}"><th scope="row">{label}</th>'
+            f"{_cell(view, 'src', bead.source, placed)}{_cell(view, 'tgt', bead.target, placed)}</tr>"
+        )
         if placed:
-            rows.append(f'<tr class="notes" data-f="{keys}"><th scope="row"><span class="sr-only">Findings for '
-                        f"{label}</span></th><td colspan=\"2\">{_findings_list(placed, tag)}</td></tr>")
-    head = (f'<th scope="col">Paragraph</th><th scope="col">English source</th>'
-            f'<th scope="col">{escape(name)} translation</th>')
-    return (f'<table class="aligned"><caption>Aligned paragraphs of {escape(view.result.pair.slug)}: English and '
-            f"{escape(name)}, with findings</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            rows.append(
+                f'<tr class="notes" data-f="{keys}"><th scope="row"><span class="sr-only">Findings for '
+                f'{label}</span></th><td colspan="2">{_findings_list(placed, tag)}</td></tr>'
+            )
+    head = (
+        f'<th scope="col">Paragraph</th><th scope="col">English source</th>'
+        f'<th scope="col">{escape(name)} translation</th>'
+    )
+    return (
+        f'<table class="aligned"><caption>Aligned paragraphs of {escape(view.result.pair.slug)}: English and '
+        f"{escape(name)}, with findings</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _bead_label(bead) -> str:
     def numbers(indices: Sequence[int]) -> str:
-        return "–".join(str(i + 1) for i in (indices[0], indices[-1])) if len(indices) > 1 else \
-            (str(indices[0] + 1) if indices else "—")
+        return (
+            "–".join(str(i + 1) for i in (indices[0], indices[-1]))
+            if len(indices) > 1
+            else (str(indices[0] + 1) if indices else "—")
+        )
 
     return f"¶ {numbers(bead.source)} ↔ {numbers(bead.target)}"
 
@@ -311,10 +345,15 @@ def _bead_label(bead) -> str:
 def _suppressed_block(view: PairView) -> str:
     if not view.suppressed:
         return ""
-    items = "".join(f"<li><code>{escape(s.finding.rule)}</code> {escape(s.finding.message)} — reason: "
-                    f"{escape(s.suppression.reason)}</li>" for s in view.suppressed)
-    return (f'<details class="suppressed"><summary>{len(view.suppressed)} suppressed finding(s)</summary>'
-            f"<ul>{items}</ul></details>")
+    items = "".join(
+        f"<li><code>{escape(s.finding.rule)}</code> {escape(s.finding.message)} — reason: "
+        f"{escape(s.suppression.reason)}</li>"
+        for s in view.suppressed
+    )
+    return (
+        f'<details class="suppressed"><summary>{len(view.suppressed)} suppressed finding(s)</summary>'
+        f"<ul>{items}</ul></details>"
+    )
 
 
 def _pair_section(view: PairView) -> str:
@@ -323,53 +362,78 @@ def _pair_section(view: PairView) -> str:
     letter_level = [p for p in view.placed if p.bead is None]
     whole = ""
     if letter_level:
-        whole = (f"<h3>Findings about the whole letter</h3>"
-                 f"{_findings_list(letter_level, LANG_TAGS.get(pair.lang, pair.lang))}")
+        whole = (
+            f"<h3>Findings about the whole letter</h3>"
+            f"{_findings_list(letter_level, LANG_TAGS.get(pair.lang, pair.lang))}"
+        )
     status = f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
-    return (f'<section class="pair" id="{view.anchor}" aria-labelledby="{view.anchor}-h">'
-            f'<h2 id="{view.anchor}-h">{escape(pair.slug)} — {escape(name)}</h2>'
-            f'<p class="files">English <code>{escape(str(pair.source))}</code>, translation '
-            f"<code>{escape(str(pair.target))}</code>: {status}.</p>"
-            f"{whole}{_suppressed_block(view)}{_aligned_table(view)}</section>")
+    return (
+        f'<section class="pair" id="{view.anchor}" aria-labelledby="{view.anchor}-h">'
+        f'<h2 id="{view.anchor}-h">{escape(pair.slug)} — {escape(name)}</h2>'
+        f'<p class="files">English <code>{escape(str(pair.source))}</code>, translation '
+        f"<code>{escape(str(pair.target))}</code>: {status}.</p>"
+        f"{whole}{_suppressed_block(view)}{_aligned_table(view)}</section>"
+    )
 
 
 def _filters(views: Sequence[PairView]) -> str:
     """Hidden until the script runs: without JavaScript every finding is shown and no dead control is."""
     findings = [p.finding for v in views for p in v.placed]
     by_sev, by_cat = Counter(f.severity for f in findings), Counter(f.category for f in findings)
-    sev = "".join(f'<label><input type="checkbox" name="severity" value="{s}" checked> '
-                  f'<span aria-hidden="true">{ICONS[s]}</span> {LABELS[s]} ({by_sev[s]})</label>' for s in SEVERITIES)
+    sev = "".join(
+        f'<label><input type="checkbox" name="severity" value="{s}" checked> '
+        f'<span aria-hidden="true">{ICONS[s]}</span> {LABELS[s]} ({by_sev[s]})</label>'
+        for s in SEVERITIES
+    )
     cats = [c for c in CATEGORIES if by_cat[c]] + sorted(c for c in by_cat if c not in CATEGORIES)
-    cat = "".join(f'<label><input type="checkbox" name="category" value="{escape(c)}" checked> '
-                  f"{escape(c)} ({by_cat[c]})</label>" for c in cats) or "<span>none</span>"
-    return ('<form id="filters" class="filters" hidden aria-label="Filter findings">'
-            f"<fieldset><legend>Severity</legend>{sev}</fieldset>"
-            f"<fieldset><legend>Category</legend>{cat}</fieldset>"
-            # The page opens on the paragraphs with findings when there are any; one click shows the rest.
-            f'<fieldset><legend>Paragraphs</legend><label><input type="checkbox" id="only-flagged"'
-            f'{" checked" if findings else ""}> Only paragraphs with findings</label></fieldset>'
-            f'<p id="filter-status" role="status" aria-live="polite">Showing all {len(findings)} findings.</p></form>')
+    cat = (
+        "".join(
+            f'<label><input type="checkbox" name="category" value="{escape(c)}" checked> '
+            f"{escape(c)} ({by_cat[c]})</label>"
+            for c in cats
+        )
+        or "<span>none</span>"
+    )
+    return (
+        '<form id="filters" class="filters" hidden aria-label="Filter findings">'
+        f"<fieldset><legend>Severity</legend>{sev}</fieldset>"
+        f"<fieldset><legend>Category</legend>{cat}</fieldset>"
+        # The page opens on the paragraphs with findings when there are any; one click shows the rest.
+        f'<fieldset><legend>Paragraphs</legend><label><input type="checkbox" id="only-flagged"'
+        f"{' checked' if findings else ''}> Only paragraphs with findings</label></fieldset>"
+        f'<p id="filter-status" role="status" aria-live="polite">Showing all {len(findings)} findings.</p></form>'
+    )
 
 
-def render(results: Sequence[PairResult], suppressed: Sequence[SuppressedFinding] = (),
-           title: str = "Translation review", **_: object) -> str:
+def render(
+    results: Sequence[PairResult],
+    suppressed: Sequence[SuppressedFinding] = (),
+    title: str = "Translation review",
+    **_: object,
+) -> str:
     views = _views(results, suppressed)
     findings = [f for r in results for f in r.findings]
     counts = summarize(findings)
     letters = len({r.pair.slug for r in results})
-    intro = (f"{len(results)} translation(s) of {letters} letter(s) checked by appealkit {__version__}: "
-             f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info, "
-             f"{len(suppressed)} suppressed.")
-    body = (f'<a class="skip" href="#summary">Skip to the summary</a><header><h1>{escape(title)}</h1>'
-            f"<p>{escape(intro)}</p></header>{_filters(views)}"
-            '<noscript><p class="note">Filters need JavaScript; every finding is shown.</p></noscript>'
-            f'<main><section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
-            f"{_summary_table(views)}</section>{''.join(_pair_section(v) for v in views)}</main>")
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta name="generator" content="appealkit {__version__}">'
-            f"<title>{escape(title)}</title><style>{CSS}</style></head>\n<body>{body}<script>{SCRIPT}</script>"
-            f"</body></html>\n")
+    intro = (
+        f"{len(results)} translation(s) of {letters} letter(s) checked by appealkit {__version__}: "
+        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info, "
+        f"{len(suppressed)} suppressed."
+    )
+    body = (
+        f'<a class="skip" href="#summary">Skip to the summary</a><header><h1>{escape(title)}</h1>'
+        f"<p>{escape(intro)}</p></header>{_filters(views)}"
+        '<noscript><p class="note">Filters need JavaScript; every finding is shown.</p></noscript>'
+        f'<main><section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
+        f"{_summary_table(views)}</section>{''.join(_pair_section(v) for v in views)}</main>"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="appealkit {__version__}">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head>\n<body>{body}<script>{SCRIPT}</script>"
+        f"</body></html>\n"
+    )
 
 
 CSS = """

@@ -21,8 +21,12 @@ def render(results: list[PairResult], **_: object) -> str:
 
 
 def _pair(result: PairResult) -> dict:
-    pair = {"source": str(result.pair.source), "target": str(result.pair.target), "lang": result.pair.lang,
-            "summary": summarize(result.findings)}
+    pair = {
+        "source": str(result.pair.source),
+        "target": str(result.pair.target),
+        "lang": result.pair.lang,
+        "summary": summarize(result.findings),
+    }
     if result.skipped:  # bilingual files only: units not checked, by reason
         pair["skipped"] = dict(result.skipped)
     return pair

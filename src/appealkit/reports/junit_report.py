@@ -94,8 +94,10 @@ def _case(result: PairResult, suppressed: Sequence[SuppressedFinding]) -> FileTe
     notes = [_describe(f) for f in result.findings if f.severity != "error"]
     notes += [f"suppressed {_describe(s.finding)}\n    reason: {xml_text(s.suppression.reason)}" for s in suppressed]
     if result.skipped:
-        notes.append(f"{sum(result.skipped.values())} unit(s) not checked: "
-                     + ", ".join(f"{n} {reason}" for reason, n in result.skipped.items()))
+        notes.append(
+            f"{sum(result.skipped.values())} unit(s) not checked: "
+            + ", ".join(f"{n} {reason}" for reason, n in result.skipped.items())
+        )
     if notes:
         case.system_out = "\n".join(notes) + "\n"
     return case
@@ -110,8 +112,11 @@ def _failure(finding: Finding, number: int, total: int) -> Failure:
 
 def _describe(finding: Finding) -> str:
     """A plain-text block: location, rule, message, the English source and what was expected."""
-    lines = [f"{finding.file}:{finding.line}: {where_in_unit(finding)}{finding.severity} {finding.rule} ({finding.category}): "
-             f"{finding.message}"]
+    lines = [
+        f"{finding.file}:{finding.line}: {where_in_unit(finding)}"
+        f"{finding.severity} {finding.rule} ({finding.category}): "
+        f"{finding.message}"
+    ]
     pair = clause_pair(finding)
     if finding.source_text:
         source = pair[0] if pair else finding.source_text

@@ -29,15 +29,20 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 BASE_ID = "SRCROOT"
 
 
-def render(results: Sequence[PairResult], suppressed: Sequence[SuppressedFinding] = (),
-           base: str | Path | None = None, **_: object) -> str:
+def render(
+    results: Sequence[PairResult],
+    suppressed: Sequence[SuppressedFinding] = (),
+    base: str | Path | None = None,
+    **_: object,
+) -> str:
     import json
 
     return json.dumps(sarif_log(results, suppressed, base), ensure_ascii=False, indent=2) + "\n"
 
 
-def sarif_log(results: Sequence[PairResult], suppressed: Sequence[SuppressedFinding] = (),
-              base: str | Path | None = None) -> dict[str, Any]:
+def sarif_log(
+    results: Sequence[PairResult], suppressed: Sequence[SuppressedFinding] = (), base: str | Path | None = None
+) -> dict[str, Any]:
     rules = rule_catalogue()
     index = {rule.id: i for i, rule in enumerate(rules)}
     base_path = Path(base or Path.cwd()).resolve()
@@ -98,10 +103,14 @@ def _region(paragraph, span: tuple[int, int] | None, fallback_line: int) -> dict
         return {"startLine": max(1, fallback_line)}
     start_line, start_col = line_and_column(paragraph.text, span[0], paragraph.line)
     end_line, end_col = line_and_column(paragraph.text, span[1], paragraph.line)
-    region: dict[str, Any] = {"startLine": start_line, "startColumn": start_col, "endLine": end_line,
-                              "endColumn": end_col}
+    region: dict[str, Any] = {
+        "startLine": start_line,
+        "startColumn": start_col,
+        "endLine": end_line,
+        "endColumn": end_col,
+    }
     if span[1] > span[0]:
-        region["snippet"] = {"text": paragraph.text[span[0]:span[1]]}
+        region["snippet"] = {"text": paragraph.text[span[0] : span[1]]}
     return region
 
 
@@ -119,31 +128,43 @@ def _locations(finding: Finding, result: PairResult, base: Path) -> tuple[dict, 
     target_par = _paragraph(ctx.target, finding.target_paragraph) if finding.file == str(result.pair.target) else None
     if finding.unit is not None:  # a unit's checked text has no inline codes: its columns are not the file's
         target_par = source_par = None
-    primary: dict[str, Any] = {"physicalLocation": {"artifactLocation": _artifact(finding.file, base),
-                                                    "region": _region(target_par, finding.target_span, finding.line)}}
+    primary: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": _artifact(finding.file, base),
+            "region": _region(target_par, finding.target_span, finding.line),
+        }
+    }
     if finding.unit is not None:
         primary["logicalLocations"] = [{"name": finding.unit, "kind": "element"}]
     elif finding.source_file == finding.file:  # a synthesized finding about the ignore file itself
         return primary, []
     if finding.unit is None:
         source_par = _paragraph(ctx.source, finding.source_paragraph)
-    related = {"id": 1,
-               "physicalLocation": {"artifactLocation": _artifact(finding.source_file, base),
-                                    "region": _region(source_par, finding.source_span, finding.source_line)},
-               "message": {"text": f"English source: {finding.source_text}" if finding.source_text
-                           else "English source"}}
+    related = {
+        "id": 1,
+        "physicalLocation": {
+            "artifactLocation": _artifact(finding.source_file, base),
+            "region": _region(source_par, finding.source_span, finding.source_line),
+        },
+        "message": {"text": f"English source: {finding.source_text}" if finding.source_text else "English source"},
+    }
     return primary, [related]
 
 
-def _result(finding: Finding, result: PairResult, fingerprint: str, index: dict[str, int],
-            base: Path) -> dict[str, Any]:
+def _result(
+    finding: Finding, result: PairResult, fingerprint: str, index: dict[str, int], base: Path
+) -> dict[str, Any]:
     primary, related = _locations(finding, result, base)
     text = _escape(finding.message) + (" ([English source](1))" if related else "")
     pair = clause_pair(finding)
     if pair:  # a meaning finding: the clause pair, negation cues between ⟦ ⟧
         text += _escape(f"\nEnglish: {pair[0]}\nTranslation: {pair[1]}")
-    properties: dict[str, Any] = {"category": finding.category, "language": finding.lang,
-                                  "letter": result.pair.slug, "expected": list(finding.expected)}
+    properties: dict[str, Any] = {
+        "category": finding.category,
+        "language": finding.lang,
+        "letter": result.pair.slug,
+        "expected": list(finding.expected),
+    }
     if finding.source_text:
         properties["sourceText"] = finding.source_text
     if finding.found is not None:
@@ -153,9 +174,14 @@ def _result(finding: Finding, result: PairResult, fingerprint: str, index: dict[
             properties["sourceCue" if name == "source_cue" else "targetCue"] = finding.extra[name]
     if finding.unit is not None:
         properties["unit"] = finding.unit
-    sarif: dict[str, Any] = {"ruleId": finding.rule, "level": LEVELS[finding.severity], "message": {"text": text},
-             "locations": [primary], "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-             "properties": properties}
+    sarif: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "level": LEVELS[finding.severity],
+        "message": {"text": text},
+        "locations": [primary],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "properties": properties,
+    }
     if finding.rule in index:
         sarif["ruleIndex"] = index[finding.rule]
     if related:
@@ -167,6 +193,10 @@ def _suppression(item: SuppressedFinding, base: Path) -> dict[str, Any]:
     entry = item.suppression
     suppression: dict[str, Any] = {"kind": "external", "status": "accepted", "justification": entry.reason}
     if entry.file:
-        suppression["location"] = {"physicalLocation": {"artifactLocation": _artifact(entry.file, base),
-                                                        "region": {"startLine": max(1, entry.line)}}}
+        suppression["location"] = {
+            "physicalLocation": {
+                "artifactLocation": _artifact(entry.file, base),
+                "region": {"startLine": max(1, entry.line)},
+            }
+        }
     return suppression

@@ -42,8 +42,11 @@ def render(results: list[PairResult], color: bool = False, **_: object) -> str:
     for result in results:
         if not result.findings:
             continue
-        header = (f"{result.pair.target} ({result.pair.lang}) ← {result.pair.source}" if result.checked
-                  else f"{result.pair.target.parent}{os.sep} (files not checked)")
+        header = (
+            f"{result.pair.target} ({result.pair.lang}) ← {result.pair.source}"
+            if result.checked
+            else f"{result.pair.target.parent}{os.sep} (files not checked)"
+        )
         lines.append(style(header, bold=True))
         # By file as well as line: an unused suppression's line is in the ignore file, not in this translation.
         for (file, line, unit), grouped in groupby(result.findings, key=lambda f: (f.file, f.line, f.unit)):
@@ -69,8 +72,9 @@ def render(results: list[PairResult], color: bool = False, **_: object) -> str:
     for result in results:
         if result.skipped:
             reasons = ", ".join(f"{count} {reason}" for reason, count in result.skipped.items())
-            lines.append(f"{result.pair.target} ({result.pair.lang}): {sum(result.skipped.values())} unit(s) "
-                         f"skipped: {reasons}")
+            lines.append(
+                f"{result.pair.target} ({result.pair.lang}): {sum(result.skipped.values())} unit(s) skipped: {reasons}"
+            )
     counts = summarize([f for r in results for f in r.findings])
     pairs = sum(1 for r in results if r.checked)
     checked = f"{pairs} translation{'s' if pairs != 1 else ''} checked"
