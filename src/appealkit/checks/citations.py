@@ -125,16 +125,8 @@ def citation_paragraph(ctx: BeadContext) -> Iterator[Hit]:
             form = PARAGRAPH_FORMS.get(ctx.lang, "{a}({p})").format(a=article.article, p=article.paragraph)
             j, found = hits[0]
             _, where = _in_neighbour(ctx, article.article, article.paragraph)
-            yield Hit(
-                f"paragraph {article.paragraph} of article {article.article} is missing from the translation{where}",
-                article.text,
-                (form,),
-                i,
-                (article.start, article.end),
-                j,
-                (found.start, found.end),
-                found.text,
-            )
+            message = f"paragraph {article.paragraph} of article {article.article} is missing from the translation"
+            yield Hit.between(message + where, article, i, found, j, (form,))
 
 
 @rule(

@@ -5,8 +5,20 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from appealkit.findings import CATEGORIES, SEVERITIES
+
+
+class Spanned(Protocol):
+    """Anything with its text and its character offsets in a paragraph (a term, a citation, a found rendering)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,28 @@ class Hit:
     line: int | None = None  # file line, for findings about no paragraph (a front-matter key)
     source_cue: tuple[int, int] | None = None  # a cue inside source_text / found (a negation the reports highlight)
     target_cue: tuple[int, int] | None = None
+
+    @classmethod
+    def between(
+        cls,
+        message: str,
+        source: Spanned,
+        source_paragraph: int,
+        found: Spanned,
+        target_paragraph: int,
+        expected: tuple[str, ...] = (),
+    ) -> Hit:
+        """A finding about an English item and the translated text found for it, each located in its paragraph."""
+        return cls(
+            message,
+            source.text,
+            expected,
+            source_paragraph,
+            (source.start, source.end),
+            target_paragraph,
+            (found.start, found.end),
+            found.text,
+        )
 
 
 @dataclass(frozen=True)

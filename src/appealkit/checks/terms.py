@@ -141,17 +141,8 @@ def term_forbidden(ctx: BeadContext) -> Iterator[Hit]:
     but imprecise form is ``discouraged`` instead (rule term-discouraged, a warning).
     """
     for i, term, j, found in _flagged_renderings(ctx, "forbidden"):
-        yield Hit(
-            f"'{found.text}' is a forbidden rendering of '{term.text}' ({term.entry.id})"
-            f"{_because(term, found, ctx.lang)}",
-            term.text,
-            _expected(term, ctx.lang),
-            i,
-            (term.start, term.end),
-            j,
-            (found.start, found.end),
-            found.text,
-        )
+        message = f"'{found.text}' is a forbidden rendering of '{term.text}' ({term.entry.id})"
+        yield Hit.between(message + _because(term, found, ctx.lang), term, i, found, j, _expected(term, ctx.lang))
 
 
 @rule(
@@ -173,17 +164,9 @@ def term_discouraged(ctx: BeadContext) -> Iterator[Hit]:
     for i, term, j, found in _flagged_renderings(ctx, "discouraged"):
         rendering = term.entry.rendering(ctx.lang)
         preferred = rendering.preferred if rendering else "?"
-        yield Hit(
-            f"'{found.text}' is discouraged for '{term.text}' ({term.entry.id}); the glossary prefers "
-            f"'{preferred}'{_because(term, found, ctx.lang)}",
-            term.text,
-            _expected(term, ctx.lang),
-            i,
-            (term.start, term.end),
-            j,
-            (found.start, found.end),
-            found.text,
-        )
+        message = f"'{found.text}' is discouraged for '{term.text}' ({term.entry.id}); the glossary prefers "
+        message += f"'{preferred}'{_because(term, found, ctx.lang)}"
+        yield Hit.between(message, term, i, found, j, _expected(term, ctx.lang))
 
 
 def _is_short_form(variant: TermMatch, lang: str) -> bool:
