@@ -66,6 +66,15 @@ def test_translation_without_its_english_is_an_error(letters):
     assert document["pairs"] == []
 
 
+def test_english_without_any_translation_is_listed_but_does_not_fail(letters):
+    (letters / "new-letter").mkdir()
+    shutil.copy(letters / SLUG / "en.md", letters / "new-letter" / "en.md")
+    code, findings, _ = check_json(letters)
+    listed = [f for f in findings if f["rule"] == "file-untranslated-letter"]
+    assert code == 0 and len(listed) == 1 and listed[0]["severity"] == "info"
+    assert listed[0]["file"].endswith("new-letter/en.md")
+
+
 def test_misnamed_english_is_reported_and_names_the_fix(letters):
     (letters / SLUG / "en.md").rename(letters / SLUG / "En.md")
     code, findings, _ = check_json(letters)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from appealkit.checks.context import FileContext
 from appealkit.checks.registry import Hit, rule
-from appealkit.discovery import LANG_ALIASES
+from appealkit.discovery import LANG_ALIASES, translation_lang
 from appealkit.letters import FRONT_MATTER_KEYS, LANGUAGE_NAMES, STATUSES
 
 
@@ -45,6 +45,24 @@ def unknown_file(ctx: FileContext) -> Iterator[Hit]:
     """
     if ctx.file.kind == "unknown":
         yield Hit(f"{ctx.file.path.name} is not checked: {ctx.file.hint}", line=1)
+
+
+@rule(
+    "file-untranslated-letter",
+    "file",
+    "info",
+    scope="file",
+    rationale="An approved English letter waiting for its translations is normal work in progress, not a "
+    "defect; it is listed so that a green run never hides a letter nobody checked.",
+)
+def untranslated_letter(ctx: FileContext) -> Iterator[Hit]:
+    """An ``en.md`` under a checked folder has no translation beside it (no zh.md, ko.md or alias), so nothing
+    in its folder was checked."""
+    if ctx.file.kind != "source":
+        return
+    folder = ctx.file.path.parent
+    if not any(p.is_file() and translation_lang(p.name) for p in folder.iterdir()):
+        yield Hit(f"{folder.name}/en.md has no translation beside it (zh.md, ko.md): nothing here was checked", line=1)
 
 
 def _declared_lang(value: object) -> str:
