@@ -49,5 +49,5 @@ def test_file_findings_join_their_letter_or_a_result_of_their_own(tmp_path):
     found = discover([tmp_path])
     results = report_files(found.files, [])
     assert [(r.checked, [f.rule for f in r.findings]) for r in results] == [
-        (False, ["file-unknown"]), (False, ["file-orphan-translation"])]
+        (False, ["file-untranslated-letter", "file-unknown"]), (False, ["file-orphan-translation"])]
     assert all(f.category == "file" and f.line == 1 for r in results for f in r.findings)
