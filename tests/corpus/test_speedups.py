@@ -125,6 +125,8 @@ def test_english_matching_finds_what_the_plain_walk_finds(corpus, glossary):
     found = [glossary.find_in_english(text) for text in texts]
     assert sum(map(len, found)) > 0
     assert found == [plain_find_in_english(glossary, text) for text in texts]
+    with speedups.switched(automaton=False):
+        assert found == [glossary.find_in_english(text) for text in texts]
 
 
 @pytest.mark.parametrize("corpus", list(PAIRS))
@@ -177,6 +179,24 @@ def test_english_matching_on_generated_text(glossary, data):
     words = data.draw(st.lists(st.sampled_from(_english_words(glossary)), max_size=20))
     text = data.draw(st.sampled_from([" ", "-", ""])).join(words)
     assert glossary.find_in_english(text) == plain_find_in_english(glossary, text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_english_automaton_on_generated_text(glossary, data):
+    """The automaton only chooses where the walk starts: forms in any case, acronyms written in lower case, plurals,
+    and letters that lower-case to two characters (İ) or by context (Σ), or are not ASCII at all."""
+    forms = sorted({form for entry in glossary.entries for form in entry.en})
+    words = data.draw(st.lists(st.one_of(
+        st.sampled_from(forms[::2]),
+        st.sampled_from(forms[1::2]).map(str.upper),
+        st.sampled_from(forms[1::2]).map(str.lower),
+        st.sampled_from(["İ", "Σ", "é", "’s", "s", "es", "UN", "un", "Un", "CATs", "cats", "the", "(", "2017"]),
+    ), max_size=14))
+    text = data.draw(st.sampled_from([" ", "-", "", "’"])).join(words)
+    with speedups.switched(automaton=False):
+        plain = glossary.find_in_english(text)
+    assert glossary.find_in_english(text) == plain == plain_find_in_english(glossary, text)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
