@@ -2,7 +2,9 @@
 on every corpus the project has (letters/, the held-out rounds, the seeded cases, the NTREX real-text corpus).
 
 - band: alignment searches a band around the diagonal; without it, every cell of the matrix.
-- automaton: glossary renderings found in one Aho–Corasick pass; without it, one search per rendering.
+- automaton: glossary renderings found in one Aho–Corasick pass; without it, one search per rendering (and the
+  English walk starts at every word, not only where the automaton saw a form begin).
+- prechecks: a fact recogniser skips text that lacks what each of its matches needs; without it, it scans all.
 - cache and jobs: ``batch.check_many`` answering from ``.appeal/cache`` and checking in worker processes;
   without them, ``checker.check_pairs`` in this process.
 The mutation benchmark's mutants are compared by ``benchmarks/speedup_equivalence.py``.
@@ -145,7 +147,7 @@ def _outcome(results):
 @pytest.mark.parametrize("corpus", list(PAIRS))
 def test_findings_are_the_same_with_every_speed_up_off(corpus, glossary, tmp_path):
     pairs = PAIRS[corpus]
-    with speedups.switched(band=False, automaton=False):
+    with speedups.switched(band=False, automaton=False, prechecks=False):
         plain = _outcome(check_pairs(pairs, glossary))
     cache = ResultCache(tmp_path / "cache", glossary.digest)
     cold = _outcome(check_many(pairs, glossary, jobs=2, cache=cache))
@@ -165,6 +167,17 @@ def test_build_context_reads_the_switches(glossary):
     with pytest.raises(ValueError, match="unknown speed-up"):
         with speedups.switched(turbo=True):
             pass
+
+
+@pytest.mark.parametrize("corpus", list(PAIRS))
+def test_prechecks_and_automaton_change_no_fact(corpus, glossary):
+    """Every paragraph's facts (figures, dates, times, weekdays, citations, entities, terms) with the fact
+    recognisers' pre-checks and the English automaton as without them."""
+    fast = [_facts(pair, glossary) for pair in PAIRS[corpus]]
+    with speedups.switched(prechecks=False, automaton=False):
+        plain = [_facts(pair, glossary) for pair in PAIRS[corpus]]
+    assert sum(len(f.figures) + len(f.dates) for src, tgt in plain for f in src + tgt) > 0
+    assert fast == plain
 
 
 def _english_words(glossary) -> list[str]:
