@@ -17,6 +17,8 @@ from importlib import resources
 
 import yaml
 
+from appealkit import speedups
+from appealkit.regex_literals import necessary_literals
 from appealkit.spans import SpanSet
 
 # Matching order: a later class never takes a span an earlier one holds ("No State Party shall" is a prohibition,
@@ -144,7 +146,8 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
     haystack, ignore_case = _matchable(text, lang)
-    for kind in KINDS:
+    searched = KINDS if ignore_case or not speedups.ACTIVE.prefilter else _cue_filter(lang).possible(haystack)
+    for kind in searched:
         pattern, held, position = lexicon().cues[lang][kind], SpanSet(taken), 0
         if ignore_case:
             pattern = _ignoring_case(pattern)
@@ -162,6 +165,42 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
                 cues.append(Cue(kind, start, end, text[start:end]))
             position = end
     return sorted(cues, key=lambda c: c.start)
+
+
+class CueFilter:
+    """Which cue classes can match a text at all: one Aho–Corasick pass for the necessary literals of every
+    class (``regex_literals``). A class that cannot match takes no span and gives no cue, so leaving its
+    search out changes nothing; a class without literals is always searched."""
+
+    def __init__(self, patterns: dict[str, re.Pattern[str]]):
+        import ahocorasick
+
+        self._always: list[str] = []
+        starts: dict[str, set[str]] = {}
+        for kind, pattern in patterns.items():
+            literals = necessary_literals(pattern.pattern)
+            if literals is None:
+                self._always.append(kind)
+            for literal in literals or ():
+                starts.setdefault(literal, set()).add(kind)
+        self._automaton = ahocorasick.Automaton()
+        for literal, kinds in starts.items():
+            self._automaton.add_word(literal, frozenset(kinds))
+        if starts:
+            self._automaton.make_automaton()
+
+    def possible(self, text: str) -> list[str]:
+        """The classes that may match ``text``, in matching order (``KINDS``)."""
+        found = set(self._always)
+        if len(self._automaton):
+            for _end, kinds in self._automaton.iter(text):
+                found |= kinds
+        return [kind for kind in KINDS if kind in found]
+
+
+@cache
+def _cue_filter(lang: str) -> CueFilter:
+    return CueFilter(lexicon().cues[lang])
 
 
 def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
