@@ -12,9 +12,12 @@ All patterns are linear (no nested unbounded quantifiers).
 from __future__ import annotations
 
 import calendar
+import functools
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from typing import NamedTuple
 
 from appealkit.numerals import FULLWIDTH, masked_spans, overlaps_any
@@ -381,20 +384,33 @@ class WeekdayMention:
     text: str
 
 
-def _weekday_names(lang: str) -> dict[str, int]:
-    """Weekday names from CLDR (babel): Tuesday, 星期二 / 周二, 화요일; plus the colloquial Chinese forms CLDR
-    does not list (星期天, 周天, 礼拜二)."""
-    from babel.dates import get_day_names
+@functools.cache
+def _cldr_weekdays() -> dict[str, dict[str, list[str]]]:
+    """lang → width → CLDR's weekday names, Monday first: babel's data, read from a snapshot
+    (``lexicons/weekdays.json``, pinned equal to babel by a test) because loading babel's locale data cost
+    30 ms of every ``appeal check``."""
+    text = resources.files("appealkit").joinpath("lexicons/weekdays.json").read_text(encoding="utf-8")
+    return json.loads(text)
 
+
+def weekday_name(day: int, lang: str, width: str = "wide") -> str:
+    """CLDR's name of a weekday (0 = Monday): Tuesday, 星期二, 화요일 (``abbreviated`` zh: 周二)."""
+    return _cldr_weekdays()[lang][width][day]
+
+
+def _weekday_names(lang: str) -> dict[str, int]:
+    """Weekday names from CLDR: Tuesday, 星期二 / 周二, 화요일; plus the colloquial Chinese forms CLDR
+    does not list (星期天, 周天, 礼拜二)."""
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated") if lang == "zh" else ("wide",):
-        for day, name in get_day_names(width, "format", lang).items():
+        for day in range(7):
+            name = weekday_name(day, lang, width)
             names[name] = day
             if lang == "en":
                 names[name.upper()] = day
     if lang == "zh":
-        for day, name in get_day_names("wide", "format", "zh").items():
-            names["礼拜" + name[-1]] = day
+        for day in range(7):
+            names["礼拜" + weekday_name(day, "zh")[-1]] = day
         names.update({"星期天": 6, "周天": 6, "礼拜天": 6})
     return names
 
