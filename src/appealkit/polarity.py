@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from appealkit.spans import SpanSet
-from appealkit.yamlsafe import safe_load
+from appealkit.yamlsafe import load_yaml_text
 
 # Matching order: a later class never takes a span an earlier one holds ("No State Party shall" is a prohibition,
 # not an obligation; 非自愿 "involuntary" is a negative prefix, not the negation 非).
@@ -127,7 +127,7 @@ def parse_lexicon(data: dict) -> Lexicon:
 def lexicon() -> Lexicon:
     """The bundled lexicon (``appealkit/lexicons/polarity.yaml``)."""
     text = resources.files("appealkit").joinpath("lexicons/polarity.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(safe_load(text))
+    return parse_lexicon(load_yaml_text(text))
 
 
 def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> list[Cue]:
