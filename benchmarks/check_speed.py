@@ -463,8 +463,8 @@ def main(argv: list[str] | None = None) -> int:
     for key in ("check_startup", "check_startup_no_data_cache", "letters_cold", "letters_cold_no_data_cache"):
         run = cli[key]
         off = " with APPEAL_DATA_CACHE=off" if key.endswith("no_data_cache") else ""
-        print(f"    '{run['command']}'{off}: {run['median_s']:.3f} s wall (min {run['min_s']:.3f}, max {run['max_s']:.3f}), "
-              f"{run['cpu_median_s']:.3f} s CPU; exit status {run['exit_status']}")
+        print(f"    '{run['command']}'{off}: {run['median_s']:.3f} s wall (min {run['min_s']:.3f}, "
+              f"max {run['max_s']:.3f}), {run['cpu_median_s']:.3f} s CPU; exit status {run['exit_status']}")
     print(f"    imports of a cold check (sum of -X importtime): {cli['check_startup_imports_s']:.3f} s")
     if phase:
         parts = ", ".join(f"{k} {v:.1f}" for k, v in phase["ms_per_pair"].items())
