@@ -26,7 +26,6 @@ import importlib.util
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -95,6 +94,8 @@ def _read(path: Path) -> tuple[Any] | None:
 
 
 def _write(path: Path, data: Any) -> None:
+    import tempfile  # imported on a miss only: a hit need not (3 ms)
+
     try:
         payload = marshal.dumps(data)
     except ValueError:  # a type marshal cannot hold (datetime.date from a YAML timestamp)

@@ -17,11 +17,11 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
 from appealkit.numerals import FULLWIDTH, masked_spans, overlaps_any
 from appealkit.numerals.zh import cn_to_int
+from appealkit.textio import read_bundled
 
 __all__ = ["DateMention", "WeekdayMention", "find_dates", "find_weekdays"]
 
@@ -390,8 +390,7 @@ def _cldr_weekdays() -> dict[str, dict[str, list[str]]]:
     """lang → width → CLDR's weekday names, Monday first: babel's data, read from a snapshot
     (``lexicons/weekdays.json``, pinned equal to babel by a test) because loading babel's locale data cost
     30 ms of every ``appeal check``."""
-    text = resources.files("appealkit").joinpath("lexicons/weekdays.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return json.loads(read_bundled("lexicons/weekdays.json"))
 
 
 def weekday_name(day: int, lang: str, width: str = "wide") -> str:

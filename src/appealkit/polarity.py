@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from appealkit.spans import SpanSet
+from appealkit.textio import read_bundled
 from appealkit.yamlsafe import load_yaml_text
 
 # Matching order: a later class never takes a span an earlier one holds ("No State Party shall" is a prohibition,
@@ -126,8 +126,7 @@ def parse_lexicon(data: dict) -> Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The bundled lexicon (``appealkit/lexicons/polarity.yaml``)."""
-    text = resources.files("appealkit").joinpath("lexicons/polarity.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(load_yaml_text(text))
+    return parse_lexicon(load_yaml_text(read_bundled("lexicons/polarity.yaml")))
 
 
 def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> list[Cue]:
