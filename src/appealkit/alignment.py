@@ -12,12 +12,21 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from appealkit import speedups
 
-if TYPE_CHECKING:
-    from appealkit.facts import ParagraphFacts
+
+class Alignable(Protocol):
+    """What the model reads of a paragraph (``facts.ParagraphFacts``) or a sentence
+    (``sentence_alignment.SentenceRef``): its anchors and its length."""
+
+    @property
+    def anchors(self) -> frozenset[str]: ...
+
+    @property
+    def size(self) -> int: ...
+
 
 # Bead penalties: Gale–Church's -log priors relative to 1-1 (1-1 0.89, 2-1 0.089, 2-2 0.011, 1-0 0.0099),
 # so a merge, split or omission must buy its cost with better lengths or anchors. A 2-2 bead (4.4 by the
@@ -74,15 +83,15 @@ def _length_cost(expected: float, actual: float) -> float:
     return min(_log_ratio(expected, actual) ** 2 / (2 * LOG_RATIO_SIGMA**2), MAX_LENGTH_COST)
 
 
-def _anchors_of(facts: Sequence[ParagraphFacts], indices: Sequence[int]) -> frozenset[str]:
+def _anchors_of(facts: Sequence[Alignable], indices: Sequence[int]) -> frozenset[str]:
     return frozenset().union(*(facts[i].anchors for i in indices))
 
 
-def _size_of(facts: Sequence[ParagraphFacts], indices: Sequence[int]) -> int:
+def _size_of(facts: Sequence[Alignable], indices: Sequence[int]) -> int:
     return sum(facts[i].size for i in indices)
 
 
-def length_ratio(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str) -> float:
+def length_ratio(source: Sequence[Alignable], target: Sequence[Alignable], lang: str) -> float:
     """The letter's own length ratio, kept near the language's prior so that an omission cannot
     talk the model into expecting shorter translations."""
     prior = PRIOR_RATIO.get(lang, 0.45)
@@ -108,7 +117,7 @@ _SLACK = 1e-9  # relative: float sums of the bound and of a path may differ in t
 class _Side:
     """Prefix sums of sizes and cached anchor unions, so a bead costs O(1) to score."""
 
-    def __init__(self, facts: Sequence[ParagraphFacts]):
+    def __init__(self, facts: Sequence[Alignable]):
         self.facts = facts
         self._unions: dict[tuple[int, int], frozenset[str]] = {}
         self.prefix = [0]
@@ -203,7 +212,7 @@ def _search(
 
 
 def align(
-    source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str = "zh", exhaustive: bool | None = None
+    source: Sequence[Alignable], target: Sequence[Alignable], lang: str = "zh", exhaustive: bool | None = None
 ) -> list[Bead]:
     """Monotonic best alignment, then moved paragraphs re-paired.
 
@@ -233,7 +242,7 @@ def align(
     return _absorb_splits(_repair_moves(beads, source, target), source, target, ratio)
 
 
-def _repair_moves(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts]) -> list[Bead]:
+def _repair_moves(beads: list[Bead], source: Sequence[Alignable], target: Sequence[Alignable]) -> list[Bead]:
     """Pair a source-only bead with a target-only bead nearby when their anchors agree."""
     beads = list(beads)
     for index, bead in enumerate(beads):
@@ -266,7 +275,7 @@ def _closer_length(expected: float, actual: float, added: float) -> bool:
 
 
 def _absorb_splits(
-    beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], ratio: float
+    beads: list[Bead], source: Sequence[Alignable], target: Sequence[Alignable], ratio: float
 ) -> list[Bead]:
     """Give a paragraph left without a counterpart to the adjacent bead it belongs to.
 
@@ -289,9 +298,7 @@ def _absorb_splits(
     return beads
 
 
-def _shift_one(
-    beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts]
-) -> list[Bead] | None:
+def _shift_one(beads: list[Bead], source: Sequence[Alignable], target: Sequence[Alignable]) -> list[Bead] | None:
     """Move the edge paragraph of a several-paragraph translation to the adjacent bead whose English explains
     its anchors while its own bead's English shares none of them (the last name of a split list that the
     dynamic programme gave to "Thank you.")."""
@@ -312,7 +319,7 @@ def _shift_one(
 
 
 def _absorb_one(
-    beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], ratio: float
+    beads: list[Bead], source: Sequence[Alignable], target: Sequence[Alignable], ratio: float
 ) -> list[Bead] | None:
     for index, bead in enumerate(beads):
         if bool(bead.source) == bool(bead.target):

@@ -3,7 +3,8 @@ changes nothing.
 
 Each speed-up has a plain counterpart that gives the same findings: ``band`` — alignment searches a band
 around the diagonal instead of scoring every cell of the matrix; ``automaton`` — glossary renderings are
-found in one Aho–Corasick pass instead of one substring search per rendering. The result cache and the
+found in one Aho–Corasick pass instead of one substring search per rendering; ``prefilter`` — a polarity cue
+class is searched only when its necessary literals occur in the text (``polarity.CueFilter``). The result cache and the
 worker processes are switched on the command line (``--no-cache``, ``--jobs 1``).
 """
 
@@ -18,9 +19,12 @@ from dataclasses import dataclass, fields
 class SpeedUps:
     band: bool = True
     automaton: bool = True
+    prefilter: bool = True
 
 
 ACTIVE = SpeedUps()
+# ``switched(**ALL_OFF)``: the plain checker, every in-process speed-up off.
+ALL_OFF = {f.name: False for f in fields(SpeedUps)}
 
 
 @contextmanager
