@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-
-import yaml
 
 from appealkit import speedups
 from appealkit.regex_literals import necessary_literals
 from appealkit.spans import SpanSet
+from appealkit.textio import read_bundled
+from appealkit.yamlsafe import load_yaml_text
 
 # Matching order: a later class never takes a span an earlier one holds ("No State Party shall" is a prohibition,
 # not an obligation; 非自愿 "involuntary" is a negative prefix, not the negation 非).
@@ -82,9 +81,31 @@ class VerbClass:
     renderings: dict[str, tuple[str, ...]]
 
 
+class CuePatterns(Mapping[str, dict[str, re.Pattern[str]]]):
+    """lang → kind → the class's patterns as one alternation, in order. A language is compiled when first read
+    (its cue patterns are large): checking Chinese translations never compiles the Korean cues."""
+
+    def __init__(self, data: dict) -> None:
+        self._data = data
+        self._compiled: dict[str, dict[str, re.Pattern[str]]] = {}
+
+    def __getitem__(self, lang: str) -> dict[str, re.Pattern[str]]:
+        if lang not in self._compiled:
+            if lang not in LANGS:
+                raise KeyError(lang)
+            self._compiled[lang] = {kind: _compile(self._data[lang].get(kind, []), lang) for kind in KINDS}
+        return self._compiled[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    cues: dict[str, dict[str, re.Pattern[str]]]  # lang → kind → the class's patterns as one alternation, in order
+    cues: CuePatterns
     verbs: tuple[VerbClass, ...]
 
 
@@ -121,7 +142,7 @@ def _matchable(text: str, lang: str) -> tuple[str, bool]:
 
 
 def parse_lexicon(data: dict) -> Lexicon:
-    cues = {lang: {kind: _compile(data[lang].get(kind, []), lang) for kind in KINDS} for lang in LANGS}
+    cues = CuePatterns(data)
     verbs = tuple(
         VerbClass(re.compile(rf"\b(?:{v['en']})", re.IGNORECASE), {lang: tuple(v.get(lang, ())) for lang in LANGS[1:]})
         for v in data["verbs"]
@@ -132,8 +153,7 @@ def parse_lexicon(data: dict) -> Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The bundled lexicon (``appealkit/lexicons/polarity.yaml``)."""
-    text = resources.files("appealkit").joinpath("lexicons/polarity.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.safe_load(text))
+    return parse_lexicon(load_yaml_text(read_bundled("lexicons/polarity.yaml")))
 
 
 def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> list[Cue]:

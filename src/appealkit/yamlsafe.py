@@ -3,7 +3,7 @@
 ``yaml.CSafeLoader`` parses 5–10× faster than ``yaml.SafeLoader`` and builds values with the same safe
 constructor. A document it rejects is parsed again by the pure loader, whose messages and line numbers the
 ``file:line`` errors have always used. Lint and load errors must name ``file:line``; ``load_yaml_file``
-also remembers the line of every mapping key.
+also remembers the line of every mapping key, and reads back an unchanged file's parse (appealkit.data_cache).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from appealkit.data_cache import cached_parse
 from appealkit.errors import AppealInputError
 from appealkit.textio import read_text
 
@@ -51,15 +52,25 @@ def safe_load(text: str, fast: type | None = None, pure: type = yaml.SafeLoader)
         return yaml.load(text, Loader=pure)  # noqa: S506 - raises the pure loader's error, with its line
 
 
+def _parse_with_lines(text: str) -> Any:
+    return safe_load(text, LineLoader, PureLineLoader)
+
+
+def load_yaml_text(text: str) -> Any:
+    """``safe_load`` of a bundled data file's text, through appealkit.data_cache."""
+    return cached_parse(text, "yaml", safe_load)
+
+
 def line_of(mapping: dict[str, Any], key: str = "") -> int | None:
     return mapping.get(LINES_KEY, {}).get(key)
 
 
 def load_yaml_file(path: Path | str) -> Any:
-    """Parse a YAML file safely; syntax errors become AppealInputError with the line."""
+    """Parse a YAML file safely, or read its parse back from appealkit.data_cache when the text is unchanged;
+    syntax errors become AppealInputError with the line."""
     text = read_text(path)
     try:
-        return safe_load(text, LineLoader, PureLineLoader)
+        return cached_parse(text, "yaml-lines", _parse_with_lines)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"
