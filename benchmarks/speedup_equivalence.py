@@ -2,14 +2,14 @@
 """Findings with every speed-up off against findings with every speed-up on, on every corpus.
 
 Speed-ups (issue 11): the banded alignment search (off: every cell of the matrix), the Aho–Corasick glossary
-automaton (off: one substring search per rendering, an English walk from every word), the fact recognisers'
-pre-checks (off: every recogniser scans every paragraph), the result cache (cold, then warm) and worker processes
+automaton (off: one substring search per rendering, an English walk from every word), the polarity cue prefilter
+(off: every cue class searched in every sentence), the fact recognisers' pre-checks (off: every recogniser scans
+every paragraph), the result cache (cold, then warm) and worker processes
 (``--jobs``). Corpora: letters/, the held-out rounds, the seeded cases (tests/fixtures/seeded and
 benchmarks/seeded), the NTREX real-text corpus (benchmarks/corpora/ntrex-dev) and the mutation benchmark's
 mutants (every mutant of benchmarks/mutation.py written out as a letter folder).
 
-Plain: ``speedups.switched(band=False, automaton=False, prechecks=False)`` and ``checker.check_pairs`` in one
-process, no cache.
+Plain: ``speedups.switched(**speedups.ALL_OFF)`` and ``checker.check_pairs`` in one process, no cache.
 Fast: every switch on and ``batch.check_many`` with a cache, twice (cold, then answered from the cache), with
 ``--jobs`` processes. Compared: each pair's resolved pair, findings (every field), beads and joined beads.
 
@@ -89,7 +89,7 @@ def outcome(results) -> list[tuple]:
 
 def compare(name: str, pairs: list[LetterPair], glossary: Glossary, jobs: int, cache_dir: Path) -> dict:
     started = time.perf_counter()
-    with speedups.switched(band=False, automaton=False, prechecks=False):
+    with speedups.switched(**speedups.ALL_OFF):
         plain = outcome(check_pairs(pairs, glossary))
     plain_s = time.perf_counter() - started
     cache = ResultCache(cache_dir / name.replace(" ", "-"), glossary.digest)
@@ -116,7 +116,8 @@ def run(jobs: int, limit: int | None = None, mutants: bool = True) -> list[dict]
 
 
 def print_table(rows: list[dict], jobs: int) -> None:
-    print(f"findings with every speed-up off (band, automaton, prechecks, cache, jobs) vs on (--jobs {jobs}, cache cold "
+    switches = ", ".join([*speedups.ALL_OFF, "cache", "jobs"])
+    print(f"findings with every speed-up off ({switches}) vs on (--jobs {jobs}, cache cold "
           "then warm):")
     for row in rows:
         verdict = "identical" if row["identical"] else f"DIFFERENT in {len(row['differing'])} pair(s)"

@@ -1,6 +1,9 @@
 """Shared fixtures: the repository's glossary and letters; in CI a skipped test is a failure."""
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,12 @@ from appealkit.glossary import load_glossary
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "letters"
 GLOSSARY = ROOT / "glossary"
+
+# Parsed data files (appealkit.data_cache) are cached for this session only, never in the user's ~/.cache; the
+# subprocesses of the CLI tests inherit the variable.
+if "APPEAL_DATA_CACHE" not in os.environ:
+    os.environ["APPEAL_DATA_CACHE"] = tempfile.mkdtemp(prefix="appeal-data-cache-")
+    atexit.register(shutil.rmtree, os.environ["APPEAL_DATA_CACHE"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -12,12 +12,21 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from appealkit import speedups
 
-if TYPE_CHECKING:
-    from appealkit.facts import ParagraphFacts
+
+class Alignable(Protocol):
+    """What the model reads of a paragraph (``facts.ParagraphFacts``) or a sentence
+    (``sentence_alignment.SentenceRef``): its anchors and its length."""
+
+    @property
+    def anchors(self) -> frozenset[str]: ...
+
+    @property
+    def size(self) -> int: ...
+
 
 # Bead penalties: Gale–Church's -log priors relative to 1-1 (1-1 0.89, 2-1 0.089, 2-2 0.011, 1-0 0.0099),
 # so a merge, split or omission must buy its cost with better lengths or anchors. A 2-2 bead (4.4 by the
@@ -74,15 +83,15 @@ def _length_cost(expected: float, actual: float) -> float:
     return min(_log_ratio(expected, actual) ** 2 / (2 * LOG_RATIO_SIGMA**2), MAX_LENGTH_COST)
 
 
-def _anchors_of(facts: Sequence[ParagraphFacts], indices: Sequence[int]) -> frozenset[str]:
+def _anchors_of(facts: Sequence[Alignable], indices: Sequence[int]) -> frozenset[str]:
     return frozenset().union(*(facts[i].anchors for i in indices))
 
 
-def _size_of(facts: Sequence[ParagraphFacts], indices: Sequence[int]) -> int:
+def _size_of(facts: Sequence[Alignable], indices: Sequence[int]) -> int:
     return sum(facts[i].size for i in indices)
 
 
-def length_ratio(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str) -> float:
+def length_ratio(source: Sequence[Alignable], target: Sequence[Alignable], lang: str) -> float:
     """The letter's own length ratio, kept near the language's prior so that an omission cannot
     talk the model into expecting shorter translations."""
     prior = PRIOR_RATIO.get(lang, 0.45)
@@ -108,7 +117,7 @@ _SLACK = 1e-9  # relative: float sums of the bound and of a path may differ in t
 class _Side:
     """Prefix sums of sizes and cached anchor unions, so a bead costs O(1) to score."""
 
-    def __init__(self, facts: Sequence[ParagraphFacts]):
+    def __init__(self, facts: Sequence[Alignable]):
         self.facts = facts
         self._unions: dict[tuple[int, int], frozenset[str]] = {}
         self.prefix = [0]
@@ -125,6 +134,26 @@ class _Side:
         if key not in self._unions:
             self._unions[key] = frozenset().union(*(f.anchors for f in self.facts[start : start + count]))
         return self._unions[key]
+
+
+class _BeadCost:
+    """The length and anchor costs of a bead, computed once per (cell, shape) for both passes of the search
+    (kept apart, so that a path's cost is summed in the same order, to the last bit, as without the cache)."""
+
+    def __init__(self, src: _Side, tgt: _Side, ratio: float):
+        self.src, self.tgt, self.ratio = src, tgt, ratio
+        self._costs: dict[tuple[int, int, int, int], tuple[float, float]] = {}
+
+    def __call__(self, i: int, di: int, j: int, dj: int) -> tuple[float, float]:
+        key = (i, di, j, dj)
+        costs = self._costs.get(key)
+        if costs is None:
+            costs = (
+                _length_cost(self.src.size(i, di) * self.ratio, self.tgt.size(j, dj)),
+                ANCHOR_WEIGHT * _anchor_cost(self.src.anchors(i, di), self.tgt.anchors(j, dj)),
+            )
+            self._costs[key] = costs
+        return costs
 
 
 @dataclass
@@ -146,9 +175,7 @@ class _Search:
 
 
 def _search(
-    src: _Side,
-    tgt: _Side,
-    ratio: float,
+    bead_cost: _BeadCost,
     skews: tuple[int, int],
     bound: float,
     beads: dict[tuple[int, int], float] = BEADS,
@@ -161,7 +188,7 @@ def _search(
     (n, m) — SKEW_COST per paragraph of skew still to make up — would cost more: no optimal path, and no
     tie on one, passes there, so the result is the full search's.
     """
-    n, m = len(src.facts), len(tgt.facts)
+    n, m = len(bead_cost.src.facts), len(bead_cost.tgt.facts)
     lo, hi = skews
     goal = m - n
     limit = bound + _SLACK * max(1.0, bound)
@@ -194,8 +221,9 @@ def _search(
                     continue
                 cost = here + penalty
                 if di and dj:
-                    cost += _length_cost(src.size(i, di) * ratio, tgt.size(j, dj))
-                    cost += ANCHOR_WEIGHT * _anchor_cost(src.anchors(i, di), tgt.anchors(j, dj))
+                    length, anchors = bead_cost(i, di, j, dj)
+                    cost += length
+                    cost += anchors
                 if cost < best.get((ti, tj), math.inf):
                     best[ti, tj] = cost
                     back[ti, tj] = (di, dj)
@@ -203,7 +231,7 @@ def _search(
 
 
 def align(
-    source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str = "zh", exhaustive: bool | None = None
+    source: Sequence[Alignable], target: Sequence[Alignable], lang: str = "zh", exhaustive: bool | None = None
 ) -> list[Bead]:
     """Monotonic best alignment, then moved paragraphs re-paired.
 
@@ -218,22 +246,22 @@ def align(
     if exhaustive is None:
         exhaustive = not speedups.ACTIVE.band
     ratio = length_ratio(source, target, lang)
-    src, tgt = _Side(source), _Side(target)
+    bead_cost = _BeadCost(_Side(source), _Side(target), ratio)
     n, m = len(source), len(target)
     if exhaustive:
-        found = _search(src, tgt, ratio, (-n, m), math.inf)
+        found = _search(bead_cost, (-n, m), math.inf)
     else:
         low, high = min(0, m - n), max(0, m - n)
-        guide = _search(src, tgt, ratio, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, GUIDE_BEADS)
+        guide = _search(bead_cost, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, GUIDE_BEADS)
         bound = guide.best[n, m]
         # |s| + |m − n − s| ≤ bound / SKEW_COST for the skew s of any cell on a path no dearer than the guide
         reach = min(int((bound / SKEW_COST - (high - low)) / 2) + 1, MAX_REACH)
-        found = _search(src, tgt, ratio, (low - reach, high + reach), bound)
+        found = _search(bead_cost, (low - reach, high + reach), bound)
     beads = found.beads(n, m)
     return _absorb_splits(_repair_moves(beads, source, target), source, target, ratio)
 
 
-def _repair_moves(beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts]) -> list[Bead]:
+def _repair_moves(beads: list[Bead], source: Sequence[Alignable], target: Sequence[Alignable]) -> list[Bead]:
     """Pair a source-only bead with a target-only bead nearby when their anchors agree."""
     beads = list(beads)
     for index, bead in enumerate(beads):
@@ -266,7 +294,7 @@ def _closer_length(expected: float, actual: float, added: float) -> bool:
 
 
 def _absorb_splits(
-    beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], ratio: float
+    beads: list[Bead], source: Sequence[Alignable], target: Sequence[Alignable], ratio: float
 ) -> list[Bead]:
     """Give a paragraph left without a counterpart to the adjacent bead it belongs to.
 
@@ -289,9 +317,7 @@ def _absorb_splits(
     return beads
 
 
-def _shift_one(
-    beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts]
-) -> list[Bead] | None:
+def _shift_one(beads: list[Bead], source: Sequence[Alignable], target: Sequence[Alignable]) -> list[Bead] | None:
     """Move the edge paragraph of a several-paragraph translation to the adjacent bead whose English explains
     its anchors while its own bead's English shares none of them (the last name of a split list that the
     dynamic programme gave to "Thank you.")."""
@@ -312,7 +338,7 @@ def _shift_one(
 
 
 def _absorb_one(
-    beads: list[Bead], source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], ratio: float
+    beads: list[Bead], source: Sequence[Alignable], target: Sequence[Alignable], ratio: float
 ) -> list[Bead] | None:
     for index, bead in enumerate(beads):
         if bool(bead.source) == bool(bead.target):

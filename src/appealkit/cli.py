@@ -5,6 +5,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings (or lint errors); 2 usag
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,55 @@ import click
 
 from appealkit.cli_config import GLOSSARY_HELP
 from appealkit.errors import INPUT_ERROR_EXIT, AppealInputError
+
+# The subcommands kept in their own modules: name → ("module:attribute", summary). They are imported only when
+# run or when their own help is shown, so ``appeal --help`` loads none of the checker, the glossary or the MT
+# engines. The summary is the first sentence of the command's docstring (tests/cli/test_lazy_commands.py pins
+# them equal), which ``appeal --help`` shortens as click does.
+COMMANDS = {
+    "check": ("appealkit.cli_check:check", "Check translations against their English source."),
+    "config": (
+        "appealkit.cli_config:config_command",
+        "Print the effective configuration for PATH (default: here) and where each value came from.",
+    ),
+    "export": (
+        "appealkit.cli_cat:export",
+        "Export letters (folders or en.md) as XLIFF for post-editing in a CAT tool.",
+    ),
+    "import": (
+        "appealkit.cli_cat:import_",
+        "Write post-edited XLIFF back into zh.md / ko.md, remember the edits, and check the result.",
+    ),
+    "memory": ("appealkit.cli_cat:memory_group", "Move the translation memory in and out of CAT tools (TMX 1.4b)."),
+    "report": (
+        "appealkit.cli_report:report",
+        "Write an HTML review page: summary per letter and language, aligned paragraphs, highlighted findings.",
+    ),
+    "score": (
+        "appealkit.cli_translate:score",
+        "chrF and BLEU of HYPOTHESIS against REFERENCE (sacrebleu; tokenize=zh for Chinese).",
+    ),
+    "stats": (
+        "appealkit.cli_translate:stats",
+        "Post-edit distance per letter and language: TER and chrF of the stored machine output against the "
+        "approved or edited translation (how much translators had to change).",
+    ),
+    "translate": (
+        "appealkit.cli_translate:translate",
+        "Machine-translate approved English letters into zh and ko under the glossary.",
+    ),
+}
+GLOSSARY_COMMANDS = {
+    "export": (
+        "appealkit.cli_cat:glossary_export",
+        "Export the glossary for a termbase: TBX v3 (TBX-Basic), TBX 2008 for OmegaT 3 (correct forms only), or "
+        "a CSV/TSV table for memoQ and Trados.",
+    ),
+    "import": (
+        "appealkit.cli_cat:glossary_import",
+        "Merge a termbase (.tbx, .csv, .tsv) into a glossary file, then lint the glossary.",
+    ),
+}
 
 
 class QuietPipe:
@@ -56,7 +106,36 @@ def usage_line(exc: click.UsageError) -> str:
     return f"appeal: error: {message} (see '{where} --help')"
 
 
-class AppealGroup(click.Group):
+class LazyGroup(click.Group):
+    """A group whose commands in ``lazy_commands`` are imported on first use; listing them (its help) reads
+    only their summaries."""
+
+    def __init__(self, *args, lazy_commands: dict[str, tuple[str, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = lazy_commands or {}
+        self._listing = False
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands and cmd_name not in self.commands:
+            where, summary = self.lazy_commands[cmd_name]
+            if self._listing:  # a stand-in that click shortens to the same line as the real command
+                return click.Command(cmd_name, help=summary)
+            module, _, attribute = where.partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
+
+
+class AppealGroup(LazyGroup):
     """Turns input and usage errors into one line and exit 2, never shows a traceback for them, and lets
     every command survive a closed pipe."""
 
@@ -103,7 +182,7 @@ class AppealGroup(click.Group):
             sys.exit(3)
 
 
-@click.group(cls=AppealGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=AppealGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="appealkit", prog_name="appeal", message="%(prog)s %(version)s")
 def main() -> None:
     """appealkit: translate appeal letters into zh and ko and check that no fact was lost."""
@@ -130,33 +209,8 @@ glossary_option = click.option(
 )
 
 
-# ---------------------------------------------------------------- check
-from appealkit.cli_check import check  # noqa: E402
-
-main.add_command(check)
-
-from appealkit.cli_translate import score, stats, translate  # noqa: E402
-
-main.add_command(translate)
-main.add_command(score)
-main.add_command(stats)
-
-from appealkit.cli_report import report  # noqa: E402
-
-main.add_command(report)
-
-from appealkit.cli_cat import export, glossary_export, glossary_import, import_, memory_group  # noqa: E402
-
-main.add_command(export)
-main.add_command(import_)
-main.add_command(memory_group)
-from appealkit.cli_config import config_command  # noqa: E402
-
-main.add_command(config_command)
-
-
 # ---------------------------------------------------------------- glossary
-@main.group()
+@main.group(cls=LazyGroup, lazy_commands=GLOSSARY_COMMANDS)
 def glossary() -> None:
     """Inspect, validate, export and import the glossary."""
 
@@ -186,10 +240,6 @@ def glossary_lint(path: Path | None) -> None:
     if not common_word_check_available():
         click.echo("note: common-word warnings need wordfreq (pip install 'appealkit[lint]')", err=True)
     sys.exit(1 if errors else 0)
-
-
-glossary.add_command(glossary_export)
-glossary.add_command(glossary_import)
 
 
 @glossary.command("show")

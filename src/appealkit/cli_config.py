@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from appealkit.config import KEYS, Config, load_config
-from appealkit.findings import SEVERITIES
-from appealkit.policy import catalogue, resolve
+if TYPE_CHECKING:  # the configuration is imported when a command runs, not for ``appeal --help``
+    from appealkit.config import Config
+
+SEVERITIES = ("error", "warning", "info")  # appealkit.findings.SEVERITIES, without importing the findings
 
 GLOSSARY_HELP = (
     "Glossary directory or file (default: glossary in the configuration, else ./glossary when present, "
@@ -101,6 +102,8 @@ def load_cli_config(
     }
     for name, value in values.items():
         overrides[name.replace("_", "-")] = value
+    from appealkit.config import load_config
+
     start = paths[0] if paths else None
     return load_config(start, config_file, overrides)
 
@@ -127,6 +130,9 @@ def _json_value(name: str, value: Any) -> Any:
 
 def describe(config: Config) -> dict[str, Any]:
     """The effective configuration as data: every setting with its source, every rule with its state."""
+    from appealkit.config import KEYS
+    from appealkit.policy import catalogue, resolve
+
     policy = resolve(config.layers, catalogue())  # every rule, also when nothing is configured
     return {
         "file": str(config.file) if config.file else None,  # as found (absolute) or as given (--config)
@@ -154,6 +160,8 @@ def describe(config: Config) -> dict[str, Any]:
 
 
 def render_text(config: Config) -> str:
+    from appealkit.config import KEYS
+
     data = describe(config)
     lines = [f"# configuration file: {config.file or 'none found (defaults and command line only)'}"]
     width = max(len(name) for name in KEYS)

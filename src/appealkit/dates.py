@@ -12,6 +12,8 @@ All patterns are linear (no nested unbounded quantifiers).
 from __future__ import annotations
 
 import calendar
+import functools
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from typing import NamedTuple
 from appealkit import speedups
 from appealkit.numerals import FULLWIDTH, folded, masked_spans, overlaps_any
 from appealkit.numerals.zh import cn_to_int
+from appealkit.textio import read_bundled
 
 __all__ = ["DateMention", "WeekdayMention", "find_dates", "find_weekdays"]
 
@@ -142,6 +145,7 @@ _MON_FULL_CASES = f"{_MON_FULL}|{_MON_FULL.upper()}"
 _MON_ABBR_CASES = f"{_MON_ABBR}|{_MON_ABBR.upper()}"
 
 
+@functools.cache  # each language's patterns are compiled when it is first read
 def _en_regex() -> re.Pattern[str]:
     # Month names are case-sensitive: "may" is a verb, "May" mostly the month.
     mon = rf"(?:{_MON_FULL_CASES}|{_MON_ABBR_CASES})\b\.?"
@@ -168,7 +172,6 @@ def _en_regex() -> re.Pattern[str]:
 _EN_ANCHOR = re.compile(
     "|".join([*_MON_FULL_CASES.split("|"), *_MON_ABBR_CASES.split("|"), *(f"{d}(?<![0-9,.].)" for d in "0123456789")])
 )
-_EN = _en_regex()
 _EN_PART = {
     "early": "early",
     "beginning": "early",
@@ -216,7 +219,7 @@ def _scan(
 
 
 def _find_en(text: str) -> list[_D]:
-    return _scan(text, _EN_ANCHOR, _EN, _en_build)
+    return _scan(text, _EN_ANCHOR, _en_regex(), _en_build)
 
 
 def _en_build(text: str, m: re.Match[str]) -> list[_D]:
@@ -289,6 +292,7 @@ def _assemble_cjk(iso: str, year: str, month: str, day: str, part_m: str, part_y
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in alts.items()))
 
 
+@functools.cache
 def _zh_regex() -> re.Pattern[str]:
     year = (
         r"(?:(?<![0-9０-９])(?P<@y>[0-9０-９]{4})"
@@ -311,7 +315,6 @@ def _zh_regex() -> re.Pattern[str]:
     return _assemble_cjk(iso, year, month, day, part_m, part_y, gap="")
 
 
-_ZH = _zh_regex()
 _ZH_ANCHOR = re.compile(r"[0-9０-９〇零一二三四五六七八九十](?<![0-9０-９〇零一二三四五六七八九十,.].)")
 _ZH_PART = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "late", "末": "late", "中期": "mid"}
 
@@ -343,6 +346,7 @@ def _cjk_build(m: re.Match[str], parts: dict[str, str]) -> list[_D]:
 # --------------------------------------------------------------------- ko
 
 
+@functools.cache
 def _ko_regex() -> re.Pattern[str]:
     # 초/말 are parts only before a particle or non-Hangul (2020년 초에, not
     # 2020년 말씀 / 초청).
@@ -359,18 +363,18 @@ def _ko_regex() -> re.Pattern[str]:
     return _assemble_cjk(iso, year, month, day, part_m, part_y, gap=" ?")
 
 
-_KO = _ko_regex()
 _KO_ANCHOR = re.compile(r"[0-9０-９](?<![0-9０-９,.].)")
 _KO_PART = {"초순": "early", "상순": "early", "초": "early", "중순": "mid", "중반": "mid", "하순": "late", "말": "late"}
 
 
-# Per language: the full pattern, the cheap anchor that finds candidate positions, the words for parts of a month.
-_CJK = {"zh": (_ZH, _ZH_ANCHOR, _ZH_PART), "ko": (_KO, _KO_ANCHOR, _KO_PART)}
+# Per language: the full pattern's builder, the cheap anchor that finds candidate positions, the words for parts
+# of a month.
+_CJK = {"zh": (_zh_regex, _ZH_ANCHOR, _ZH_PART), "ko": (_ko_regex, _KO_ANCHOR, _KO_PART)}
 
 
 def _find_cjk(text: str, lang: str) -> list[_D]:
     full, anchor, parts = _CJK[lang]
-    return _scan(text, anchor, full, lambda _, m: _cjk_build(m, parts))
+    return _scan(text, anchor, full(), lambda _, m: _cjk_build(m, parts))
 
 
 # --------------------------------------------------------------------- weekdays
@@ -384,20 +388,32 @@ class WeekdayMention:
     text: str
 
 
-def _weekday_names(lang: str) -> dict[str, int]:
-    """Weekday names from CLDR (babel): Tuesday, 星期二 / 周二, 화요일; plus the colloquial Chinese forms CLDR
-    does not list (星期天, 周天, 礼拜二)."""
-    from babel.dates import get_day_names
+@functools.cache
+def _cldr_weekdays() -> dict[str, dict[str, list[str]]]:
+    """lang → width → CLDR's weekday names, Monday first: babel's data, read from a snapshot
+    (``lexicons/weekdays.json``, pinned equal to babel by a test) because loading babel's locale data cost
+    30 ms of every ``appeal check``."""
+    return json.loads(read_bundled("lexicons/weekdays.json"))
 
+
+def weekday_name(day: int, lang: str, width: str = "wide") -> str:
+    """CLDR's name of a weekday (0 = Monday): Tuesday, 星期二, 화요일 (``abbreviated`` zh: 周二)."""
+    return _cldr_weekdays()[lang][width][day]
+
+
+def _weekday_names(lang: str) -> dict[str, int]:
+    """Weekday names from CLDR: Tuesday, 星期二 / 周二, 화요일; plus the colloquial Chinese forms CLDR
+    does not list (星期天, 周天, 礼拜二)."""
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated") if lang == "zh" else ("wide",):
-        for day, name in get_day_names(width, "format", lang).items():
+        for day in range(7):
+            name = weekday_name(day, lang, width)
             names[name] = day
             if lang == "en":
                 names[name.upper()] = day
     if lang == "zh":
-        for day, name in get_day_names("wide", "format", "zh").items():
-            names["礼拜" + name[-1]] = day
+        for day in range(7):
+            names["礼拜" + weekday_name(day, "zh")[-1]] = day
         names.update({"星期天": 6, "周天": 6, "礼拜天": 6})
     return names
 

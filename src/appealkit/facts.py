@@ -8,7 +8,8 @@ never reported as lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from appealkit.citations import ArticleRef, find_articles, find_symbols
@@ -58,41 +59,36 @@ class ParagraphFacts:
     @cached_property
     def anchors(self) -> frozenset[str]:
         """Language-independent tokens used to align paragraphs."""
-        # "one" is too ambiguous across languages (一位, 한 명, "a") to anchor anything.
-        tokens = {f"n{n.value:g}" for n in self.all_numbers if n.value != 1}
-        tokens |= {f"t{t.entry.id}" for t in outermost(self.terms)}
-        tokens |= {f"e{e.text.lower()}" for e in self.entities}
-        tokens |= {f"s{s[2]}" for s in self.symbols}
-        tokens |= {f"d{d.year}-{d.month}" for d in self.dates if d.month}
-        tokens |= {f"h{t.hour12}:{t.minute}" for t in self.times}
-        tokens |= {f"w{w.weekday}" for w in self.weekdays}
-        return frozenset(tokens)
+        return anchor_tokens(
+            self.all_numbers, self.terms, self.entities, self.symbols, self.dates, self.times, self.weekdays
+        )
 
     @cached_property
     def size(self) -> int:
         """Non-space characters: the length measure of the alignment model."""
         return sum(map(len, self.text.split()))  # split() cuts at exactly the str.isspace() characters
 
-    def within(self, start: int, end: int) -> ParagraphFacts:
-        """The facts of the slice [start, end) (a sentence), offsets relative to the slice: what sentence
-        alignment needs to treat sentences as the paragraph aligner treats paragraphs."""
 
-        def inside(items: list) -> list:
-            return [
-                replace(x, start=x.start - start, end=x.end - start) for x in items if start <= x.start and x.end <= end
-            ]
-
-        symbols = [(s - start, e - start, t) for s, e, t in self.symbols if start <= s and e <= end]
-        return ParagraphFacts(
-            self.text[start:end],
-            figures=inside(self.figures),
-            dates=inside(self.dates),
-            articles=inside(self.articles),
-            symbols=symbols,
-            terms=inside(self.terms),
-            entities=inside(self.entities),
-            all_numbers=inside(self.all_numbers),
-        )
+def anchor_tokens(
+    numbers: Iterable[NumberMention],
+    terms: Iterable[TermMatch],
+    entities: Iterable[Entity],
+    symbols: Iterable[tuple[int, int, str]],
+    dates: Iterable[DateMention],
+    times: Iterable[TimeMention] = (),
+    weekdays: Iterable[WeekdayMention] = (),
+) -> frozenset[str]:
+    """The alignment anchors of some facts: language-independent tokens (figures, glossary entries, names,
+    document symbols, months, clock times, weekdays) that a paragraph and its translation share."""
+    # "one" is too ambiguous across languages (一位, 한 명, "a") to anchor anything.
+    tokens = {f"n{n.value:g}" for n in numbers if n.value != 1}
+    tokens |= {f"t{t.entry.id}" for t in outermost(terms)}
+    tokens |= {f"e{e.text.lower()}" for e in entities}
+    tokens |= {f"s{s[2]}" for s in symbols}
+    tokens |= {f"d{d.year}-{d.month}" for d in dates if d.month}
+    tokens |= {f"h{t.hour12}:{t.minute}" for t in times}
+    tokens |= {f"w{w.weekday}" for w in weekdays}
+    return frozenset(tokens)
 
 
 def _year_of(text: str, term: TermMatch) -> tuple[int | None, int]:

@@ -26,6 +26,7 @@ from typing import Any
 from appealkit import speedups
 from appealkit.errors import AppealInputError
 from appealkit.glossary_context import FormContext, Paragraph, applies, context_from_mapping
+from appealkit.textio import PACKAGE_DIR
 
 KINDS = ("treaty", "law", "term", "body", "place", "person", "organization")
 TARGET_LANGS = ("zh", "ko")
@@ -586,12 +587,10 @@ def credited(matches: Iterable[TermMatch], source_ids: set[str]) -> list[TermMat
 
 
 def bundled_glossary_path() -> Path:
-    from importlib import resources
-
-    bundled = resources.files("appealkit") / "data" / "glossary"
+    bundled = PACKAGE_DIR / "data" / "glossary"  # as the wheel installs it
     if bundled.is_dir():
-        return Path(str(bundled))
-    return Path(__file__).resolve().parents[2] / "glossary"  # source checkout / editable install
+        return bundled
+    return PACKAGE_DIR.parents[1] / "glossary"  # source checkout / editable install
 
 
 def default_glossary_path(cwd: Path | None = None) -> Path:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cache, lru_cache
 
-import yaml
-
+from appealkit import speedups
+from appealkit.regex_literals import necessary_literals
 from appealkit.spans import SpanSet
+from appealkit.textio import read_bundled
+from appealkit.yamlsafe import load_yaml_text
 
 # Matching order: a later class never takes a span an earlier one holds ("No State Party shall" is a prohibition,
 # not an obligation; 非自愿 "involuntary" is a negative prefix, not the negation 非).
@@ -80,21 +81,68 @@ class VerbClass:
     renderings: dict[str, tuple[str, ...]]
 
 
+class CuePatterns(Mapping[str, dict[str, re.Pattern[str]]]):
+    """lang → kind → the class's patterns as one alternation, in order. A language is compiled when first read
+    (its cue patterns are large): checking Chinese translations never compiles the Korean cues."""
+
+    def __init__(self, data: dict) -> None:
+        self._data = data
+        self._compiled: dict[str, dict[str, re.Pattern[str]]] = {}
+
+    def __getitem__(self, lang: str) -> dict[str, re.Pattern[str]]:
+        if lang not in self._compiled:
+            if lang not in LANGS:
+                raise KeyError(lang)
+            self._compiled[lang] = {kind: _compile(self._data[lang].get(kind, []), lang) for kind in KINDS}
+        return self._compiled[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    cues: dict[str, dict[str, re.Pattern[str]]]  # lang → kind → the class's patterns as one alternation, in order
+    cues: CuePatterns
     verbs: tuple[VerbClass, ...]
+
+
+# Characters that re.IGNORECASE matches to an ASCII letter although their lower case is another character
+# (ı ~ i, ſ ~ s, ϐ ~ β …: the extra cases of re._casefix). English is matched case-sensitively on its lower-cased
+# text (about twice as fast); text holding one of these is matched case-insensitively as written.
+CASE_EXTRAS = frozenset(
+    "\u00b5\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e\u0441\u0442\u044a\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
+)
 
 
 def _compile(patterns: list[str], lang: str) -> re.Pattern[str]:
     """One regular expression per class: its patterns as alternatives, the first listed winning at a position
-    (the data lists longer forms first: 必须 before 须, 不得不 before 不得)."""
+    (the data lists longer forms first: 必须 before 须, 不得不 before 不得). English patterns are lower case
+    and run on lower-cased text (``find_cues``)."""
     alternatives = "|".join(f"(?:{p.replace('{RIEUL}', _RIEUL)})" for p in patterns) or r"(?!x)x"
-    return re.compile(alternatives, re.IGNORECASE if lang == "en" else 0)
+    return re.compile(alternatives)
+
+
+@cache
+def _ignoring_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, re.IGNORECASE)
+
+
+def _matchable(text: str, lang: str) -> tuple[str, bool]:
+    """The text the cue patterns run on, and whether they must ignore case: English is lower-cased unless
+    that would move an offset or a character matches a letter only case-insensitively."""
+    if lang != "en":
+        return text, False
+    lowered = text.lower()
+    if len(lowered) == len(text) and (text.isascii() or CASE_EXTRAS.isdisjoint(text)):
+        return lowered, False
+    return text, True
 
 
 def parse_lexicon(data: dict) -> Lexicon:
-    cues = {lang: {kind: _compile(data[lang].get(kind, []), lang) for kind in KINDS} for lang in LANGS}
+    cues = CuePatterns(data)
     verbs = tuple(
         VerbClass(re.compile(rf"\b(?:{v['en']})", re.IGNORECASE), {lang: tuple(v.get(lang, ())) for lang in LANGS[1:]})
         for v in data["verbs"]
@@ -105,8 +153,7 @@ def parse_lexicon(data: dict) -> Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The bundled lexicon (``appealkit/lexicons/polarity.yaml``)."""
-    text = resources.files("appealkit").joinpath("lexicons/polarity.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.safe_load(text))
+    return parse_lexicon(load_yaml_text(read_bundled("lexicons/polarity.yaml")))
 
 
 def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> list[Cue]:
@@ -118,9 +165,13 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
     terms = SpanSet(masked)
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
-    for kind in KINDS:
+    haystack, ignore_case = _matchable(text, lang)
+    searched = KINDS if ignore_case or not speedups.ACTIVE.prefilter else _cue_filter(lang).possible(haystack)
+    for kind in searched:
         pattern, held, position = lexicon().cues[lang][kind], SpanSet(taken), 0
-        while (match := pattern.search(text, position)) is not None:
+        if ignore_case:
+            pattern = _ignoring_case(pattern)
+        while (match := pattern.search(haystack, position)) is not None:
             start, end = match.span()
             if (
                 end == start
@@ -131,9 +182,45 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
                 continue
             taken.append((start, end))
             if kind != "not_negation":
-                cues.append(Cue(kind, start, end, match.group()))
+                cues.append(Cue(kind, start, end, text[start:end]))
             position = end
     return sorted(cues, key=lambda c: c.start)
+
+
+class CueFilter:
+    """Which cue classes can match a text at all: one Aho–Corasick pass for the necessary literals of every
+    class (``regex_literals``). A class that cannot match takes no span and gives no cue, so leaving its
+    search out changes nothing; a class without literals is always searched."""
+
+    def __init__(self, patterns: dict[str, re.Pattern[str]]):
+        import ahocorasick
+
+        self._always: list[str] = []
+        starts: dict[str, set[str]] = {}
+        for kind, pattern in patterns.items():
+            literals = necessary_literals(pattern.pattern)
+            if literals is None:
+                self._always.append(kind)
+            for literal in literals or ():
+                starts.setdefault(literal, set()).add(kind)
+        self._automaton = ahocorasick.Automaton()
+        for literal, kinds in starts.items():
+            self._automaton.add_word(literal, frozenset(kinds))
+        if starts:
+            self._automaton.make_automaton()
+
+    def possible(self, text: str) -> list[str]:
+        """The classes that may match ``text``, in matching order (``KINDS``)."""
+        found = set(self._always)
+        if len(self._automaton):
+            for _end, kinds in self._automaton.iter(text):
+                found |= kinds
+        return [kind for kind in KINDS if kind in found]
+
+
+@cache
+def _cue_filter(lang: str) -> CueFilter:
+    return CueFilter(lexicon().cues[lang])
 
 
 def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:

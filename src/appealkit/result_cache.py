@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,6 +138,8 @@ class ResultCache:
 
     def put(self, key: str, checked: Checked) -> None:
         """Write atomically (temporary file + rename); a cache that cannot be written is only slower."""
+        import tempfile  # imported when writing: a run answered from the cache, or with --no-cache, never needs it
+
         path = self._path(key)
         data = json.dumps(checked.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:

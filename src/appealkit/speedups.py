@@ -4,8 +4,9 @@ changes nothing.
 Each speed-up has a plain counterpart that gives the same findings: ``band`` — alignment searches a band
 around the diagonal instead of scoring every cell of the matrix; ``automaton`` — glossary renderings are
 found in one Aho–Corasick pass instead of one substring search per rendering, and the English walk starts
-only at words where such a pass saw a form begin; ``prechecks`` — a fact recogniser (numbers, dates,
-weekdays, times, articles, symbols) does not scan a paragraph that lacks what every match needs (a digit,
+only at words where such a pass saw a form begin; ``prefilter`` — a polarity cue class is searched only when
+its necessary literals occur in the text (``polarity.CueFilter``); ``prechecks`` — a fact recogniser (numbers,
+dates, weekdays, times, articles, symbols) does not scan a paragraph that lacks what every match needs (a digit,
 "day", a slash, 년대). The result cache and the worker processes are switched on the command line
 (``--no-cache``, ``--jobs 1``).
 """
@@ -21,10 +22,13 @@ from dataclasses import dataclass, fields
 class SpeedUps:
     band: bool = True
     automaton: bool = True
+    prefilter: bool = True
     prechecks: bool = True
 
 
 ACTIVE = SpeedUps()
+# ``switched(**ALL_OFF)``: the plain checker, every in-process speed-up off.
+ALL_OFF = {f.name: False for f in fields(SpeedUps)}
 
 
 @contextmanager

@@ -11,6 +11,7 @@ need "the same problem in the same text", independent of line numbers.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -105,7 +106,11 @@ class Outcome:
 # Han, kana, CJK punctuation and fullwidth forms. Chinese puts no space where a line is wrapped, so a line
 # break next to one of these is not a word boundary: re-wrapping "保护\n200名" to "保护200名" is no edit.
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_SPACE_BY_CJK = re.compile(f"\\s+(?=[{_CJK}])|(?<=[{_CJK}])\\s+")
+
+
+@functools.cache  # compiled when a finding's identity is first needed (3 ms: the CJK ranges), not on import
+def _space_by_cjk() -> re.Pattern[str]:
+    return re.compile(f"\\s+(?=[{_CJK}])|(?<=[{_CJK}])\\s+")
 
 
 def normalize(text: str) -> str:
@@ -114,7 +119,7 @@ def normalize(text: str) -> str:
     Whitespace next to CJK is dropped before NFKC (which turns fullwidth ，（ into ASCII); elsewhere runs of
     whitespace become one space, so English words stay apart.
     """
-    return " ".join(unicodedata.normalize("NFKC", _SPACE_BY_CJK.sub("", text)).casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", _space_by_cjk().sub("", text)).casefold().split())
 
 
 def _digest(*parts: str, size: int = 16) -> str:

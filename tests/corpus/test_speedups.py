@@ -4,6 +4,7 @@ on every corpus the project has (letters/, the held-out rounds, the seeded cases
 - band: alignment searches a band around the diagonal; without it, every cell of the matrix.
 - automaton: glossary renderings found in one Aho–Corasick pass; without it, one search per rendering (and the
   English walk starts at every word, not only where the automaton saw a form begin).
+- prefilter: a polarity cue class searched only where its necessary literals occur; without it, always.
 - prechecks: a fact recogniser skips text that lacks what each of its matches needs; without it, it scans all.
 - cache and jobs: ``batch.check_many`` answering from ``.appeal/cache`` and checking in worker processes;
   without them, ``checker.check_pairs`` in this process.
@@ -26,6 +27,7 @@ from appealkit.facts import source_facts, target_facts
 from appealkit.glossary import _GAP, _IGNORED_IN_TARGET, _WORD, MAX_TERM_WORDS, TermMatch, compact, typography_key
 from appealkit.glossary_context import Paragraph, applies
 from appealkit.letters import LetterPair, discover_pairs, load_letter
+from appealkit.polarity import find_cues
 from appealkit.result_cache import ResultCache
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,7 +149,7 @@ def _outcome(results):
 @pytest.mark.parametrize("corpus", list(PAIRS))
 def test_findings_are_the_same_with_every_speed_up_off(corpus, glossary, tmp_path):
     pairs = PAIRS[corpus]
-    with speedups.switched(band=False, automaton=False, prechecks=False):
+    with speedups.switched(**speedups.ALL_OFF):
         plain = _outcome(check_pairs(pairs, glossary))
     cache = ResultCache(tmp_path / "cache", glossary.digest)
     cold = _outcome(check_many(pairs, glossary, jobs=2, cache=cache))
@@ -155,6 +157,18 @@ def test_findings_are_the_same_with_every_speed_up_off(corpus, glossary, tmp_pat
     assert cold == plain
     assert _outcome(warm) == plain
     assert [r.context.source.body for r in warm] == [load_letter(p.source).body for p in pairs]
+
+
+@pytest.mark.parametrize("corpus", list(PAIRS))
+def test_prefilter_finds_the_cues_of_every_search(corpus):
+    texts = [(p.text, "en") for pair in PAIRS[corpus] for p in load_letter(pair.source).paragraphs]
+    texts += [(p.text, pair.lang) for pair in PAIRS[corpus] for p in load_letter(pair.target).paragraphs]
+    with speedups.switched(prefilter=True):
+        fast = [find_cues(text, lang) for text, lang in texts]
+    with speedups.switched(prefilter=False):
+        plain = [find_cues(text, lang) for text, lang in texts]
+    assert sum(map(len, plain)) > 0
+    assert fast == plain
 
 
 def test_build_context_reads_the_switches(glossary):

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from appealkit import polarity
 from appealkit.polarity import (
     KINDS,
     clause_spans,
     clauses,
+    count_negations,
     english_verbs,
     find_cues,
     lexicon,
     lost_and_added,
-    count_negations,
     target_verbs,
 )
 from appealkit.spans import SpanSet
@@ -202,3 +205,36 @@ def test_cues_are_disjoint_spans_outside_the_mask_and_clauses_tile_the_text(text
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     inside = [c for clause in clauses(text, lang, mask) for c in clause.cues]
     assert all(any(s <= c.start < e for s, e in spans) for c in inside)
+
+
+# ---------------------------------------------------------------- lower-cased English matching
+_EN_WORDS = ["not", "No", "NEVER", "must", "Must Not", "shouldn’t", "stop", "ceased", "refuse", "unlawful",
+             "non-binding", "a few", "Few", "under no circumstances", "ſtop", "ıllegal", "İllegal", "K", "nſt",
+             "don't", "Please", "Do not", "the", "State", "Party", "shall", "(", ".", ",", "—", " ", "  "]
+
+
+def _ignoring_case(text: str, lang: str) -> tuple[str, bool]:
+    return text, lang == "en"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_EN_WORDS) | st.text(max_size=3), max_size=12))
+def test_lower_cased_english_matching_finds_what_case_insensitive_matching_finds(words: list[str]) -> None:
+    text = " ".join(words)
+    fast = polarity.find_cues(text, "en")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(polarity, "_matchable", _ignoring_case)
+        assert polarity.find_cues(text, "en") == fast
+
+
+def test_english_cue_patterns_are_lower_case() -> None:
+    """They run case-sensitively on lower-cased text: an upper-case letter in one would never match."""
+    for kind, pattern in polarity.lexicon().cues["en"].items():
+        assert not re.search(r"(?<!\\)[A-Z]", pattern.pattern), kind
+
+
+def test_case_extras_cover_every_extra_case_of_the_re_module() -> None:
+    from re import _casefix
+
+    extras = {chr(c) for key, values in _casefix._EXTRA_CASES.items() for c in (key, *values)}
+    assert {c for c in extras if not c.isascii()} <= polarity.CASE_EXTRAS

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
-from appealkit.dates import DateMention, WeekdayMention
+from appealkit.dates import DateMention, WeekdayMention, weekday_name
 
 PART_NAMES = {"early": ("初", "초"), "mid": ("中旬", "중순"), "late": ("底", "말")}
 
@@ -148,12 +148,6 @@ def date_part(ctx: BeadContext) -> Iterator[Hit]:
             )
 
 
-def _weekday_name(day: int, lang: str) -> str:
-    from babel.dates import get_day_names
-
-    return get_day_names("wide", "format", lang)[day]
-
-
 def match_weekdays(
     ctx: BeadContext,
 ) -> tuple[list[tuple[int, WeekdayMention, int, WeekdayMention]], list[tuple[int, WeekdayMention]]]:
@@ -194,9 +188,9 @@ def weekday_changed(ctx: BeadContext) -> Iterator[Hit]:
     """
     for i, day, j, found in match_weekdays(ctx)[0]:
         yield Hit(
-            f"weekday changed: source {day.text}, translation {found.text} ({_weekday_name(found.weekday, 'en')})",
+            f"weekday changed: source {day.text}, translation {found.text} ({weekday_name(found.weekday, 'en')})",
             day.text,
-            (_weekday_name(day.weekday, ctx.lang),),
+            (weekday_name(day.weekday, ctx.lang),),
             i,
             (day.start, day.end),
             j,
@@ -223,7 +217,7 @@ def weekday_missing(ctx: BeadContext) -> Iterator[Hit]:
         yield Hit(
             f"weekday '{day.text}' is not named in the translation",
             day.text,
-            (_weekday_name(day.weekday, ctx.lang),),
+            (weekday_name(day.weekday, ctx.lang),),
             i,
             (day.start, day.end),
             ctx.first_target,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
 from appealkit.polarity import Clause, Cue, clauses, count_negations, english_verbs, lost_and_added, target_verbs
-from appealkit.sentence_alignment import SentencePair, SentenceRef, align_sentences
+from appealkit.sentence_alignment import SentenceRef, align_sentence_refs, sentences_of
 
 # What a translation writes to forbid an act, offered as the expected form of an inverted clause.
 PROHIBITION_FORMS = {"zh": ("不得", "不应", "切勿"), "ko": ("-서는 안 된다", "-지 말 것")}
@@ -64,19 +64,28 @@ def _located(refs: Sequence[SentenceRef], lang: str) -> list[Located]:
     50,000 clauses)."""
     found = []
     for ref in refs:
-        masked = [(t.start, t.end) for t in ref.facts.terms] + [(e.start, e.end) for e in ref.facts.entities]
-        found += [(ref, c) for c in clauses(ref.text, lang, masked)]
+        found += [(ref, c) for c in clauses(ref.text, lang, ref.masked)]
     last = max(1, len(found) - 1)
     return [Located(ref, c, i / last) for i, (ref, c) in enumerate(found)]
 
 
+def _has_cue(refs: Sequence[SentenceRef], lang: str) -> bool:
+    return any(c.cues for ref in refs for c in clauses(ref.text, lang, ref.masked))
+
+
 def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
-    """The bead's aligned sentence pairs as clauses; shared by both rules of this module."""
+    """The bead's aligned sentence pairs as clauses; shared by both rules of this module. Only pairs with a cue
+    on one side at least: with no negation, prohibition or obligation, neither rule can report (and when the
+    whole bead has none, its sentences are not even aligned)."""
 
     def compute() -> list[PolarityPair]:
-        pairs: list[SentencePair] = align_sentences(list(ctx.sources()), list(ctx.targets()), ctx.lang)
+        src, tgt = sentences_of(list(ctx.sources()), "en"), sentences_of(list(ctx.targets()), ctx.lang)
+        if not _has_cue(src, "en") and not _has_cue(tgt, ctx.lang):
+            return []
         return [
-            PolarityPair(_located(p.source, "en"), _located(p.target, ctx.lang)) for p in pairs if p.source and p.target
+            PolarityPair(_located(p.source, "en"), _located(p.target, ctx.lang))
+            for p in align_sentence_refs(src, tgt, ctx.lang)
+            if p.source and p.target and (_has_cue(p.source, "en") or _has_cue(p.target, ctx.lang))
         ]
 
     return ctx.memo("polarity-pairs", compute)

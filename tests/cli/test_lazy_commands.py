@@ -1,0 +1,63 @@
+"""The subcommands kept in their own modules are imported only when used: ``appeal --help`` lists them from
+the table in appealkit.cli, which must describe them exactly as their own docstrings do."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import subprocess
+import sys
+
+import click
+import pytest
+
+from appealkit import cli, cli_check, cli_config, findings
+
+TABLES = [("appeal", cli.main, cli.COMMANDS), ("appeal glossary", cli.glossary, cli.GLOSSARY_COMMANDS)]
+
+
+def real_command(where: str) -> click.Command:
+    module, _, attribute = where.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+@pytest.mark.parametrize(("group", "table"), [(g, t) for _, g, t in TABLES], ids=[n for n, _, _ in TABLES])
+def test_the_table_summarises_each_command_as_its_docstring_does(group, table):
+    for name, (where, summary) in table.items():
+        command = real_command(where)
+        assert command.name == name
+        stand_in = click.Command(name, help=summary)
+        for limit in range(20, 300):  # the width left for it depends on the terminal and the longest name
+            assert stand_in.get_short_help_str(limit) == command.get_short_help_str(limit), (name, limit)
+
+
+def test_help_lists_every_command_without_importing_them():
+    code = (
+        "import sys; from click.testing import CliRunner; from appealkit import cli; "
+        "print(CliRunner().invoke(cli.main, ['--help']).output, end=''); "
+        "print(CliRunner().invoke(cli.main, ['glossary', '--help']).output, end=''); "
+        "print(sorted(m for m in sys.modules if m.startswith('appealkit')), file=sys.stderr); "
+        "[g.get_command(None, n) for g in (cli.main, cli.glossary) for n in g.list_commands(None)]; "
+        "print(CliRunner().invoke(cli.main, ['--help']).output, end=''); "
+        "print(CliRunner().invoke(cli.main, ['glossary', '--help']).output, end='')"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lazy, loaded = result.stdout[: len(result.stdout) // 2], result.stdout[len(result.stdout) // 2 :]
+    assert lazy == loaded  # listed from the table exactly as from the commands themselves
+    for name in (*cli.COMMANDS, "glossary", "models", "rules", "stamp"):
+        assert f"\n  {name} " in lazy
+    imported = ast.literal_eval(result.stderr)
+    assert imported == ["appealkit", "appealkit.cli", "appealkit.cli_config", "appealkit.errors"]
+
+
+def test_a_lazy_command_runs_and_shows_its_own_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "appealkit", "glossary", "export", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Usage: appeal glossary export [OPTIONS]")
+
+
+def test_copies_of_the_severities_match_the_findings():
+    assert cli_config.SEVERITIES == cli_check.FAIL_ON == findings.SEVERITIES

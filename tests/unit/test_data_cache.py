@@ -1,0 +1,136 @@
+"""Parsed YAML read back from appealkit.data_cache equals a fresh parse; a bad, unwritable or disabled cache
+only costs time; errors and their lines are the parser's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from appealkit import data_cache
+from appealkit.errors import AppealInputError
+from appealkit.glossary import load_glossary
+from appealkit.polarity import parse_lexicon
+from appealkit.yamlsafe import PureLineLoader, load_yaml_file, load_yaml_text
+
+ROOT = Path(__file__).resolve().parents[2]
+GLOSSARY_FILES = sorted((ROOT / "glossary").glob("*.yaml"))
+LEXICON = ROOT / "src" / "appealkit" / "lexicons" / "polarity.yaml"
+
+
+@pytest.fixture()
+def folder(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("APPEAL_DATA_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"*{data_cache.SUFFIX}"))
+
+
+def fresh(path: Path):
+    return yaml.load(path.read_text("utf-8"), Loader=PureLineLoader)  # noqa: S506 - a SafeLoader
+
+
+def test_a_hit_equals_a_fresh_parse(folder):
+    first = [load_yaml_file(path) for path in GLOSSARY_FILES]
+    assert len(entries(folder)) == len(GLOSSARY_FILES)
+    again = [load_yaml_file(path) for path in GLOSSARY_FILES]
+    assert again == first == [fresh(path) for path in GLOSSARY_FILES]
+    text = LEXICON.read_text("utf-8")
+    assert load_yaml_text(text) == load_yaml_text(text) == yaml.safe_load(text)
+    assert load_glossary(ROOT / "glossary").entries == load_glossary(ROOT / "glossary").entries
+
+
+def test_the_entry_is_what_is_read(folder, monkeypatch):
+    """A hit does not parse: the stored data is returned (proved by a parser that would fail)."""
+    text = LEXICON.read_text("utf-8")
+    load_yaml_text(text)
+
+    def refuse(_text):
+        raise AssertionError("parsed although cached")
+
+    assert data_cache.cached_parse(text, "yaml", refuse) == yaml.safe_load(text)
+    with pytest.raises(AssertionError):  # another kind of parse of the same text has its own entry
+        data_cache.cached_parse(text, "another", refuse)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])
+def test_a_damaged_entry_is_a_miss(folder, damage):
+    path = GLOSSARY_FILES[0]
+    load_yaml_file(path)
+    (entry,) = entries(folder)
+    raw = entry.read_bytes()
+    damaged = {
+        "truncate": raw[: len(raw) // 2],
+        "flip": raw[:-10] + bytes([raw[-10] ^ 0xFF]) + raw[-9:],
+        "empty": b"",
+        "garbage": b"\x00" * 40,
+    }[damage]
+    entry.write_bytes(damaged)
+    assert load_yaml_file(path) == fresh(path)
+    assert entry.read_bytes() == raw  # rewritten whole
+
+
+def test_an_unwritable_folder_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("APPEAL_DATA_CACHE", str(blocker / "cache"))
+    assert load_yaml_file(GLOSSARY_FILES[0]) == fresh(GLOSSARY_FILES[0])
+
+
+@pytest.mark.parametrize("value", ["off", "0", ""])
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("APPEAL_DATA_CACHE", value)
+    monkeypatch.chdir(tmp_path)
+    assert data_cache.cache_dir() is None
+    assert load_yaml_file(GLOSSARY_FILES[0]) == fresh(GLOSSARY_FILES[0])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_folder_is_the_users_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv("APPEAL_DATA_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert data_cache.cache_dir() == tmp_path / "appealkit" / "data"
+
+
+def test_errors_keep_their_file_and_line_and_nothing_is_stored(folder, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("entries:\n" + "  - id: x\n    en: y\n" * 400 + "  - id: [unclosed\n  - id: z\n", "utf-8")
+    with pytest.raises(yaml.YAMLError) as pure:
+        fresh(broken)
+    for _ in range(2):
+        with pytest.raises(AppealInputError) as error:
+            load_yaml_file(broken)
+        assert (error.value.path, error.value.line) == (str(broken), pure.value.problem_mark.line + 1)
+    assert entries(folder) == []
+
+
+def test_small_texts_and_data_marshal_cannot_hold_are_not_stored(folder, tmp_path):
+    small = tmp_path / "small.yaml"
+    small.write_text("a: 1\n", "utf-8")
+    assert load_yaml_file(small) == {"a": 1, "__lines__": {"": 1, "a": 1}}
+    dated = "\n".join(f"k{i}: 2024-01-{i % 28 + 1:02d}" for i in range(400))
+    assert load_yaml_text(dated) == yaml.safe_load(dated)
+    assert entries(folder) == []
+
+
+def test_old_entries_are_pruned(folder, monkeypatch):
+    monkeypatch.setattr(data_cache, "MAX_ENTRIES", 3)
+    texts = [f"# {i}\n" + "x: " + "y" * data_cache.MIN_CHARS for i in range(5)]
+    for n, text in enumerate(texts):
+        load_yaml_text(text)
+        newest = max(entries(folder), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(newest, ns=(n * 10**9, n * 10**9))  # distinct ages, whatever the clock's resolution
+    assert len(entries(folder)) == 3
+    kept = {path.name for path in entries(folder)}
+    assert {data_cache.entry_path(folder, "yaml", t).name for t in texts[2:]} == kept
+
+
+def test_the_lexicon_reads_the_same_from_the_cache(folder):
+    text = LEXICON.read_text("utf-8")
+    cold, warm = parse_lexicon(load_yaml_text(text)), parse_lexicon(load_yaml_text(text))
+    for lang in ("en", "zh", "ko"):
+        assert {k: p.pattern for k, p in cold.cues[lang].items()} == {k: p.pattern for k, p in warm.cues[lang].items()}
