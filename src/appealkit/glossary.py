@@ -172,6 +172,11 @@ _ASCII_NOT_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` with their offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
 def _squeezed(text: str) -> str:
     """The words of ``text`` run together: ``"".join(_WORD.findall(text))``. ASCII punctuation and spaces go
     in one bytes pass; what is left goes through the regex only if it is not ASCII (’, é)."""
@@ -336,7 +341,7 @@ class Glossary:
         joined = _squeezed(text) if speedups.ACTIVE.automaton else ""
         lowered = joined.lower()
         if not joined or len(lowered) != len(joined) or "Σ" in joined:  # İ lowers to two characters, Σ by context
-            tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+            tokens = _tokens(text)
             return tokens, range(len(tokens))
         automaton = self._english_automaton
         hits = {
@@ -346,7 +351,7 @@ class Glossary:
         }
         if not hits:
             return [], ()
-        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        tokens = _tokens(text)
         offsets = accumulate((len(word) for _, _, word in tokens), initial=0)
         return tokens, [index for index, offset in zip(range(len(tokens)), offsets) if offset in hits]
 
