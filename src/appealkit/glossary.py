@@ -150,9 +150,20 @@ def typography_key(char: str) -> str:
     return chr(mapped) if isinstance(mapped, int) else (mapped or char)
 
 
+# compact_form as two substitutions: str.translate looks every character up in its table, and most characters of a
+# paragraph are in none. Dropping comes first: a full-width ＂ maps to " and is kept, as in _COMPACT_TABLE.
+_DROPPED = re.compile("[" + re.escape("".join(sorted(_IGNORED_IN_TARGET - {chr(c) for c in _TYPOGRAPHY}))) + "]+")
+_TYPOGRAPHY_CHARS = {chr(code): mapped if isinstance(mapped, str) else chr(mapped) for code, mapped in _TYPOGRAPHY.items()}
+_RETYPED = re.compile("[" + re.escape("".join(sorted(_TYPOGRAPHY_CHARS))) + "]")
+
+
+def _retype(match: re.Match[str]) -> str:
+    return _TYPOGRAPHY_CHARS[match.group()]
+
+
 def compact_form(text: str) -> str:
-    """``compact(text)[0]`` without the offsets: for glossary forms, compared many times."""
-    return text.translate(_COMPACT_TABLE)
+    """``compact(text)[0]`` without the offsets: ``text.translate(_COMPACT_TABLE)``."""
+    return _RETYPED.sub(_retype, _DROPPED.sub("", text))
 
 
 def compact(text: str) -> tuple[str, list[int]]:
@@ -163,8 +174,12 @@ def compact(text: str) -> tuple[str, list[int]]:
 
 
 def _kept_offsets(text: str) -> list[int]:
-    """``compact(text)[1]``: the offset in ``text`` of each character compacting keeps."""
-    return [index for index, char in enumerate(text) if char not in _IGNORED_IN_TARGET]
+    """``compact(text)[1]``: the offset in ``text`` of each character compacting keeps (every offset but those
+    of the dropped runs, cut out from the last one back)."""
+    offsets = list(range(len(text)))
+    for run in reversed(list(_DROPPED.finditer(text))):
+        del offsets[run.start() : run.end()]
+    return offsets
 
 
 # Everything but the letters and digits of _WORD, for ASCII text (bytes.translate is a single C pass).
