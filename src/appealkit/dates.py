@@ -379,13 +379,12 @@ _CJK = {"zh": (_zh_regex, _ZH_ANCHOR, _ZH_PART), "ko": (_ko_regex, _KO_ANCHOR, _
 
 
 # What every zh / ko date holds: the unit of its year, month or day, or the digits around an ISO separator.
-_CJK_DATE_HINTS = {
-    lang: re.compile(f"[{units}]|[0-9](?:[-/]|\\. ?)[0-9]") for lang, units in (("zh", "年月日号"), ("ko", "년월일"))
-}
+_CJK_UNITS = {"zh": re.compile("[年月日号]"), "ko": re.compile("[년월일]")}
+_ISO_SEPARATOR = re.compile(r"[0-9](?:[-/]|\. ?)[0-9]")
 
 
 def _find_cjk(text: str, lang: str) -> list[_D]:
-    if speedups.ACTIVE.prechecks and not _CJK_DATE_HINTS[lang].search(text):
+    if speedups.ACTIVE.prechecks and not _CJK_UNITS[lang].search(text) and not _ISO_SEPARATOR.search(text):
         return []
     full, anchor, parts = _CJK[lang]
     return _scan(text, anchor, full(), lambda _, m: _cjk_build(m, parts))

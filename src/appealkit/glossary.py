@@ -152,8 +152,11 @@ def typography_key(char: str) -> str:
 
 # compact_form as two substitutions: str.translate looks every character up in its table, and most characters of a
 # paragraph are in none. Dropping comes first: a full-width ＂ maps to " and is kept, as in _COMPACT_TABLE.
-_DROPPED = re.compile("[" + re.escape("".join(sorted(_IGNORED_IN_TARGET - {chr(c) for c in _TYPOGRAPHY}))) + "]+")
-_TYPOGRAPHY_CHARS = {chr(code): mapped if isinstance(mapped, str) else chr(mapped) for code, mapped in _TYPOGRAPHY.items()}
+_DROPPED_CLASS = "[" + re.escape("".join(sorted(_IGNORED_IN_TARGET - {chr(c) for c in _TYPOGRAPHY}))) + "]"
+_DROPPED = re.compile(f"{_DROPPED_CLASS}{_DROPPED_CLASS}*")  # not [..]+: a leading class is skipped to at C speed
+_TYPOGRAPHY_CHARS = {
+    chr(code): mapped if isinstance(mapped, str) else chr(mapped) for code, mapped in _TYPOGRAPHY.items()
+}
 _RETYPED = re.compile("[" + re.escape("".join(sorted(_TYPOGRAPHY_CHARS))) + "]")
 
 
@@ -184,7 +187,7 @@ def _kept_offsets(text: str) -> list[int]:
 
 # Everything but the letters and digits of _WORD, for ASCII text (bytes.translate is a single C pass).
 _ASCII_NOT_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = re.compile(r"[\W_][\W_]*")
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:

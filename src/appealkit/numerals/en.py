@@ -159,7 +159,7 @@ _ANY_WEAK = re.compile(
 
 # Literal text every _WEAK pattern needs, in the text lower-cased: "two", "nine", "third", "catch-22", "24/7", or
 # No/number before 1/one. (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: only ASCII text is tested.)
-_WEAK_HINT = re.compile(r"two|nine|third|catch-22|24/7|(?:no|number)\.?\s?(?:1|one)")
+_WEAK_HINT = re.compile(r"two|nine|third|catch-22|24/7|no\.?\s?(?:1|one)|number\.?\s?(?:1|one)")
 
 
 def _may_hold_weak(text: str, low: str) -> bool:
