@@ -169,7 +169,8 @@ def language_from_name(path: Path | str) -> str | None:
 # to a pattern's first character class at C speed, but tries a leading repeat at every position.)
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff][\uac00-\ud7a3\u1100-\u11ff]*")
 _HAN = re.compile("[\u4e00-\u9fff][\u4e00-\u9fff]*")
-_ASCII_LETTER = re.compile("[A-Za-z][A-Za-z]*")
+# Every byte of the UTF-8 text but A-Z and a-z (bytes of other characters are all ≥ 0x80): what is left is the count.
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
 def _count(script: re.Pattern[str], text: str) -> int:
@@ -181,7 +182,7 @@ def language_from_script(text: str) -> str | None:
     """Guess zh/ko/en from the dominant script; None when there is too little text to tell."""
     hangul = _count(_HANGUL, text)
     han = _count(_HAN, text)
-    latin = _count(_ASCII_LETTER, text)
+    latin = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
     if hangul + han < 4 and latin < 10:  # a CJK character says as much as a word of Latin letters
         return None
     if hangul >= han and hangul * 4 >= latin:
