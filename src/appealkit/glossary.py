@@ -177,11 +177,14 @@ def compact(text: str) -> tuple[str, list[int]]:
 
 
 def _kept_offsets(text: str) -> list[int]:
-    """``compact(text)[1]``: the offset in ``text`` of each character compacting keeps (every offset but those
-    of the dropped runs, cut out from the last one back)."""
-    offsets = list(range(len(text)))
-    for run in reversed(list(_DROPPED.finditer(text))):
-        del offsets[run.start() : run.end()]
+    """``compact(text)[1]``: the offset in ``text`` of each character compacting keeps (the offsets between the
+    dropped runs)."""
+    offsets: list[int] = []
+    kept_from = 0
+    for run in _DROPPED.finditer(text):
+        offsets += range(kept_from, run.start())
+        kept_from = run.end()
+    offsets += range(kept_from, len(text))
     return offsets
 
 
@@ -507,9 +510,14 @@ class Glossary:
 
         if fast:
             automaton = self._target_automata.get(lang)
-            for last, (length, payloads) in automaton.iter(flat) if automaton is not None else ():
-                for entry, quality in payloads:
-                    add(last + 1 - length, last + 1, entry, quality)
+            hits = list(automaton.iter(flat)) if automaton is not None else []
+            kept: Sequence[int] = ()
+            if hits:
+                offsets = kept = range(len(text)) if len(flat) == len(text) else _kept_offsets(text)
+            for last, (length, payloads) in hits:  # add() inlined: letters hold dozens of renderings a paragraph
+                o_start, o_end = kept[last + 1 - length], kept[last] + 1
+                span = text[o_start:o_end]
+                found += [TermMatch(entry, o_start, o_end, span, quality) for entry, quality in payloads]
         else:
             for needle, entry, quality in self._target_forms.get(lang, []):
                 start = flat.find(needle)
