@@ -43,8 +43,9 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("APPEAL_DATA_CACHE")
     if configured is not None:
         return None if configured.strip().lower() in ("", "off", "0", "no", "false") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "appealkit" / "data"
+    home = os.path.expanduser("~")
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(home, ".cache") if os.path.isabs(home) else None)
+    return Path(base) / "appealkit" / "data" if base else None  # no home folder: no cache (never one in ./~)
 
 
 def _file_identity(path: str | None) -> str:

@@ -95,6 +95,11 @@ def test_the_default_folder_is_the_users_cache(monkeypatch, tmp_path):
     monkeypatch.delenv("APPEAL_DATA_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert data_cache.cache_dir() == tmp_path / "appealkit" / "data"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert data_cache.cache_dir() == tmp_path / ".cache" / "appealkit" / "data"
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home folder to be found
+    assert data_cache.cache_dir() is None
 
 
 def test_errors_keep_their_file_and_line_and_nothing_is_stored(folder, tmp_path):
