@@ -136,6 +136,26 @@ class _Side:
         return self._unions[key]
 
 
+class _BeadCost:
+    """The length and anchor costs of a bead, computed once per (cell, shape) for both passes of the search
+    (kept apart, so that a path's cost is summed in the same order, to the last bit, as without the cache)."""
+
+    def __init__(self, src: _Side, tgt: _Side, ratio: float):
+        self.src, self.tgt, self.ratio = src, tgt, ratio
+        self._costs: dict[tuple[int, int, int, int], tuple[float, float]] = {}
+
+    def __call__(self, i: int, di: int, j: int, dj: int) -> tuple[float, float]:
+        key = (i, di, j, dj)
+        costs = self._costs.get(key)
+        if costs is None:
+            costs = (
+                _length_cost(self.src.size(i, di) * self.ratio, self.tgt.size(j, dj)),
+                ANCHOR_WEIGHT * _anchor_cost(self.src.anchors(i, di), self.tgt.anchors(j, dj)),
+            )
+            self._costs[key] = costs
+        return costs
+
+
 @dataclass
 class _Search:
     """The dynamic programme's table over the cells it visited: best cost and last bead shape per cell."""
@@ -155,9 +175,7 @@ class _Search:
 
 
 def _search(
-    src: _Side,
-    tgt: _Side,
-    ratio: float,
+    bead_cost: _BeadCost,
     skews: tuple[int, int],
     bound: float,
     beads: dict[tuple[int, int], float] = BEADS,
@@ -170,7 +188,7 @@ def _search(
     (n, m) — SKEW_COST per paragraph of skew still to make up — would cost more: no optimal path, and no
     tie on one, passes there, so the result is the full search's.
     """
-    n, m = len(src.facts), len(tgt.facts)
+    n, m = len(bead_cost.src.facts), len(bead_cost.tgt.facts)
     lo, hi = skews
     goal = m - n
     limit = bound + _SLACK * max(1.0, bound)
@@ -203,8 +221,9 @@ def _search(
                     continue
                 cost = here + penalty
                 if di and dj:
-                    cost += _length_cost(src.size(i, di) * ratio, tgt.size(j, dj))
-                    cost += ANCHOR_WEIGHT * _anchor_cost(src.anchors(i, di), tgt.anchors(j, dj))
+                    length, anchors = bead_cost(i, di, j, dj)
+                    cost += length
+                    cost += anchors
                 if cost < best.get((ti, tj), math.inf):
                     best[ti, tj] = cost
                     back[ti, tj] = (di, dj)
@@ -227,17 +246,17 @@ def align(
     if exhaustive is None:
         exhaustive = not speedups.ACTIVE.band
     ratio = length_ratio(source, target, lang)
-    src, tgt = _Side(source), _Side(target)
+    bead_cost = _BeadCost(_Side(source), _Side(target), ratio)
     n, m = len(source), len(target)
     if exhaustive:
-        found = _search(src, tgt, ratio, (-n, m), math.inf)
+        found = _search(bead_cost, (-n, m), math.inf)
     else:
         low, high = min(0, m - n), max(0, m - n)
-        guide = _search(src, tgt, ratio, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, GUIDE_BEADS)
+        guide = _search(bead_cost, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, GUIDE_BEADS)
         bound = guide.best[n, m]
         # |s| + |m − n − s| ≤ bound / SKEW_COST for the skew s of any cell on a path no dearer than the guide
         reach = min(int((bound / SKEW_COST - (high - low)) / 2) + 1, MAX_REACH)
-        found = _search(src, tgt, ratio, (low - reach, high + reach), bound)
+        found = _search(bead_cost, (low - reach, high + reach), bound)
     beads = found.beads(n, m)
     return _absorb_splits(_repair_moves(beads, source, target), source, target, ratio)
 

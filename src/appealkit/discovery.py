@@ -75,6 +75,8 @@ def ignored(path: Path, root: Path, patterns: Sequence[str], base: Path | None =
     """As in .gitignore: a pattern without '/' matches any part of the path (a file or folder name); one with
     '/' matches the path relative to the checked folder, to ``base`` (the configuration file's folder) or as
     given, or a folder above it (``*`` crosses folders, as in fnmatch)."""
+    if not patterns:
+        return False  # nothing to match: no need to resolve the path (a system call per file)
     relative = [r for r in (_relative(path, root), _relative(path, base) if base else None, path.as_posix()) if r]
     parts = set(Path(relative[0]).parts)
     for raw in patterns:

@@ -18,7 +18,7 @@ import yaml
 
 from appealkit.errors import AppealInputError
 from appealkit.textio import read_text
-from appealkit.yamlsafe import safe_load
+from appealkit.yamlsafe import plain_mapping, safe_load
 
 FRONT_MATTER_FENCE = "---"
 KNOWN_LANGS = ("en", "zh", "ko")
@@ -85,6 +85,9 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict[str
 
 
 def _parse_front_matter(yaml_text: str, path: Path | str) -> dict[str, Any]:
+    plain = plain_mapping(yaml_text)  # the usual lang/status/translator lines, without PyYAML
+    if plain is not None:
+        return dict(plain)
     try:
         meta = safe_load(yaml_text)
     except yaml.YAMLError as exc:

@@ -8,6 +8,7 @@ also remembers the line of every mapping key, and reads back an unchanged file's
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,37 @@ def safe_load(text: str, fast: type | None = None, pure: type = yaml.SafeLoader)
         if fast is pure:
             raise
         return yaml.load(text, Loader=pure)  # noqa: S506 - raises the pure loader's error, with its line
+
+
+# A line of a flat mapping whose key and value are plain scalars with no YAML syntax in them: letters, digits,
+# spaces and a few punctuation marks, not starting with an indicator; no ": " or " #" inside (the value class
+# has neither ":" nor "#").
+_PLAIN_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): +([A-Za-z0-9_.(/][A-Za-z0-9_.,()/+ -]*)")
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def plain_mapping(text: str) -> dict[str, str] | None:
+    """A flat ``key: value`` mapping that YAML reads as strings only, parsed without PyYAML, whose Python
+    constructor costs more than a letter's whole front matter is worth; None for any other text (the caller
+    then loads it with ``safe_load``). Each key and value is resolved by PyYAML's own implicit resolver, so
+    ``yes``, ``1.5``, ``12:30`` or ``~`` (not strings in YAML 1.1) send the text to the full loader."""
+    mapping: dict[str, str] = {}
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        match = _PLAIN_LINE.fullmatch(line.rstrip(" "))
+        if match is None:
+            return None
+        key, value = match.groups()
+        if _implicit_tag(key) != _STR_TAG or _implicit_tag(value) != _STR_TAG:
+            return None
+        mapping[key] = value
+    return mapping or None
+
+
+def _implicit_tag(scalar: str) -> str:
+    return _RESOLVER.resolve(yaml.ScalarNode, scalar, (True, False))
 
 
 def _parse_with_lines(text: str) -> Any:

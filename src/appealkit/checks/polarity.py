@@ -74,9 +74,9 @@ def _has_cue(refs: Sequence[SentenceRef], lang: str) -> bool:
 
 
 def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
-    """The bead's aligned sentence pairs as clauses; shared by both rules of this module. Empty when neither
-    side has a cue: with no negation, prohibition or obligation anywhere, neither rule can report, so the
-    sentences are not aligned."""
+    """The bead's aligned sentence pairs as clauses; shared by both rules of this module. Only pairs with a cue
+    on one side at least: with no negation, prohibition or obligation, neither rule can report (and when the
+    whole bead has none, its sentences are not even aligned)."""
 
     def compute() -> list[PolarityPair]:
         src, tgt = sentences_of(list(ctx.sources()), "en"), sentences_of(list(ctx.targets()), ctx.lang)
@@ -85,7 +85,7 @@ def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
         return [
             PolarityPair(_located(p.source, "en"), _located(p.target, ctx.lang))
             for p in align_sentence_refs(src, tgt, ctx.lang)
-            if p.source and p.target
+            if p.source and p.target and (_has_cue(p.source, "en") or _has_cue(p.target, ctx.lang))
         ]
 
     return ctx.memo("polarity-pairs", compute)
