@@ -236,18 +236,12 @@ def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
 
 def clauses(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> list[Clause]:
     """The clauses of a sentence with their cues; offsets are the sentence's."""
-    return list(_clauses(text, lang, tuple(sorted(masked))))
-
-
-@lru_cache(maxsize=4096)
-def _clauses(text: str, lang: str, masked: tuple[tuple[int, int], ...]) -> tuple[Clause, ...]:
-    """Cached: an English letter is read once for its Chinese and once for its Korean translation."""
     cues = find_cues(text, lang, masked)
     starts = [c.start for c in cues]
-    return tuple(
+    return [
         Clause(s, e, text[s:e], tuple(cues[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]))
         for s, e in clause_spans(text, lang)
-    )
+    ]
 
 
 @dataclass(frozen=True)

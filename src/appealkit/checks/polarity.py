@@ -64,13 +64,22 @@ def _located(refs: Sequence[SentenceRef], lang: str) -> list[Located]:
     50,000 clauses)."""
     found = []
     for ref in refs:
-        found += [(ref, c) for c in clauses(ref.text, lang, ref.masked)]
+        found += [(ref, c) for c in _clauses(ref, lang)]
     last = max(1, len(found) - 1)
     return [Located(ref, c, i / last) for i, (ref, c) in enumerate(found)]
 
 
+def _clauses(ref: SentenceRef, lang: str) -> list[Clause]:
+    """The sentence's clauses, read once per paragraph facts (an English sentence serves the zh and ko checks)."""
+    key = ("clauses", ref.start, ref.end, ref.masked)
+    readings = ref.facts.readings
+    if key not in readings:
+        readings[key] = clauses(ref.text, lang, ref.masked)
+    return readings[key]
+
+
 def _has_cue(refs: Sequence[SentenceRef], lang: str) -> bool:
-    return any(c.cues for ref in refs for c in clauses(ref.text, lang, ref.masked))
+    return any(c.cues for ref in refs for c in _clauses(ref, lang))
 
 
 def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
