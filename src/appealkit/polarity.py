@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from appealkit import speedups
-from appealkit.regex_literals import necessary_literals
+from appealkit.regex_analysis import hoist_boundaries, necessary_literals, top_level_alternatives
 from appealkit.spans import SpanSet
 from appealkit.textio import read_bundled
 from appealkit.yamlsafe import load_yaml_text
@@ -120,9 +120,16 @@ CASE_EXTRAS = frozenset(
 def _compile(patterns: list[str], lang: str) -> re.Pattern[str]:
     """One regular expression per class: its patterns as alternatives, the first listed winning at a position
     (the data lists longer forms first: 必须 before 须, 不得不 before 不得). English patterns are lower case
-    and run on lower-cased text (``find_cues``)."""
-    alternatives = "|".join(f"(?:{p.replace('{RIEUL}', _RIEUL)})" for p in patterns) or r"(?!x)x"
-    return re.compile(alternatives)
+    and run on lower-cased text (``find_cues``); alternatives that start with ``\\b`` share one test."""
+    return re.compile(hoist_boundaries(_alternatives(patterns)) or r"(?!x)x")
+
+
+def _alternatives(patterns: list[str]) -> list[str]:
+    """Every pattern's top-level alternatives, in order (a pattern that cannot be split stays whole)."""
+    alternatives: list[str] = []
+    for pattern in (p.replace("{RIEUL}", _RIEUL) for p in patterns):
+        alternatives += top_level_alternatives(pattern) or [f"(?:{pattern})"]
+    return alternatives
 
 
 @cache
@@ -189,7 +196,7 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
 
 class CueFilter:
     """Which cue classes can match a text at all: one Aho–Corasick pass for the necessary literals of every
-    class (``regex_literals``). A class that cannot match takes no span and gives no cue, so leaving its
+    class (``regex_analysis``). A class that cannot match takes no span and gives no cue, so leaving its
     search out changes nothing; a class without literals is always searched."""
 
     def __init__(self, patterns: dict[str, re.Pattern[str]]):
