@@ -43,6 +43,17 @@ def necessary_literals(pattern: str) -> Strings | None:
     return _necessary(exact, best)
 
 
+def literal_table(records: str) -> dict[str, dict[str, list[str] | None]]:
+    """``lang US kind US pattern`` records, separated by RS: every pattern's necessary literals (sorted), or
+    None, by language and kind: what ``polarity.CueFilter`` is built from, in a form data_cache can keep."""
+    table: dict[str, dict[str, list[str] | None]] = {}
+    for record in records.split("\x1e"):
+        lang, kind, pattern = record.split("\x1f", 2)
+        literals = necessary_literals(pattern)
+        table.setdefault(lang, {})[kind] = None if literals is None else sorted(literals)
+    return table
+
+
 def _necessary(exact: Strings | None, best: Strings | None) -> Strings | None:
     """The literal set a piece contributes as a whole: its exact strings when none is empty, else its best."""
     if exact is not None and "" not in exact:
@@ -142,7 +153,7 @@ def _repeat(low: int, high: int, body: Any, c: Any) -> Knowledge:
 
 def top_level_alternatives(pattern: str) -> list[str] | None:
     """The alternatives of ``pattern`` split at its top-level ``|`` (not inside a group or a character class),
-    or None when a piece does not compile on its own (a split in the wrong place)."""
+    or None when the pattern's brackets do not balance or an alternative is empty."""
     pieces, current, depth, in_class, i = [], [], 0, False, 0
     while i < len(pattern):
         char = pattern[i]
@@ -168,11 +179,8 @@ def top_level_alternatives(pattern: str) -> list[str] | None:
         current.append(char)
         i += 1
     pieces.append("".join(current))
-    try:
-        for piece in pieces:
-            re.compile(piece)
-    except re.error:
-        return None
+    if depth != 0 or in_class or any(not piece for piece in pieces):
+        return None  # unbalanced, or an empty alternative: leave the pattern whole
     return pieces
 
 

@@ -124,3 +124,8 @@ def test_hoisted_classes_match_the_plain_alternation_on_every_corpus_sentence(la
         hoisted = polarity.lexicon().cues[lang][kind]
         for text in texts:
             assert [m.span() for m in hoisted.finditer(text)] == [m.span() for m in plain.finditer(text)], kind
+
+
+@pytest.mark.parametrize("pattern", ["(unclosed|x", "a)|b", "[ab|c", "a||b", "|a"])
+def test_unbalanced_or_empty_alternatives_are_not_split(pattern: str) -> None:
+    assert top_level_alternatives(pattern) is None
