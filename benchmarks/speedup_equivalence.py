@@ -2,8 +2,9 @@
 """Findings with every speed-up off against findings with every speed-up on, on every corpus.
 
 Speed-ups (issue 11): the banded alignment search (off: every cell of the matrix), the Aho–Corasick glossary
-automaton (off: one substring search per rendering), the polarity cue prefilter (off: every cue class searched
-in every sentence), the result cache (cold, then warm) and worker processes
+automaton (off: one substring search per rendering, an English walk from every word), the polarity cue prefilter
+(off: every cue class searched in every sentence), the fact recognisers' pre-checks (off: every recogniser scans
+every paragraph), the result cache (cold, then warm) and worker processes
 (``--jobs``). Corpora: letters/, the held-out rounds, the seeded cases (tests/fixtures/seeded and
 benchmarks/seeded), the NTREX real-text corpus (benchmarks/corpora/ntrex-dev) and the mutation benchmark's
 mutants (every mutant of benchmarks/mutation.py written out as a letter folder).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from appealkit import speedups
 from appealkit.numerals import find_numbers
 
 
@@ -29,6 +30,8 @@ _EN_ARTICLE = re.compile(
 )
 _EN_PARAGRAPH_OF = re.compile(r"\bparagraph\s+(\d{1,2})\s+of\s+article\s+(\d{1,3})\b", re.IGNORECASE)
 
+_DIGIT = re.compile(r"\d")
+
 _CJK_DIGITS = r"[0-9０-９零〇一二两三四五六七八九十百]+"
 _ZH_ARTICLE = re.compile(rf"第\s*({_CJK_DIGITS})\s*条(?:\s*第\s*({_CJK_DIGITS})\s*款)?")
 _KO_ARTICLE = re.compile(r"제\s*(\d{1,3})\s*조(?:\s*(?:제\s*)?(\d{1,2})\s*항)?")
@@ -47,6 +50,8 @@ def _cjk_int(text: str) -> int | None:
 def find_articles(text: str, lang: str) -> list[ArticleRef]:
     """Article (and paragraph) references in one language, in text order."""
     refs: list[ArticleRef] = []
+    if lang == "en" and speedups.ACTIVE.prechecks and ("art" not in text.lower() or not _DIGIT.search(text)):
+        return refs  # both English patterns need "art" (Article, Art., article) and a number
     if lang == "en":
         for match in _EN_PARAGRAPH_OF.finditer(text):
             refs.append(ArticleRef(int(match[2]), int(match[1]), match.start(), match.end(), match[0]))
@@ -70,4 +75,6 @@ def find_articles(text: str, lang: str) -> list[ArticleRef]:
 
 
 def find_symbols(text: str) -> list[tuple[int, int, str]]:
+    if speedups.ACTIVE.prechecks and "/" not in text:
+        return []  # a symbol has one slash at least
     return [(m.start(), m.end(), m[0].rstrip(".")) for m in UN_SYMBOL.finditer(text)]

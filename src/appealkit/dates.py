@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from appealkit.numerals import FULLWIDTH, masked_spans, overlaps_any
+from appealkit import speedups
+from appealkit.numerals import FULLWIDTH, folded, masked_spans, overlaps_any
 from appealkit.numerals.zh import cn_to_int
 from appealkit.textio import read_bundled
 
@@ -55,6 +56,8 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     if lang not in ("en", *_CJK):
         raise ValueError(f"unsupported language {lang!r}")
     raw = sorted(_find_en(text) if lang == "en" else _find_cjk(text, lang), key=_order)
+    if not raw:
+        return []
     resolved = _resolve_ranges(text, raw, _CONNECTOR[lang])
     masks = masked_spans(text)
     out: list[DateMention] = []
@@ -229,7 +232,7 @@ def _en_build(text: str, m: re.Match[str]) -> list[_D]:
     start = m.start()
     part = None
     if p := _EN_PART_BEFORE.search(text, max(0, start - 24), start):
-        part, start = _EN_PART[p.group("p").split()[0].lower()], p.start()
+        part, start = _EN_PART[folded(p.group("p").split()[0])], p.start()
     if k == "my":
         return [_D(int(g("my_y")), _en_month(g("my_m")), None, part, start, m.end())]
     if k == "mo":
@@ -442,7 +445,11 @@ def find_weekdays(text: str, lang: str) -> list[WeekdayMention]:
     """Weekdays named in ``text`` (en source, zh/ko targets)."""
     if lang not in ("en", *_CJK):
         raise ValueError(f"unsupported language {lang!r}")
+    if lang == "en" and speedups.ACTIVE.prechecks and "day" not in text and "DAY" not in text:
+        return []  # every English weekday name ends in "day" (tests/unit/test_prechecks.py pins it)
     names, pattern = _weekday_pattern(lang)
+    if lang == "en" and speedups.ACTIVE.prechecks and not any(name in text for name in names):
+        return []  # "days", "today": no name written
     out = []
     for m in pattern.finditer(text):
         word = m.group()

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from appealkit.citations import ArticleRef, find_articles, find_symbols
 from appealkit.dates import DateMention, WeekdayMention, find_dates, find_weekdays
@@ -55,6 +56,9 @@ class ParagraphFacts:
     term_numbers: list[tuple[NumberMention, TermMatch]] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     weekdays: list[WeekdayMention] = field(default_factory=list)
+    # What rules derive from the paragraph (the clauses of its sentences), kept with it: an English paragraph's
+    # facts are shared by its zh and ko checks, so it is read once per letter, not once per translation.
+    readings: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def anchors(self) -> frozenset[str]:
@@ -118,40 +122,50 @@ def _citations(text: str, terms: list[TermMatch], articles: list[ArticleRef]) ->
 
 
 def source_facts(text: str, glossary: Glossary) -> ParagraphFacts:
-    """English paragraph facts; numbers inside dates, citations, terms and entities are not figures."""
+    """English paragraph facts; numbers inside dates, citations, terms and entities are not figures.
+    (Each filter runs only when there is something to filter: most paragraphs have no date, entity or number.)"""
     entities = find_entities(text)
     symbols = find_symbols(text)
-    fenced = SpanSet([(e.start, e.end) for e in entities] + [(s, e) for s, e, _ in symbols])
+    fences = [(e.start, e.end) for e in entities] + [(s, e) for s, e, _ in symbols]
+    fenced = SpanSet(fences) if fences else _NOTHING
     # "CAT" inside CAT/C/GC/4 or a name inside a URL is part of that entity, not a term.
-    terms = [t for t in glossary.find_in_english(text) if not fenced.overlaps(t.start, t.end)]
+    terms = glossary.find_in_english(text)
+    if fences and terms:
+        terms = [t for t in terms if not fenced.overlaps(t.start, t.end)]
     articles = find_articles(text, "en")
-    citations = _citations(text, terms, articles)
-    term_spans = SpanSet((t.start, t.end) for t in terms)
-    dated_citations = SpanSet((c.start, c.end) for c in citations if c.year)
-    dates = [
-        d
-        for d in find_dates(text, "en")
-        if not fenced.overlaps(d.start, d.end)
-        and not term_spans.contains(d.start, d.end)
-        and not dated_citations.overlaps(d.start, d.end)
-    ]
-    times = [t for t in find_times(text, "en") if not fenced.overlaps(t.start, t.end)]
-    not_figures = SpanSet(
-        [
-            *((e.start, e.end) for e in entities),
-            *((s, e) for s, e, _ in symbols),
-            *((d.start, d.end) for d in dates),
-            *((c.start, c.end) for c in citations),
-            *((t.start, t.end) for t in terms),
-            *((t.start, t.end) for t in times),
+    citations = _citations(text, terms, articles) if terms or articles else []
+    dates = find_dates(text, "en")
+    if dates:
+        term_spans = SpanSet((t.start, t.end) for t in terms)
+        dated_citations = SpanSet((c.start, c.end) for c in citations if c.year)
+        dates = [
+            d
+            for d in dates
+            if not fenced.overlaps(d.start, d.end)
+            and not term_spans.contains(d.start, d.end)
+            and not dated_citations.overlaps(d.start, d.end)
         ]
-    )
+    times = find_times(text, "en")
+    if fences and times:
+        times = [t for t in times if not fenced.overlaps(t.start, t.end)]
     numbers = find_numbers(text, "en")
-    figures = [n for n in numbers if not not_figures.overlaps(n.start, n.end)]
-    # A number inside a name ("19th Asian Games", "COVID-19") is a figure only where the name's target
-    # rendering carries it (第19届亚运会 does, 新冠疫情 does not): the figure rule decides per language.
-    names = [t for t in terms if t.entry.kind not in INSTRUMENT_KINDS]
-    term_numbers = [(n, t) for n in numbers for t in names if t.start <= n.start and n.end <= t.end]
+    figures: list[NumberMention] = []
+    term_numbers: list[tuple[NumberMention, TermMatch]] = []
+    if numbers:
+        not_figures = SpanSet(
+            [
+                *fences,
+                *((d.start, d.end) for d in dates),
+                *((c.start, c.end) for c in citations),
+                *((t.start, t.end) for t in terms),
+                *((t.start, t.end) for t in times),
+            ]
+        )
+        figures = [n for n in numbers if not not_figures.overlaps(n.start, n.end)]
+        # A number inside a name ("19th Asian Games", "COVID-19") is a figure only where the name's target
+        # rendering carries it (第19届亚运会 does, 新冠疫情 does not): the figure rule decides per language.
+        names = [t for t in terms if t.entry.kind not in INSTRUMENT_KINDS]
+        term_numbers = [(n, t) for n in numbers for t in names if t.start <= n.start and n.end <= t.end]
     return ParagraphFacts(
         text,
         figures,
@@ -168,6 +182,9 @@ def source_facts(text: str, glossary: Glossary) -> ParagraphFacts:
     )
 
 
+_NOTHING = SpanSet()
+
+
 def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
     """Translation paragraph facts: every number not part of a date, an entity, a document symbol
     (A/HRC/25/CRP.1) or an article reference (第4条第2款, as on the English side) counts as a figure."""
@@ -176,15 +193,17 @@ def target_facts(text: str, lang: str, glossary: Glossary) -> ParagraphFacts:
     symbols = find_symbols(text)
     articles = find_articles(text, lang)
     times = find_times(text, lang)
-    fenced = SpanSet(
-        [(d.start, d.end) for d in dates]
-        + [(e.start, e.end) for e in entities]
-        + [(start, end) for start, end, _ in symbols]
-        + [(a.start, a.end) for a in articles]
-        + [(t.start, t.end) for t in times]
-    )
     numbers = find_numbers(text, lang)
-    figures = [n for n in numbers if not fenced.overlaps(n.start, n.end)]
+    figures = list(numbers)
+    if numbers and (dates or entities or symbols or articles or times):
+        fenced = SpanSet(
+            [(d.start, d.end) for d in dates]
+            + [(e.start, e.end) for e in entities]
+            + [(start, end) for start, end, _ in symbols]
+            + [(a.start, a.end) for a in articles]
+            + [(t.start, t.end) for t in times]
+        )
+        figures = [n for n in numbers if not fenced.overlaps(n.start, n.end)]
     return ParagraphFacts(
         text,
         figures=figures,

@@ -16,9 +16,10 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,24 @@ def compact(text: str) -> tuple[str, list[int]]:
     """Text without spaces and title marks, typography normalised (``typography_key``), and for each kept
     character its offset in the original. (``str.translate`` maps and drops the characters: the table maps
     each kept character to one character, so the offsets are those of the characters not dropped.)"""
-    return text.translate(_COMPACT_TABLE), [index for index, char in enumerate(text) if char not in _IGNORED_IN_TARGET]
+    return text.translate(_COMPACT_TABLE), _kept_offsets(text)
+
+
+def _kept_offsets(text: str) -> list[int]:
+    """``compact(text)[1]``: the offset in ``text`` of each character compacting keeps."""
+    return [index for index, char in enumerate(text) if char not in _IGNORED_IN_TARGET]
+
+
+# Everything but the letters and digits of _WORD, for ASCII text (bytes.translate is a single C pass).
+_ASCII_NOT_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _squeezed(text: str) -> str:
+    """The words of ``text`` run together: ``"".join(_WORD.findall(text))``. ASCII punctuation and spaces go
+    in one bytes pass; what is left goes through the regex only if it is not ASCII (’, é)."""
+    kept = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_WORD).decode("utf-8", "surrogatepass")
+    return kept if kept.isascii() else _NOT_WORD.sub("", kept)
 
 
 _GAP = re.compile(r"[\s\-‐‑–—'’.,()\[\]]*")  # what may separate the words of a term ("return (refouler) or")
@@ -267,8 +285,11 @@ class Glossary:
         that walk's terms (never at a form bound by ``near`` itself, so context never depends on context), in a
         second walk that runs only when such a form was met.
         """
+        words = self._english_starts(text)
+        if not words[1]:
+            return []  # no form starts at any word
         if not self.has_contexts:
-            return self._walk_english(text, lambda key, entry, start, end: True)
+            return self._walk_english(text, words, lambda key, entry, start, end: True)
         needs_anchors: list[bool] = []
         empty = Paragraph(text, [])
 
@@ -279,27 +300,75 @@ class Glossary:
                 return False
             return applies(rules, empty, start, end)
 
-        anchors = self._walk_english(text, local)
+        anchors = self._walk_english(text, words, local)
         if not needs_anchors:
             return anchors
         paragraph = Paragraph(text, anchors)
         return self._walk_english(
-            text, lambda key, entry, start, end: applies(entry.binding(key), paragraph, start, end)
+            text, words, lambda key, entry, start, end: applies(entry.binding(key), paragraph, start, end)
         )
 
-    def _walk_english(self, text: str, allowed: Callable[[str, Entry, int, int], bool]) -> list[TermMatch]:
+    @cached_property
+    def _english_automaton(self) -> Any:
+        """One Aho–Corasick automaton over a text's words run together, lower-cased: every form key. A key that
+        matches in any case carries None; an acronym (CAT is not "cat") carries how it must be written. Every
+        term the walk finds starts with one of these at the start of a word (a plural, "CATs", with its key)."""
+        import ahocorasick
+
+        spellings: dict[str, set[str] | None] = {}
+        for key in self._english_index:
+            lowered = key.lower()
+            if not key.isupper():  # acronym keys are stored as written, the others lower case
+                spellings[lowered] = None
+            elif (exact := spellings.setdefault(lowered, set())) is not None:
+                exact.add(key)
+        if not spellings:
+            return None
+        automaton = ahocorasick.Automaton()
+        for lowered, exact in spellings.items():
+            automaton.add_word(lowered, (len(lowered), None if exact is None else frozenset(exact)))
+        automaton.make_automaton()
+        return automaton
+
+    def _english_starts(self, text: str) -> tuple[list[tuple[int, int, str]], Iterable[int]]:
+        """The text's words, and the indices of those where a term may start (all of them without the
+        ``automaton`` speed-up, or when lower-casing the words run together would move offsets)."""
+        joined = _squeezed(text) if speedups.ACTIVE.automaton else ""
+        lowered = joined.lower()
+        if not joined or len(lowered) != len(joined) or "Σ" in joined:  # İ lowers to two characters, Σ by context
+            tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+            return tokens, range(len(tokens))
+        automaton = self._english_automaton
+        hits = {
+            end + 1 - length
+            for end, (length, exact) in (automaton.iter(lowered) if automaton is not None else ())
+            if exact is None or joined[end + 1 - length : end + 1] in exact
+        }
+        if not hits:
+            return [], ()
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        offsets = accumulate((len(word) for _, _, word in tokens), initial=0)
+        return tokens, [index for index, offset in zip(range(len(tokens)), offsets) if offset in hits]
+
+    def _walk_english(
+        self,
+        text: str,
+        words: tuple[list[tuple[int, int, str]], Iterable[int]],
+        allowed: Callable[[str, Entry, int, int], bool],
+    ) -> list[TermMatch]:
         """The matching walk: words are compared run together, so "non-refoulement", "nonrefoulement" and
         "Non Refoulement" are one term; a word-by-word walk keeps this linear in the text (a regex alternation
         of every form was 100× slower). A candidate ``allowed`` rejects does not match, and a shorter one at the
-        same place may."""
-        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        same place may. ``words``: the text's words and where the walk starts (``_english_starts``)."""
+        tokens, starts = words
         matches: list[TermMatch] = []
         memo = self._joined_memo
-        i = 0
-        while i < len(tokens):
+        resume = 0  # the word after the last match
+        for i in starts:
+            if i < resume:
+                continue
             known = memo.get(tokens[i][2])
             if known is not None and known[0] is None and not known[1]:  # most words: no term is or starts here
-                i += 1
                 continue
             best: tuple[int, Entry] | None = None
             joined = ""
@@ -313,12 +382,11 @@ class Glossary:
                 if not extends:
                     break
             if best is None:
-                i += 1
                 continue
             j, entry = best
             start, end = tokens[i][0], tokens[j][1]
             matches.append(TermMatch(entry, start, end, text[start:end], "source"))
-            i = j + 1
+            resume = j + 1
         return matches
 
     @cached_property
@@ -365,9 +433,12 @@ class Glossary:
         return table
 
     @cached_property
-    def _target_gap_forms(self) -> dict[str, list[tuple[re.Pattern[str], Entry, str]]]:
-        """Per language: renderings with gaps (朝鲜…难民), as regexes over compacted text."""
-        table: dict[str, list[tuple[re.Pattern[str], Entry, str]]] = {lang: [] for lang in TARGET_LANGS}
+    def _target_gap_forms(self) -> dict[str, list[tuple[re.Pattern[str], Entry, str, tuple[str, ...]]]]:
+        """Per language: renderings with gaps (朝鲜…难民), as regexes over compacted text, each with the
+        compacted pieces between its gaps (a text without one of them cannot match)."""
+        table: dict[str, list[tuple[re.Pattern[str], Entry, str, tuple[str, ...]]]] = {
+            lang: [] for lang in TARGET_LANGS
+        }
         for entry in self.entries:
             for lang, rendering in entry.targets.items():
                 for quality, group in (
@@ -376,9 +447,20 @@ class Glossary:
                     ("forbidden", rendering.forbidden),
                 ):
                     table.setdefault(lang, []).extend(
-                        (pattern, entry, quality) for form in group if (pattern := gap_pattern(form))
+                        (pattern, entry, quality, tuple(compact_form(piece) for piece in form.split(GAP_MARK)))
+                        for form in group
+                        if (pattern := gap_pattern(form))
                     )
         return table
+
+    @cached_property
+    def _target_gap_hints(self) -> dict[str, re.Pattern[str]]:
+        """Per language: one pattern for the first piece of every rendering with gaps, that each needs."""
+        return {
+            lang: re.compile("|".join(next((re.escape(p) for p in pieces if p), "") for *_, pieces in forms))
+            for lang, forms in self._target_gap_forms.items()
+            if forms
+        }
 
     def find_in_target(self, text: str, lang: str) -> list[TermMatch]:
         """Every occurrence of every rendering in target text, overlaps included.
@@ -386,14 +468,21 @@ class Glossary:
         Which overlapping occurrence counts depends on what the source says (北京市东城区 renders both
         "Beijing" and "Dongcheng" when the source names both): see ``resolve_overlaps``.
         """
-        flat, offsets = compact(text)
+        fast = speedups.ACTIVE.automaton
+        flat = compact_form(text)
         found: list[TermMatch] = []
+        # Offsets into the original, built at the first match (most paragraphs have none); when compacting
+        # dropped nothing, a character's offset is its index.
+        offsets: Sequence[int] | None = None if fast else _kept_offsets(text)
 
         def add(start: int, end: int, entry: Entry, quality: str) -> None:
+            nonlocal offsets
+            if offsets is None:
+                offsets = range(len(text)) if len(flat) == len(text) else _kept_offsets(text)
             o_start, o_end = offsets[start], offsets[end - 1] + 1
             found.append(TermMatch(entry, o_start, o_end, text[o_start:o_end], quality))
 
-        if speedups.ACTIVE.automaton:
+        if fast:
             automaton = self._target_automata.get(lang)
             for last, (length, payloads) in automaton.iter(flat) if automaton is not None else ():
                 for entry, quality in payloads:
@@ -404,7 +493,12 @@ class Glossary:
                 while start != -1:
                     add(start, start + len(needle), entry, quality)
                     start = flat.find(needle, start + 1)
-        for pattern, entry, quality in self._target_gap_forms.get(lang, []):
+        gap_forms = self._target_gap_forms.get(lang, [])
+        if fast and gap_forms and not self._target_gap_hints[lang].search(flat):
+            gap_forms = []  # none of their first pieces is in the text
+        for pattern, entry, quality, pieces in gap_forms:
+            if fast and not all(piece in flat for piece in pieces):
+                continue
             for match in pattern.finditer(flat):
                 add(match.start(), match.end(), entry, quality)
         return sorted(found, key=lambda m: (m.start, -m.end))

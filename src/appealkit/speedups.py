@@ -3,9 +3,12 @@ changes nothing.
 
 Each speed-up has a plain counterpart that gives the same findings: ``band`` — alignment searches a band
 around the diagonal instead of scoring every cell of the matrix; ``automaton`` — glossary renderings are
-found in one Aho–Corasick pass instead of one substring search per rendering; ``prefilter`` — a polarity cue
-class is searched only when its necessary literals occur in the text (``polarity.CueFilter``). The result cache and the
-worker processes are switched on the command line (``--no-cache``, ``--jobs 1``).
+found in one Aho–Corasick pass instead of one substring search per rendering, and the English walk starts
+only at words where such a pass saw a form begin; ``prefilter`` — a polarity cue class is searched only when
+its necessary literals occur in the text (``polarity.CueFilter``); ``prechecks`` — a fact recogniser (numbers,
+dates, weekdays, times, articles, symbols) does not scan a paragraph that lacks what every match needs (a digit,
+"day", a slash, 년대). The result cache and the worker processes are switched on the command line
+(``--no-cache``, ``--jobs 1``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ class SpeedUps:
     band: bool = True
     automaton: bool = True
     prefilter: bool = True
+    prechecks: bool = True
 
 
 ACTIVE = SpeedUps()

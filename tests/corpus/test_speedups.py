@@ -2,8 +2,10 @@
 on every corpus the project has (letters/, the held-out rounds, the seeded cases, the NTREX real-text corpus).
 
 - band: alignment searches a band around the diagonal; without it, every cell of the matrix.
-- automaton: glossary renderings found in one Aho–Corasick pass; without it, one search per rendering.
+- automaton: glossary renderings found in one Aho–Corasick pass; without it, one search per rendering (and the
+  English walk starts at every word, not only where the automaton saw a form begin).
 - prefilter: a polarity cue class searched only where its necessary literals occur; without it, always.
+- prechecks: a fact recogniser skips text that lacks what each of its matches needs; without it, it scans all.
 - cache and jobs: ``batch.check_many`` answering from ``.appeal/cache`` and checking in worker processes;
   without them, ``checker.check_pairs`` in this process.
 The mutation benchmark's mutants are compared by ``benchmarks/speedup_equivalence.py``.
@@ -127,6 +129,8 @@ def test_english_matching_finds_what_the_plain_walk_finds(corpus, glossary):
     found = [glossary.find_in_english(text) for text in texts]
     assert sum(map(len, found)) > 0
     assert found == [plain_find_in_english(glossary, text) for text in texts]
+    with speedups.switched(automaton=False):
+        assert found == [glossary.find_in_english(text) for text in texts]
 
 
 @pytest.mark.parametrize("corpus", list(PAIRS))
@@ -179,6 +183,17 @@ def test_build_context_reads_the_switches(glossary):
             pass
 
 
+@pytest.mark.parametrize("corpus", list(PAIRS))
+def test_prechecks_and_automaton_change_no_fact(corpus, glossary):
+    """Every paragraph's facts (figures, dates, times, weekdays, citations, entities, terms) with the fact
+    recognisers' pre-checks and the English automaton as without them."""
+    fast = [_facts(pair, glossary) for pair in PAIRS[corpus]]
+    with speedups.switched(prechecks=False, automaton=False):
+        plain = [_facts(pair, glossary) for pair in PAIRS[corpus]]
+    assert sum(len(f.figures) + len(f.dates) for src, tgt in plain for f in src + tgt) > 0
+    assert fast == plain
+
+
 def _english_words(glossary) -> list[str]:
     forms = sorted({form for entry in glossary.entries for form in entry.en})
     return forms[::3] + ["President", "Xi Jinping", "Director", "CAT/C/GC/4", "refugees", "the", "of", "and",
@@ -191,6 +206,24 @@ def test_english_matching_on_generated_text(glossary, data):
     words = data.draw(st.lists(st.sampled_from(_english_words(glossary)), max_size=20))
     text = data.draw(st.sampled_from([" ", "-", ""])).join(words)
     assert glossary.find_in_english(text) == plain_find_in_english(glossary, text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_english_automaton_on_generated_text(glossary, data):
+    """The automaton only chooses where the walk starts: forms in any case, acronyms written in lower case, plurals,
+    and letters that lower-case to two characters (İ) or by context (Σ), or are not ASCII at all."""
+    forms = sorted({form for entry in glossary.entries for form in entry.en})
+    words = data.draw(st.lists(st.one_of(
+        st.sampled_from(forms[::2]),
+        st.sampled_from(forms[1::2]).map(str.upper),
+        st.sampled_from(forms[1::2]).map(str.lower),
+        st.sampled_from(["İ", "Σ", "é", "’s", "s", "es", "UN", "un", "Un", "CATs", "cats", "the", "(", "2017"]),
+    ), max_size=14))
+    text = data.draw(st.sampled_from([" ", "-", "", "’"])).join(words)
+    with speedups.switched(automaton=False):
+        plain = glossary.find_in_english(text)
+    assert glossary.find_in_english(text) == plain == plain_find_in_english(glossary, text)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -244,3 +244,8 @@ _TRICKY = st.lists(
 @given(st.one_of(st.text(), _TRICKY), st.sampled_from(["en", "zh", "ko"]))
 def test_never_raises_and_spans_are_sane(text: str, lang: str) -> None:
     check_well_formed(text, find_dates(text, lang))
+
+
+def test_a_part_word_folded_onto_ascii_is_read_not_fatal() -> None:
+    """"mıd-2017" matches the case-insensitive part words (ı folds onto i): read as "mid", never a KeyError."""
+    assert [(d.year, d.part) for d in find_dates("in mıd-2017", "en")] == [(2017, "mid")]

@@ -52,7 +52,7 @@ def test_pre_checks_change_nothing_on_the_corpora():
 
 
 _pieces = st.sampled_from(["Tel", "fax:", "+", "+82 ", "2", "20", "12345", "123456", "(02)", "-", ".", " ", "@",
-                           "a@b.co", "www.", "http://x.org/", "HTTPS://", "DC ", ", ", "邮编：", "电话", "٣", "２", "x"])
+                           "a@b.co", "www.", "WWW.", "wWw.", "http://x.org/", "HTTPS://", "DC ", ", ", "邮编：", "电话", "٣", "２", "x"])
 
 
 @settings(max_examples=400, deadline=None)

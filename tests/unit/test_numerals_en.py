@@ -252,3 +252,14 @@ def test_weak_figures_say_why(text: str, weak: str | None) -> None:
     found = [m for m in find_numbers(text, "en")]
     assert found
     assert (weak in found[-1].weak) if weak else found[-1].weak is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2 mıllion", [(2_000_000, "cardinal", "2 mıllion")]), ("the nıneties", [(1990, "decade", "nıneties")]),
+     ("approxımately 5", [(5, "cardinal", "5")]), ("3 thouſand", [(3000, "cardinal", "3 thouſand")])],
+)
+def test_letters_folded_onto_ascii_are_read_not_fatal(text: str, expected: list) -> None:
+    """Case-insensitive patterns match ı, İ, ſ and K (Kelvin) as i, i, s and k: the word is read by its ASCII key."""
+    assert nums(text) == expected
+    assert find_numbers("approxımately 5", "en")[0].qualifier == "about"

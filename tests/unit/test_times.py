@@ -100,3 +100,9 @@ def test_the_pre_check_hides_no_time_on_the_corpora(monkeypatch):
                                  "clock", "three", "at", "GMT", "２", "x"]), max_size=12).map("".join))
 def test_the_pre_check_hides_no_time_on_generated_text(monkeypatch, text):
     assert find_times(text, "en") == _times_without_the_pre_check(monkeypatch, [text])[0]
+
+
+def test_letters_folded_onto_ascii_are_read_not_fatal():
+    """"local tıme" and "ſix o'clock" match case-insensitively: read by their ASCII spelling, never a KeyError."""
+    assert [(t.hour12, t.zone) for t in find_times("at 3pm local tıme", "en")] == [(3, "local")]
+    assert [t.hour12 for t in find_times("at ſix o'clock", "en")] == [6]

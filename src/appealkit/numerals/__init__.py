@@ -16,11 +16,11 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["KINDS", "LANGS", "QUALIFIERS", "NumberMention", "find_numbers"]
+__all__ = ["KINDS", "LANGS", "QUALIFIERS", "NumberMention", "find_numbers", "folded"]
 
 LANGS = ("en", "zh", "ko")
 KINDS = ("cardinal", "ordinal", "percent", "age", "decade")
@@ -58,6 +58,16 @@ _MASK_ANCHOR = re.compile(r"@|http|www\.")
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]++")
 _EMAIL_LOCAL = re.compile(r"(?<![A-Za-z0-9_.+\-])[A-Za-z0-9_.+\-]{1,64}+@")
 _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++")
+
+
+# Case-insensitive patterns also match the letters Python's re folds onto ASCII ones (ı, İ → i, ſ → s, K → k):
+# a word matched that way is looked up by its ASCII spelling.
+_ASCII_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+def folded(word: str) -> str:
+    """The lower-case ASCII key of a word a case-insensitive pattern matched: "Mıllion" → "million"."""
+    return word.translate(_ASCII_FOLD).lower()
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
@@ -116,10 +126,11 @@ def _order(m: NumberMention) -> tuple[int, int]:
 
 def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention]:
     """Drop masked mentions, sort, and keep the first of overlapping ones."""
-    masks = masked_spans(text)
+    ordered = sorted(mentions, key=_order)
+    masks = masked_spans(text) if ordered else []
     out: list[NumberMention] = []
     last_end = -1
-    for m in sorted(mentions, key=_order):
+    for m in ordered:
         if m.start < last_end or (masks and overlaps_any(masks, m.start, m.end)):
             continue
         out.append(m)
@@ -129,8 +140,13 @@ def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention
 
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """All figures in ``text`` (sorted by start, non-overlapping)."""
-    if lang not in LANGS:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
-    # Imported here because the language modules import the types above.
-    mod = importlib.import_module(f"appealkit.numerals.{lang}")
-    return finalize(text, mod.find(text))
+    finder = _FINDERS.get(lang)
+    if finder is None:
+        if lang not in LANGS:
+            raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
+        # Imported here because the language modules import the types above.
+        finder = _FINDERS[lang] = importlib.import_module(f"appealkit.numerals.{lang}").find
+    return finalize(text, finder(text))
+
+
+_FINDERS: dict[str, Callable[[str], list[NumberMention]]] = {}  # language → its module's ``find``

@@ -15,7 +15,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from appealkit.numerals import NumberMention, decimal_of, to_value
+from appealkit import speedups
+from appealkit.numerals import NumberMention, decimal_of, folded, to_value
 
 _UNITS = dict(zip(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], range(1, 10)))
 _TEENS = dict(
@@ -150,11 +151,29 @@ _WEAK = (
 )
 
 
+# Any of the _WEAK patterns: where this finds nothing in a window, none of them does (one search, not three).
+_ANY_WEAK = re.compile(
+    "|".join(f"(?{'i' if pattern.flags & re.IGNORECASE else ''}:{pattern.pattern})" for pattern, _ in _WEAK)
+)
+
+
+# Literal text every _WEAK pattern needs, in the text lower-cased: "two", "nine", "third", "catch-22", "24/7", or
+# No/number before 1/one. (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: only ASCII text is tested.)
+_WEAK_WORDS = ("two", "nine", "third", "catch-22", "24/7")
+_NUMBER_ONE = re.compile(r"(?:no|number)\.?\s?(?:1|one)")
+
+
+def _may_hold_weak(text: str, low: str) -> bool:
+    return not text.isascii() or any(word in low for word in _WEAK_WORDS) or _NUMBER_ONE.search(low) is not None
+
+
 def _weaken(text: str, mention: NumberMention) -> NumberMention:
     """Mark a figure that sits inside an idiom or a lexicalized phrase (see ``_WEAK``)."""
+    window_start, window_end = max(0, mention.start - 12), min(len(text), mention.end + 24)
+    if speedups.ACTIVE.prechecks and not _ANY_WEAK.search(text, window_start, window_end):
+        return mention
     for pattern, reason in _WEAK:
-        window_start = max(0, mention.start - 12)
-        for m in pattern.finditer(text, window_start, min(len(text), mention.end + 24)):
+        for m in pattern.finditer(text, window_start, window_end):
             if m.start() <= mention.start and mention.end <= m.end():
                 return replace(mention, weak=reason)
     return mention
@@ -211,8 +230,10 @@ def find(text: str) -> list[NumberMention]:
         low = text.translate(_ASCII_LOWER)
     for m in _WORDS.finditer(low):
         out.extend(_word_run(text, low, m))
-    if "'" in text or "’" in text or "ies" in low:
+    if _may_hold_short_decade(text, low):
         out.extend(_short_decades(text))
+    if out and speedups.ACTIVE.prechecks and not _may_hold_weak(text, low):
+        return out
     return [_weaken(text, m) for m in out]
 
 
@@ -233,7 +254,7 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
     end = m.end()
     scale, abbr = m.group("scale"), m.group("abbr")
     if scale:
-        d *= _SCALE_VALUES[scale.lower()]
+        d *= _SCALE_VALUES[folded(scale)]
     elif abbr and (len(abbr) >= 2 or _CURRENCY_BEFORE.search(text, max(0, m.start() - 4), m.start())):
         d *= _ABBR_SCALES[abbr]
     elif abbr:  # 100m (metres), 5k (a race): a unit, not a scale
@@ -247,12 +268,26 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
     return _decorate(text, m.start(), end, d, kind)
 
 
+def _may_hold_short_decade(text: str, low: str) -> bool:
+    """'80s needs an apostrophe and a digit; the eighties in ASCII text puts a decade word in the lower-cased text.
+    (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: other text is tested as without the pre-check.)"""
+    apostrophe = "'" in text or "’" in text
+    if not speedups.ACTIVE.prechecks or not text.isascii():
+        return apostrophe or "ies" in low
+    return (apostrophe and _ASCII_DIGIT.search(text) is not None) or (
+        "ties" in low and any(word in low for word in _DECADE_WORDS)
+    )
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
 def _short_decades(text: str) -> list[NumberMention]:
     """'80s and the eighties: 1980 (a decade, as 80年代 / 80년대 write it)."""
     out = []
     for m in _SHORT_DECADE.finditer(text):
         group = "short" if m.group("short") else "word"
-        tens = int(m.group("short")) if group == "short" else _DECADE_WORDS[m.group("word").lower()]
+        tens = int(m.group("short")) if group == "short" else _DECADE_WORDS[folded(m.group("word"))]
         start = m.start() if group == "short" else m.start("word")
         out.append(NumberMention(1900 + tens, start, m.end(), text[start : m.end()], "decade"))
     return out
@@ -283,7 +318,7 @@ def _decorate(text: str, start: int, end: int, d: int | Decimal, kind: str) -> N
             prefixed = _may_have_prefix(text, start)
     qualifier = qspan = None
     if prefixed and (qm := _QUAL_BEFORE.search(text, max(0, start - _WINDOW), start)):
-        qualifier = _QUALIFIERS[" ".join(qm.group("q").lower().split())]
+        qualifier = _QUALIFIERS[" ".join(folded(qm.group("q")).split())]
         qspan = qm.span("q")
     return NumberMention(to_value(d), start, end, text[start:end], kind, qualifier, qspan)
 
