@@ -21,6 +21,8 @@ its workers) of each:
 (d) noise: both tools on a meaning-preserving re-notation of the translations' figures.
 (e) findings with every speed-up off vs on (benchmarks/speedup_equivalence.py) on every corpus and the
     mutation benchmark's mutants (``--no-equivalence`` skips it).
+(f) unique text: (b) and (c) replicate letters/, whose repeated paragraphs an in-process memo could answer; the
+    NTREX dev corpus (benchmarks/corpora/ntrex-dev, 124 pairs, no paragraph twice) is checked the same way.
 
     .venv/bin/python benchmarks/check_speed.py [--runs 5] [--copies 100] [--json FILE]
 
@@ -195,6 +197,39 @@ def replicate(dest: Path, copies: int) -> list[Path]:
                     shutil.copyfile(folder / name, target / name)
             made.append(target)
     return made
+
+
+NTREX_DEV = ROOT / "benchmarks" / "corpora" / "ntrex-dev"
+
+
+def unique_corpus(dest: Path) -> int:
+    """(f) The NTREX dev documents (professional news translations) as letter folders, one paragraph per line:
+    text in which no paragraph repeats, so that nothing can be answered from an in-process memo."""
+    count = 0
+    for en in sorted(NTREX_DEV.glob("*/en.txt")):
+        folder = dest / en.parent.name
+        folder.mkdir(parents=True)
+        for lang in ("en", "zh", "ko"):
+            lines = [line.strip() for line in (en.parent / f"{lang}.txt").read_text("utf-8").splitlines()]
+            (folder / f"{lang}.md").write_text("\n\n".join(line for line in lines if line) + "\n", "utf-8")
+        count += 2
+    return count
+
+
+def time_unique(workdir: Path, runs: int) -> dict:
+    """(f) appeal (one process, cold) and pofilter on the unique-text corpus."""
+    corpus = workdir / "ntrex"
+    pairs = unique_corpus(corpus)
+    glossary = ["--glossary", str(ROOT / "glossary")]
+    single = _appeal(["check", corpus.name, "--no-cache", "--jobs", "1", *glossary], workdir, runs)
+    result = {"pairs": pairs, "single_cold": single, "pofilter": None}
+    try:
+        import translate  # noqa: F401
+    except ImportError:
+        return result
+    write_po(corpus, workdir / "po")
+    result["pofilter"] = time_pofilter(workdir / "po", workdir / "out")
+    return result
 
 
 def time_library(corpus: Path) -> dict:
@@ -439,6 +474,7 @@ def main(argv: list[str] | None = None) -> int:
             report["po_conversion"] = write_po(corpus, tmp / "po")
             report["pofilter"] = po = time_pofilter(tmp / "po", tmp / "out")
         report["renotation"] = renotation_noise(tmp / "renotation")
+        report["unique"] = time_unique(tmp / "unique", args.runs)
     finally:
         if args.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -531,6 +567,17 @@ def main(argv: list[str] | None = None) -> int:
             pf = r[f"pofilter_{name}"]
             line += f"; pofilter: {sum(pf.values())} ({', '.join(f'{k} {v}' for k, v in pf.items()) or 'none'})"
         print(line)
+    u = report["unique"]
+    rate = _pairs_per_s(u["single_cold"], u["pairs"])
+    print(f"(f) unique text: the {u['pairs']} NTREX dev pairs as letter folders (no paragraph repeats): appeal "
+          f"--no-cache --jobs 1 {rate[0]:.1f} pairs/s wall, {rate[1]:.1f} per CPU-s", end="")
+    if u["pofilter"]:
+        upo = u["pofilter"]
+        report["ratio_unique_text"] = {"wall": rate[0] / upo["pairs_per_s"], "cpu": rate[1] / upo["pairs_per_cpu_s"]}
+        print(f"; pofilter {upo['pairs_per_s']:.1f} pairs/s wall; ratio {report['ratio_unique_text']['wall']:.2f} "
+              f"wall, {report['ratio_unique_text']['cpu']:.2f} CPU")
+    else:
+        print()
     if "equivalence" in report:
         import speedup_equivalence
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from appealkit import speedups
@@ -174,11 +175,27 @@ class _Search:
         return beads
 
 
+@lru_cache(maxsize=1024)
+def _shapes_by_skew(lo: int, hi: int, goal: int, guide: bool) -> dict[int, list[tuple[int, int, float, float]]]:
+    """Per skew, the shapes that stay in the band, cheapest first, with the least cost of the skew still to make
+    up after each: the order of shapes within one cell never decides a tie (each leads to a different cell), so
+    the search may stop at the first unaffordable one. The same few bands recur: computed once each."""
+    by_penalty = sorted((GUIDE_BEADS if guide else BEADS).items(), key=lambda item: item[1])
+    return {
+        skew: [
+            (di, dj, penalty, SKEW_COST * abs(goal - skew - dj + di))
+            for (di, dj), penalty in by_penalty
+            if lo <= skew + dj - di <= hi
+        ]
+        for skew in range(lo, hi + 1)
+    }
+
+
 def _search(
     bead_cost: _BeadCost,
     skews: tuple[int, int],
     bound: float,
-    beads: dict[tuple[int, int], float] = BEADS,
+    guide: bool = False,
 ) -> _Search:
     """Best monotonic path from (0, 0) to (n, m) through cells whose skew j − i lies in ``skews``.
 
@@ -194,17 +211,7 @@ def _search(
     limit = bound + _SLACK * max(1.0, bound)
     best: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
-    # Per skew, the shapes that stay in the band, cheapest first: the order of shapes within one cell never
-    # decides a tie (each leads to a different cell), so the loop may stop at the first unaffordable one.
-    by_penalty = sorted(beads.items(), key=lambda item: item[1])
-    shapes_at = {
-        skew: [
-            (di, dj, penalty, SKEW_COST * abs(goal - skew - dj + di))
-            for (di, dj), penalty in by_penalty
-            if lo <= skew + dj - di <= hi
-        ]
-        for skew in range(lo, hi + 1)
-    }
+    shapes_at = _shapes_by_skew(lo, hi, goal, guide)  # the guide pass tries GUIDE_BEADS only
     for i in range(n + 1):
         for j in range(max(0, i + lo), min(m, i + hi) + 1):
             here = best.get((i, j))
@@ -252,7 +259,7 @@ def align(
         found = _search(bead_cost, (-n, m), math.inf)
     else:
         low, high = min(0, m - n), max(0, m - n)
-        guide = _search(bead_cost, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, GUIDE_BEADS)
+        guide = _search(bead_cost, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, guide=True)
         bound = guide.best[n, m]
         # |s| + |m − n − s| ≤ bound / SKEW_COST for the skew s of any cell on a path no dearer than the guide
         reach = min(int((bound / SKEW_COST - (high - low)) / 2) + 1, MAX_REACH)

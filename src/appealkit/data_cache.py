@@ -7,12 +7,13 @@ stored is exactly what the safe loader returned (``marshal``: dicts, lists, stri
 ``appeal check --no-cache`` is about the result cache (``.appeal/cache``): it checks every pair again, and
 still reads parsed data files from here.
 
-An entry is addressed by the SHA-256 of: ``FORMAT``, the kind of parse, PyYAML as installed (size and
-modification time of its ``__init__.py``), Python's version, and the text. It holds the SHA-256 of its payload
-then the payload; a missing, torn or corrupt entry is a miss and the text is parsed. Entries are written to a
-temporary file and renamed into place (concurrent runs see a whole entry or none); a folder that cannot be
-written is skipped silently. Texts under ``MIN_CHARS`` (parsed in well under a millisecond) and data marshal
-cannot hold (YAML timestamps) are not stored. Writing an entry removes the oldest beyond ``MAX_ENTRIES``.
+An entry is addressed by the SHA-256 of: ``FORMAT``, the kind of parse, PyYAML as installed and the module
+that defines the parse (size and modification time of each file), Python's version, and the text. It holds the
+SHA-256 of its payload then the payload; a missing, torn or corrupt entry is a miss and the text is parsed.
+Entries are written to a temporary file and renamed into place (concurrent runs see a whole entry or none); a
+folder that cannot be written is skipped silently. Texts under ``MIN_CHARS`` (parsed in well under a
+millisecond) and data marshal cannot hold (YAML timestamps) are not stored. Writing an entry removes the oldest
+beyond ``MAX_ENTRIES``.
 
 Where: ``$APPEAL_DATA_CACHE`` (a folder; ``off`` turns the cache off), else ``$XDG_CACHE_HOME/appealkit/data``,
 else ``~/.cache/appealkit/data``.
@@ -42,24 +43,32 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("APPEAL_DATA_CACHE")
     if configured is not None:
         return None if configured.strip().lower() in ("", "off", "0", "no", "false") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "appealkit" / "data"
+    home = os.path.expanduser("~")
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(home, ".cache") if os.path.isabs(home) else None)
+    return Path(base) / "appealkit" / "data" if base else None  # no home folder: no cache (never one in ./~)
+
+
+def _file_identity(path: str | None) -> str:
+    try:
+        info = os.stat(path) if path else None
+    except OSError:
+        info = None
+    return f"{info.st_size}:{info.st_mtime_ns}" if info else "none"
 
 
 @functools.cache
-def _parser_identity() -> bytes:
-    """PyYAML as installed, without importing it (importing it is what a hit saves)."""
+def _parser_identity(parse_file: str | None) -> bytes:
+    """PyYAML as installed (found without importing it: importing it is what a hit saves), the module that
+    defines the parse (an edited loader never answers from an older one's entries) and Python's version."""
     spec = importlib.util.find_spec("yaml")
-    try:
-        info = os.stat(spec.origin) if spec and spec.origin else None
-    except OSError:
-        info = None
-    yaml_id = f"{info.st_size}:{info.st_mtime_ns}" if info else "none"
-    return f"{FORMAT}\x1f{yaml_id}\x1f{sys.version}\x1f".encode()
+    yaml_id = _file_identity(spec.origin if spec else None)
+    return f"{FORMAT}\x1f{yaml_id}\x1f{_file_identity(parse_file)}\x1f{sys.version}\x1f".encode()
 
 
-def entry_path(folder: Path, kind: str, text: str) -> Path:
-    key = hashlib.sha256(_parser_identity() + kind.encode() + b"\x1f" + text.encode("utf-8", "surrogatepass"))
+def entry_path(folder: Path, kind: str, text: str, parse: Callable[[str], Any] | None = None) -> Path:
+    code = getattr(parse, "__code__", None)
+    identity = _parser_identity(code.co_filename if code else None)
+    key = hashlib.sha256(identity + kind.encode() + b"\x1f" + text.encode("utf-8", "surrogatepass"))
     return folder / f"{key.hexdigest()}{SUFFIX}"
 
 
@@ -69,7 +78,7 @@ def cached_parse(text: str, kind: str, parse: Callable[[str], Any]) -> Any:
     folder = cache_dir() if len(text) >= MIN_CHARS else None
     if folder is None:
         return parse(text)
-    path = entry_path(folder, kind, text)
+    path = entry_path(folder, kind, text, parse)
     found = _read(path)
     if found is not None:
         return found[0]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from appealkit.citations import ArticleRef, find_articles, find_symbols
 from appealkit.dates import DateMention, WeekdayMention, find_dates, find_weekdays
@@ -55,6 +56,9 @@ class ParagraphFacts:
     term_numbers: list[tuple[NumberMention, TermMatch]] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     weekdays: list[WeekdayMention] = field(default_factory=list)
+    # What rules derive from the paragraph (the clauses of its sentences), kept with it: an English paragraph's
+    # facts are shared by its zh and ko checks, so it is read once per letter, not once per translation.
+    readings: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def anchors(self) -> frozenset[str]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from appealkit import speedups
-from appealkit.regex_literals import necessary_literals
+from appealkit.data_cache import cached_parse
+from appealkit.regex_analysis import hoist_boundaries, literal_table, top_level_alternatives
 from appealkit.spans import SpanSet
 from appealkit.textio import read_bundled
 from appealkit.yamlsafe import load_yaml_text
@@ -81,20 +82,41 @@ class VerbClass:
     renderings: dict[str, tuple[str, ...]]
 
 
-class CuePatterns(Mapping[str, dict[str, re.Pattern[str]]]):
-    """lang → kind → the class's patterns as one alternation, in order. A language is compiled when first read
-    (its cue patterns are large): checking Chinese translations never compiles the Korean cues."""
+class ClassPatterns(Mapping[str, re.Pattern[str]]):
+    """kind → the class's patterns of one language as one alternation, in order. A class is compiled when first
+    searched: with the prefilter, a short text may never need most of them."""
+
+    def __init__(self, lang: str, data: dict[str, list[str]]) -> None:
+        self.lang = lang
+        self.sources = {kind: pattern_source(data.get(kind, [])) for kind in KINDS}
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, kind: str) -> re.Pattern[str]:
+        if kind not in self._compiled:
+            self._compiled[kind] = re.compile(self.sources[kind])
+        return self._compiled[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
+
+
+class CuePatterns(Mapping[str, ClassPatterns]):
+    """lang → its ``ClassPatterns``; a language's patterns are prepared when first read (checking Chinese
+    translations never touches the Korean cues)."""
 
     def __init__(self, data: dict) -> None:
         self._data = data
-        self._compiled: dict[str, dict[str, re.Pattern[str]]] = {}
+        self._langs: dict[str, ClassPatterns] = {}
 
-    def __getitem__(self, lang: str) -> dict[str, re.Pattern[str]]:
-        if lang not in self._compiled:
+    def __getitem__(self, lang: str) -> ClassPatterns:
+        if lang not in self._langs:
             if lang not in LANGS:
                 raise KeyError(lang)
-            self._compiled[lang] = {kind: _compile(self._data[lang].get(kind, []), lang) for kind in KINDS}
-        return self._compiled[lang]
+            self._langs[lang] = ClassPatterns(lang, self._data[lang])
+        return self._langs[lang]
 
     def __iter__(self) -> Iterator[str]:
         return iter(LANGS)
@@ -117,12 +139,19 @@ CASE_EXTRAS = frozenset(
 )
 
 
-def _compile(patterns: list[str], lang: str) -> re.Pattern[str]:
+def pattern_source(patterns: list[str]) -> str:
     """One regular expression per class: its patterns as alternatives, the first listed winning at a position
     (the data lists longer forms first: 必须 before 须, 不得不 before 不得). English patterns are lower case
-    and run on lower-cased text (``find_cues``)."""
-    alternatives = "|".join(f"(?:{p.replace('{RIEUL}', _RIEUL)})" for p in patterns) or r"(?!x)x"
-    return re.compile(alternatives)
+    and run on lower-cased text (``find_cues``); alternatives that start with ``\\b`` share one test."""
+    return hoist_boundaries(_alternatives(patterns)) or r"(?!x)x"
+
+
+def _alternatives(patterns: list[str]) -> list[str]:
+    """Every pattern's top-level alternatives, in order (a pattern that cannot be split stays whole)."""
+    alternatives: list[str] = []
+    for pattern in (p.replace("{RIEUL}", _RIEUL) for p in patterns):
+        alternatives += top_level_alternatives(pattern) or [f"(?:{pattern})"]
+    return alternatives
 
 
 @cache
@@ -189,19 +218,16 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
 
 class CueFilter:
     """Which cue classes can match a text at all: one Aho–Corasick pass for the necessary literals of every
-    class (``regex_literals``). A class that cannot match takes no span and gives no cue, so leaving its
+    class (``regex_analysis``). A class that cannot match takes no span and gives no cue, so leaving its
     search out changes nothing; a class without literals is always searched."""
 
-    def __init__(self, patterns: dict[str, re.Pattern[str]]):
+    def __init__(self, literals: dict[str, list[str] | None]):
         import ahocorasick
 
-        self._always: list[str] = []
+        self._always = [kind for kind in KINDS if literals.get(kind) is None]
         starts: dict[str, set[str]] = {}
-        for kind, pattern in patterns.items():
-            literals = necessary_literals(pattern.pattern)
-            if literals is None:
-                self._always.append(kind)
-            for literal in literals or ():
+        for kind in KINDS:
+            for literal in literals.get(kind) or ():
                 starts.setdefault(literal, set()).add(kind)
         self._automaton = ahocorasick.Automaton()
         for literal, kinds in starts.items():
@@ -220,7 +246,15 @@ class CueFilter:
 
 @cache
 def _cue_filter(lang: str) -> CueFilter:
-    return CueFilter(lexicon().cues[lang])
+    return CueFilter(_cue_literals()[lang])
+
+
+@cache
+def _cue_literals() -> dict[str, dict[str, list[str] | None]]:
+    """Necessary literals of every class of every language, derived from the compiled patterns' sources once and
+    kept in appealkit.data_cache (keyed by those sources and by the module of ``literal_table``)."""
+    records = [f"{lang}\x1f{kind}\x1f{lexicon().cues[lang].sources[kind]}" for lang in LANGS for kind in KINDS]
+    return cached_parse("\x1e".join(records), "cue-literals", literal_table)
 
 
 def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
@@ -236,18 +270,12 @@ def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
 
 def clauses(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> list[Clause]:
     """The clauses of a sentence with their cues; offsets are the sentence's."""
-    return list(_clauses(text, lang, tuple(sorted(masked))))
-
-
-@lru_cache(maxsize=4096)
-def _clauses(text: str, lang: str, masked: tuple[tuple[int, int], ...]) -> tuple[Clause, ...]:
-    """Cached: an English letter is read once for its Chinese and once for its Korean translation."""
     cues = find_cues(text, lang, masked)
     starts = [c.start for c in cues]
-    return tuple(
+    return [
         Clause(s, e, text[s:e], tuple(cues[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]))
         for s, e in clause_spans(text, lang)
-    )
+    ]
 
 
 @dataclass(frozen=True)

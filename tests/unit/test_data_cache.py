@@ -13,7 +13,7 @@ from appealkit import data_cache
 from appealkit.errors import AppealInputError
 from appealkit.glossary import load_glossary
 from appealkit.polarity import parse_lexicon
-from appealkit.yamlsafe import PureLineLoader, load_yaml_file, load_yaml_text
+from appealkit.yamlsafe import PureLineLoader, load_yaml_file, load_yaml_text, safe_load
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY_FILES = sorted((ROOT / "glossary").glob("*.yaml"))
@@ -47,14 +47,15 @@ def test_a_hit_equals_a_fresh_parse(folder):
 def test_the_entry_is_what_is_read(folder, monkeypatch):
     """A hit does not parse: the stored data is returned (proved by a parser that would fail)."""
     text = LEXICON.read_text("utf-8")
-    load_yaml_text(text)
+    expected = load_yaml_text(text)
 
-    def refuse(_text):
+    def refuse(*_args, **_kwargs):
         raise AssertionError("parsed although cached")
 
-    assert data_cache.cached_parse(text, "yaml", refuse) == yaml.safe_load(text)
+    monkeypatch.setattr(yaml, "load", refuse)
+    assert load_yaml_text(text) == expected
     with pytest.raises(AssertionError):  # another kind of parse of the same text has its own entry
-        data_cache.cached_parse(text, "another", refuse)
+        data_cache.cached_parse(text, "another", safe_load)
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])
@@ -94,6 +95,11 @@ def test_the_default_folder_is_the_users_cache(monkeypatch, tmp_path):
     monkeypatch.delenv("APPEAL_DATA_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert data_cache.cache_dir() == tmp_path / "appealkit" / "data"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert data_cache.cache_dir() == tmp_path / ".cache" / "appealkit" / "data"
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home folder to be found
+    assert data_cache.cache_dir() is None
 
 
 def test_errors_keep_their_file_and_line_and_nothing_is_stored(folder, tmp_path):
@@ -126,7 +132,21 @@ def test_old_entries_are_pruned(folder, monkeypatch):
         os.utime(newest, ns=(n * 10**9, n * 10**9))  # distinct ages, whatever the clock's resolution
     assert len(entries(folder)) == 3
     kept = {path.name for path in entries(folder)}
-    assert {data_cache.entry_path(folder, "yaml", t).name for t in texts[2:]} == kept
+    assert {data_cache.entry_path(folder, "yaml", t, safe_load).name for t in texts[2:]} == kept
+
+
+def test_an_edited_parser_module_does_not_read_older_entries(folder, tmp_path):
+    module = tmp_path / "parser.py"
+    module.write_text("def parse(text):\n    return text.upper()\n", "utf-8")
+    namespace: dict = {}
+    exec(compile(module.read_text("utf-8"), str(module), "exec"), namespace)
+    text = "x" * data_cache.MIN_CHARS
+    before = data_cache.entry_path(folder, "kind", text, namespace["parse"])
+    assert data_cache.cached_parse(text, "kind", namespace["parse"]) == text.upper()
+    assert before.exists()
+    os.utime(module, ns=(1, 1))
+    data_cache._parser_identity.cache_clear()
+    assert data_cache.entry_path(folder, "kind", text, namespace["parse"]) != before
 
 
 def test_the_lexicon_reads_the_same_from_the_cache(folder):

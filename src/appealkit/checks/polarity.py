@@ -64,13 +64,22 @@ def _located(refs: Sequence[SentenceRef], lang: str) -> list[Located]:
     50,000 clauses)."""
     found = []
     for ref in refs:
-        found += [(ref, c) for c in clauses(ref.text, lang, ref.masked)]
+        found += [(ref, c) for c in _clauses(ref, lang)]
     last = max(1, len(found) - 1)
     return [Located(ref, c, i / last) for i, (ref, c) in enumerate(found)]
 
 
+def _clauses(ref: SentenceRef, lang: str) -> list[Clause]:
+    """The sentence's clauses, read once per paragraph facts (an English sentence serves the zh and ko checks)."""
+    key = ("clauses", ref.start, ref.end, ref.masked)
+    readings = ref.facts.readings
+    if key not in readings:
+        readings[key] = clauses(ref.text, lang, ref.masked)
+    return readings[key]
+
+
 def _has_cue(refs: Sequence[SentenceRef], lang: str) -> bool:
-    return any(c.cues for ref in refs for c in clauses(ref.text, lang, ref.masked))
+    return any(c.cues for ref in refs for c in _clauses(ref, lang))
 
 
 def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
@@ -114,6 +123,14 @@ def inversions(pair: PolarityPair, lang: str) -> Iterator[Inversion]:
     negated = [t for t in pair.target if t.clause.negations]
     bare = [t for t in pair.target if t.clause.is_bare_obligation]
     forbidding = [t for t in pair.target if t.clause.is_prohibition]
+    rendered: dict[int, set[int]] = {}  # the verb classes of each translated clause, read once
+
+    def carrying(candidates: list[Located], verbs: set[int]) -> list[Located]:
+        for t in candidates:
+            if id(t) not in rendered:
+                rendered[id(t)] = target_verbs(t.clause.text, lang)
+        return [t for t in candidates if rendered[id(t)] & verbs]
+
     for src in pair.source:
         forbids = src.clause.of("prohibition")
         demands = [] if src.clause.negations else src.clause.of("obligation")
@@ -123,8 +140,8 @@ def inversions(pair: PolarityPair, lang: str) -> Iterator[Inversion]:
             verbs = _verbs_after(src, cue[0])
             if not verbs:
                 continue
-            keeps = [t for t in (negated if forbidden else bare) if target_verbs(t.clause.text, lang) & verbs]
-            turned = [t for t in (bare if forbidden else forbidding) if target_verbs(t.clause.text, lang) & verbs]
+            keeps = carrying(negated if forbidden else bare, verbs)
+            turned = carrying(bare if forbidden else forbidding, verbs)
             if turned and not keeps:
                 tgt = pair.nearest_target(src, turned)
                 tgt_cue = tgt.clause.of("obligation" if forbidden else "prohibition")[0]
