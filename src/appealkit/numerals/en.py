@@ -10,10 +10,11 @@ quantifiers where a repetition may be followed by a failing token.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from appealkit import speedups
 from appealkit.numerals import NumberMention, decimal_of, folded, to_value
@@ -227,13 +228,41 @@ def find(text: str) -> list[NumberMention]:
     low = text.lower()
     if len(low) != len(text):  # a few non-ASCII capitals lower to 2 chars
         low = text.translate(_ASCII_LOWER)
-    for m in _WORDS.finditer(low):
+    first = _first_number_word(low) if speedups.ACTIVE.prechecks else 0
+    for m in _WORDS.finditer(low, first) if first >= 0 else ():
         out.extend(_word_run(text, low, m))
     if _may_hold_short_decade(text, low):
         out.extend(_short_decades(text))
     if out and speedups.ACTIVE.prechecks and not _may_hold_weak(text, low):
         return out
     return [_weaken(text, m) for m in out]
+
+
+@functools.cache
+def _number_words() -> Any:
+    """An Aho–Corasick automaton of the number words: one pass over a paragraph is cheaper than trying _WORDS at
+    every letter it may start with."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in _NUMBER_WORDS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _first_number_word(low: str) -> int:
+    """Where the first number word that starts a word begins in ``low`` (every _WORDS run starts with one; the
+    scan may begin there), or -1."""
+    starts = [
+        end + 1 - length
+        for end, length in _number_words().iter(low)
+        if end + 1 == length or low[end - length] not in _WORD_CHARS
+    ]
+    return min(starts, default=-1)
 
 
 def _dotted(text: str, m: re.Match[str]) -> list[NumberMention]:
