@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -532,7 +533,7 @@ class Glossary:
                 continue
             for match in pattern.finditer(flat):
                 add(match.start(), match.end(), entry, quality)
-        return sorted(found, key=lambda m: (m.start, -m.end))
+        return in_span_order(found)
 
     def lookup(self, term: str) -> list[Entry]:
         """Entries whose id, English form or any rendering equals the term (normalised)."""
@@ -567,6 +568,15 @@ class Glossary:
         return list(ranked.values())[:limit]
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+def in_span_order(matches: list[TermMatch]) -> list[TermMatch]:
+    """``sorted(matches, key=lambda m: (m.start, -m.end))`` as two stable sorts on C key functions (the last key
+    first): no Python call per match."""
+    return sorted(sorted(matches, key=_END, reverse=True), key=_START)
+
+
 def drop_nested(
     matches: Iterable[TermMatch],
     group: Callable[[TermMatch], str] = lambda m: "",
@@ -582,7 +592,7 @@ def drop_nested(
         return matches
     kept: list[TermMatch] = []
     reach: dict[str, tuple[int, int]] = {}  # group → (furthest end of a covering match, its start)
-    for match in sorted(matches, key=lambda m: (m.start, -m.end)):
+    for match in in_span_order(matches):
         key = group(match)
         end, start = reach.get(key, (-1, -1))
         if end > match.end or (end == match.end and start < match.start):
