@@ -35,7 +35,8 @@ def _pieces(text: str) -> list[str]:
 # defeat a naive pre-check or glue onto a neighbour.
 FOUND = {
     "en": _pieces(
-        "on Monday|SUNDAY|Friday's|the Sunday Times|Super Tuesday|Mondays|Article 33|Art. 3|ART 4|art.12|Articles 2(1)|article 4, para. 2|"
+        "on Monday|SUNDAY|Friday's|the Sunday Times|Super Tuesday|Mondays|"
+        "Article 33|Art. 3|ART 4|art.12|Articles 2(1)|article 4, para. 2|"
         "paragraph 2 of article 4|A/70/302|CAT/C/GC/4|in the ’80s|the '90s|the eighties|the EIGHTIES|the twentieſ|"
         "the nıneties|No. 1|number one|the two Koreas|one or two|back nine|cloud nıne|catch-22|24/7|at 3 p.m.|"
         "7.55am|at 10:30|20:00 GMT|three o'clock|www.amnesty.org|WWW.HRW.ORG|https://a.org/b|a@b.org|"
