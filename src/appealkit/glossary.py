@@ -166,8 +166,9 @@ def _retype(match: re.Match[str]) -> str:
 
 
 def compact_form(text: str) -> str:
-    """``compact(text)[0]`` without the offsets: ``text.translate(_COMPACT_TABLE)``."""
-    return _RETYPED.sub(_retype, _DROPPED.sub("", text))
+    """``compact(text)[0]`` without the offsets: ``text.translate(_COMPACT_TABLE)``. The commonest of each kind,
+    the space of Korean and the full-width comma of Chinese, go by str.replace first (one C pass each)."""
+    return _RETYPED.sub(_retype, _DROPPED.sub("", text.replace(" ", "")).replace("，", ","))
 
 
 def compact(text: str) -> tuple[str, list[int]]:
