@@ -322,19 +322,35 @@ class Glossary:
         empty = Paragraph(text, [])
 
         def local(key: str, entry: Entry, start: int, end: int) -> bool:
-            rules = entry.binding(key)
-            if any(rule.near or rule.near_kind for rule in rules):
+            rules, near = self._binding(entry, key)
+            if near:
                 needs_anchors.append(True)
                 return False
-            return applies(rules, empty, start, end)
+            return not rules or applies(rules, empty, start, end)
+
+        def in_paragraph(key: str, entry: Entry, start: int, end: int) -> bool:
+            rules = self._binding(entry, key)[0]
+            return not rules or applies(rules, paragraph, start, end)
 
         anchors = self._walk_english(text, words, local)
         if not needs_anchors:
             return anchors
         paragraph = Paragraph(text, anchors)
-        return self._walk_english(
-            text, words, lambda key, entry, start, end: applies(entry.binding(key), paragraph, start, end)
-        )
+        return self._walk_english(text, words, in_paragraph)
+
+    def _binding(self, entry: Entry, key: str) -> tuple[tuple[FormContext, ...], bool]:
+        """``entry.binding(key)``, and whether a rule of it looks at other terms (``near``); remembered per
+        glossary, since the same forms recur in every paragraph (by id(): the glossary holds its entries)."""
+        memo = self._bindings
+        found = memo.get((id(entry), key))
+        if found is None:
+            rules = entry.binding(key)
+            found = memo[(id(entry), key)] = (rules, any(rule.near or rule.near_kind for rule in rules))
+        return found
+
+    @cached_property
+    def _bindings(self) -> dict[tuple[int, str], tuple[tuple[FormContext, ...], bool]]:
+        return {}
 
     @cached_property
     def _english_automaton(self) -> Any:
