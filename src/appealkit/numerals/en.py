@@ -160,11 +160,13 @@ _ANY_WEAK = re.compile(
 
 # Literal text every _WEAK pattern needs, in the text lower-cased: "two", "nine", "third", "catch-22", "24/7", or
 # No/number before 1/one. (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: only ASCII text is tested.)
-_WEAK_HINT = re.compile(r"two|nine|third|catch-22|24/7|no\.?\s?(?:1|one)|number\.?\s?(?:1|one)")
+_NUMBER_ONE = re.compile(r"(?:no|number)\.?\s?(?:1|one)")
 
 
 def _may_hold_weak(text: str, low: str) -> bool:
-    return not text.isascii() or _WEAK_HINT.search(low) is not None
+    if not text.isascii() or "two" in low or "nine" in low or "third" in low or "catch-22" in low or "24/7" in low:
+        return True
+    return ("1" in low or "one" in low) and _NUMBER_ONE.search(low) is not None
 
 
 def _weaken(text: str, mention: NumberMention) -> NumberMention:
@@ -297,17 +299,16 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
 
 
 def _may_hold_short_decade(text: str, low: str) -> bool:
-    """'80s needs an apostrophe and a digit; the eighties in ASCII text puts a decade word in the lower-cased text.
+    """'80s is written as such; the eighties in ASCII text puts a decade word in the lower-cased text.
     (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: other text is tested as without the pre-check.)"""
-    apostrophe = "'" in text or "’" in text
     if not speedups.ACTIVE.prechecks or not text.isascii():
-        return apostrophe or "ies" in low
-    return (apostrophe and _ASCII_DIGIT.search(text) is not None) or (
+        return "'" in text or "’" in text or "ies" in low
+    return _SHORT_DECADE_DIGITS.search(text) is not None or (
         "ties" in low and any(word in low for word in _DECADE_WORDS)
     )
 
 
-_ASCII_DIGIT = re.compile(r"[0-9]")
+_SHORT_DECADE_DIGITS = re.compile(r"['’][0-9]0s")  # the first alternative of _SHORT_DECADE, without its \b
 
 
 def _short_decades(text: str) -> list[NumberMention]:
