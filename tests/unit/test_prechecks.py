@@ -84,3 +84,30 @@ def test_every_weekday_name_holds_a_hint(lang):
     for name in (*names, *(["(화)"] if lang == "ko" else [])):
         assert _WEEKDAY_HINTS[lang].search(name)
         assert [w.text for w in find_weekdays(f"{name}, 3", lang)] == [name.strip("()")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the final third",
+        "the two Koreas",
+        "No. 1",
+        "No.1 seed",
+        "back nine",
+        "catch-22",
+        "24/7",
+        "one or two",
+        "two or three",
+        "cloud nine",
+        "the eighties",
+        "the '90s",
+        "in the ’80s",
+        "the 1980s",
+        "number 1",
+    ],
+)
+def test_each_idiom_and_decade_alone(text):
+    """Each English idiom that weakens a figure, and each decade, read alone (no other piece to open the pre-check)."""
+    with speedups.switched(prechecks=False):
+        plain = find_numbers(text, "en")
+    assert plain and find_numbers(text, "en") == plain
