@@ -456,10 +456,14 @@ def _weekday_pattern(lang: str) -> tuple[dict[str, int], re.Pattern[str]]:
 
 # What every weekday a language's pattern finds holds (tests/unit/test_prechecks.py pins it): Monday / MONDAY,
 # 星期一 / 周一 / 礼拜一, 화요일 and the short form in brackets, (화).
-_WEEKDAY_HINTS = {
-    lang: re.compile("|".join(map(re.escape, hints)))
-    for lang, hints in (("en", ("day", "DAY")), ("zh", ("星期", "周", "礼拜")), ("ko", ("요일", "(")))
-}
+_WEEKDAY_HINTS = {"en": ("day", "DAY"), "zh": ("星期", "周", "礼拜"), "ko": ("요일", "(")}
+
+
+def _holds_any(text: str, literals: tuple[str, ...]) -> bool:
+    for literal in literals:
+        if literal in text:
+            return True
+    return False
 
 
 def _english_weekdays(text: str, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
@@ -481,7 +485,7 @@ def find_weekdays(text: str, lang: str) -> list[WeekdayMention]:
     """Weekdays named in ``text`` (en source, zh/ko targets)."""
     if lang not in _LANGS:
         raise ValueError(f"unsupported language {lang!r}")
-    if speedups.ACTIVE.prechecks and not _WEEKDAY_HINTS[lang].search(text):
+    if speedups.ACTIVE.prechecks and not _holds_any(text, _WEEKDAY_HINTS[lang]):
         return []
     names, pattern = _weekday_pattern(lang)
     out = []

@@ -82,7 +82,7 @@ def test_every_weekday_name_holds_a_hint(lang):
     names = list(_weekday_pattern(lang)[0])
     assert {weekday_name(day, lang) for day in range(7)} <= set(names)
     for name in (*names, *(["(화)"] if lang == "ko" else [])):
-        assert _WEEKDAY_HINTS[lang].search(name)
+        assert any(hint in name for hint in _WEEKDAY_HINTS[lang])
         assert [w.text for w in find_weekdays(f"{name}, 3", lang)] == [name.strip("()")]
 
 
