@@ -52,8 +52,11 @@ class _D(NamedTuple):
     day_only: bool = False
 
 
+_LANGS = frozenset(("en", "zh", "ko"))
+
+
 def find_dates(text: str, lang: str) -> list[DateMention]:
-    if lang not in ("en", *_CJK):
+    if lang not in _LANGS:
         raise ValueError(f"unsupported language {lang!r}")
     raw = sorted(_find_en(text) if lang == "en" else _find_cjk(text, lang), key=_order)
     if not raw:
@@ -323,7 +326,10 @@ def _group(m: re.Match[str], *names: str) -> str | None:
     """The first of the named groups that exists in the pattern and matched (zh has extra
     Chinese-numeral groups ``cy``/``cm``/``cd`` that ko lacks)."""
     groups = m.re.groupindex
-    return next((m.group(n) for n in names if n in groups and m.group(n) is not None), None)
+    for name in names:
+        if name in groups and (value := m.group(name)) is not None:
+            return value
+    return None
 
 
 def _cjk_build(m: re.Match[str], parts: dict[str, str]) -> list[_D]:
@@ -372,7 +378,14 @@ _KO_PART = {"초순": "early", "상순": "early", "초": "early", "중순": "mid
 _CJK = {"zh": (_zh_regex, _ZH_ANCHOR, _ZH_PART), "ko": (_ko_regex, _KO_ANCHOR, _KO_PART)}
 
 
+# What every zh / ko date holds: the unit of its year, month or day, or the digits around an ISO separator.
+_CJK_UNITS = {"zh": re.compile("[年月日号]"), "ko": re.compile("[년월일]")}
+_ISO_SEPARATOR = re.compile(r"[0-9](?:[-/]|\. ?)[0-9]")
+
+
 def _find_cjk(text: str, lang: str) -> list[_D]:
+    if speedups.ACTIVE.prechecks and not _CJK_UNITS[lang].search(text) and not _ISO_SEPARATOR.search(text):
+        return []
     full, anchor, parts = _CJK[lang]
     return _scan(text, anchor, full(), lambda _, m: _cjk_build(m, parts))
 
@@ -441,12 +454,20 @@ def _weekday_pattern(lang: str) -> tuple[dict[str, int], re.Pattern[str]]:
     return _WEEKDAYS[lang]
 
 
+# What every weekday a language's pattern finds holds (tests/unit/test_prechecks.py pins it): Monday / MONDAY,
+# 星期一 / 周一 / 礼拜一, 화요일 and the short form in brackets, (화).
+_WEEKDAY_HINTS = {
+    lang: re.compile("|".join(map(re.escape, hints)))
+    for lang, hints in (("en", ("day", "DAY")), ("zh", ("星期", "周", "礼拜")), ("ko", ("요일", "(")))
+}
+
+
 def find_weekdays(text: str, lang: str) -> list[WeekdayMention]:
     """Weekdays named in ``text`` (en source, zh/ko targets)."""
-    if lang not in ("en", *_CJK):
+    if lang not in _LANGS:
         raise ValueError(f"unsupported language {lang!r}")
-    if lang == "en" and speedups.ACTIVE.prechecks and "day" not in text and "DAY" not in text:
-        return []  # every English weekday name ends in "day" (tests/unit/test_prechecks.py pins it)
+    if speedups.ACTIVE.prechecks and not _WEEKDAY_HINTS[lang].search(text):
+        return []
     names, pattern = _weekday_pattern(lang)
     if lang == "en" and speedups.ACTIVE.prechecks and not any(name in text for name in names):
         return []  # "days", "today": no name written

@@ -150,9 +150,23 @@ def typography_key(char: str) -> str:
     return chr(mapped) if isinstance(mapped, int) else (mapped or char)
 
 
+# compact_form as two substitutions: str.translate looks every character up in its table, and most characters of a
+# paragraph are in none. Dropping comes first: a full-width ＂ maps to " and is kept, as in _COMPACT_TABLE.
+_DROPPED_CLASS = "[" + re.escape("".join(sorted(_IGNORED_IN_TARGET - {chr(c) for c in _TYPOGRAPHY}))) + "]"
+_DROPPED = re.compile(f"{_DROPPED_CLASS}{_DROPPED_CLASS}*")  # not [..]+: a leading class is skipped to at C speed
+_TYPOGRAPHY_CHARS = {
+    chr(code): mapped if isinstance(mapped, str) else chr(mapped) for code, mapped in _TYPOGRAPHY.items()
+}
+_RETYPED = re.compile("[" + re.escape("".join(sorted(_TYPOGRAPHY_CHARS))) + "]")
+
+
+def _retype(match: re.Match[str]) -> str:
+    return _TYPOGRAPHY_CHARS[match.group()]
+
+
 def compact_form(text: str) -> str:
-    """``compact(text)[0]`` without the offsets: for glossary forms, compared many times."""
-    return text.translate(_COMPACT_TABLE)
+    """``compact(text)[0]`` without the offsets: ``text.translate(_COMPACT_TABLE)``."""
+    return _RETYPED.sub(_retype, _DROPPED.sub("", text))
 
 
 def compact(text: str) -> tuple[str, list[int]]:
@@ -163,13 +177,25 @@ def compact(text: str) -> tuple[str, list[int]]:
 
 
 def _kept_offsets(text: str) -> list[int]:
-    """``compact(text)[1]``: the offset in ``text`` of each character compacting keeps."""
-    return [index for index, char in enumerate(text) if char not in _IGNORED_IN_TARGET]
+    """``compact(text)[1]``: the offset in ``text`` of each character compacting keeps (the offsets between the
+    dropped runs)."""
+    offsets: list[int] = []
+    kept_from = 0
+    for run in _DROPPED.finditer(text):
+        offsets += range(kept_from, run.start())
+        kept_from = run.end()
+    offsets += range(kept_from, len(text))
+    return offsets
 
 
 # Everything but the letters and digits of _WORD, for ASCII text (bytes.translate is a single C pass).
 _ASCII_NOT_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = re.compile(r"[\W_][\W_]*")
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` with their offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
 def _squeezed(text: str) -> str:
@@ -336,7 +362,7 @@ class Glossary:
         joined = _squeezed(text) if speedups.ACTIVE.automaton else ""
         lowered = joined.lower()
         if not joined or len(lowered) != len(joined) or "Σ" in joined:  # İ lowers to two characters, Σ by context
-            tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+            tokens = _tokens(text)
             return tokens, range(len(tokens))
         automaton = self._english_automaton
         hits = {
@@ -346,7 +372,7 @@ class Glossary:
         }
         if not hits:
             return [], ()
-        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        tokens = _tokens(text)
         offsets = accumulate((len(word) for _, _, word in tokens), initial=0)
         return tokens, [index for index, offset in zip(range(len(tokens)), offsets) if offset in hits]
 
@@ -484,9 +510,14 @@ class Glossary:
 
         if fast:
             automaton = self._target_automata.get(lang)
-            for last, (length, payloads) in automaton.iter(flat) if automaton is not None else ():
-                for entry, quality in payloads:
-                    add(last + 1 - length, last + 1, entry, quality)
+            hits = list(automaton.iter(flat)) if automaton is not None else []
+            kept: Sequence[int] = ()
+            if hits:
+                offsets = kept = range(len(text)) if len(flat) == len(text) else _kept_offsets(text)
+            for last, (length, payloads) in hits:  # add() inlined: letters hold dozens of renderings a paragraph
+                o_start, o_end = kept[last + 1 - length], kept[last] + 1
+                span = text[o_start:o_end]
+                found += [TermMatch(entry, o_start, o_end, span, quality) for entry, quality in payloads]
         else:
             for needle, entry, quality in self._target_forms.get(lang, []):
                 start = flat.find(needle)

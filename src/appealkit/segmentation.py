@@ -82,11 +82,14 @@ ABBREVIATIONS = frozenset(
     ]
 )
 # A candidate boundary: sentence punctuation, optional closing quotes/brackets, whitespace, then a
-# likely sentence start (capital, digit, quote or CJK). Linear: no nested quantifiers.
-_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff\uac00-\ud7a3])")
+# likely sentence start (capital, digit, quote or CJK). Linear: no nested quantifiers. ([.!?…][.!?…]* rather than
+# [.!?…]+, here and below: a pattern that starts with a character class is skipped through at C speed, one that
+# starts with a repeat is tried at every position.)
+_BOUNDARY = re.compile(r"([.!?…][.!?…]*)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff\uac00-\ud7a3])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 # Chinese ends a sentence with full-width punctuation and no space; closing quotes and brackets stay with it.
-_CJK_BOUNDARY = re.compile(r"[。！？!?]+[”’」』）)》\]]*")
+_NOT_SPACE = re.compile(r"\S")  # \s is str.isspace
+_CJK_BOUNDARY = re.compile(r"[。！？!?][。！？!?]*[”’」』）)》\]]*")
 
 
 @dataclass(frozen=True)
@@ -112,10 +115,11 @@ def _boundaries(text: str, lang: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         if not (match.group(1) == "." and _is_abbreviation(text, match.start(1))):
             cuts.append((match.end(2), match.end(3)))
-    if lang == "zh":
-        for match in _CJK_BOUNDARY.finditer(text):
-            following = len(text) - len(text[match.end() :].lstrip())
-            cuts.append((match.end(), following))
+    if lang != "zh":
+        return cuts  # in order and distinct: the matches of one pattern
+    for match in _CJK_BOUNDARY.finditer(text):
+        following = _NOT_SPACE.search(text, match.end())  # where str.lstrip would stop
+        cuts.append((match.end(), following.start() if following else len(text)))
     return sorted(set(cuts))
 
 

@@ -245,7 +245,7 @@ def _zh_number(s: str) -> int | None:
 
 
 # What _ZH_TIME cannot match without: an hour and 点/时, or digits and a separator.
-_ZH_TIME_HINT = re.compile(r"[0-9０-９十一二两三四五六七八九零〇]\s?[点時时]|[0-9０-９]\s?[:：.．]")
+_ZH_TIME_HINT = re.compile(r"[0-9０-９十一二两三四五六七八九零〇]\s?[点時时:：.．]")  # one leading class: fast
 
 
 def _find_zh(text: str) -> list[TimeMention]:
@@ -305,7 +305,7 @@ _KO_TIME = re.compile(
 # What _KO_TIME cannot match without: an hour (digits or the last syllable of a native hour) and 시, or digits
 # around a separator.
 _KO_TIME_HINT = re.compile(
-    "[0-9０-９" + "".join(sorted({word[-1] for word in _KO_NATIVE_HOURS})) + r"]\s?시|[0-9０-９][:.][0-9０-９]"
+    "[0-9０-９" + "".join(sorted({word[-1] for word in _KO_NATIVE_HOURS})) + r"](?:\s?시|[:.][0-9０-９])"
 )
 
 

@@ -24,7 +24,17 @@ from appealkit.alignment import align
 from appealkit.batch import check_many
 from appealkit.checker import build_context, check_pairs
 from appealkit.facts import source_facts, target_facts
-from appealkit.glossary import _GAP, _IGNORED_IN_TARGET, _WORD, MAX_TERM_WORDS, TermMatch, compact, typography_key
+from appealkit.glossary import (
+    _COMPACT_TABLE,
+    _GAP,
+    _IGNORED_IN_TARGET,
+    _WORD,
+    MAX_TERM_WORDS,
+    TermMatch,
+    compact,
+    compact_form,
+    typography_key,
+)
 from appealkit.glossary_context import Paragraph, applies
 from appealkit.letters import LetterPair, discover_pairs, load_letter
 from appealkit.polarity import find_cues
@@ -136,10 +146,21 @@ def test_english_matching_finds_what_the_plain_walk_finds(corpus, glossary):
 @pytest.mark.parametrize("corpus", list(PAIRS))
 def test_compact_is_the_character_loop(corpus):
     texts = [p.text for pair in PAIRS[corpus] for p in load_letter(pair.target).paragraphs]
-    texts.append("遣返（推回）、《禁止酷刑公约》 ⋅ ㆍ・ Ｕ［１］\u3000「朝鲜」<x> “y”")
+    texts.append("遣返（推回）、《禁止酷刑公约》 ⋅ ㆍ・ Ｕ［１］\u3000「朝鲜」<x> “y” ＂z＂ ＜w＞ \\ ^ ]")
     for text in texts:
         kept = [(typography_key(ch), i) for i, ch in enumerate(text) if ch not in _IGNORED_IN_TARGET]
         assert compact(text) == ("".join(ch for ch, _ in kept), [i for _, i in kept])
+        assert compact_form(text) == text.translate(_COMPACT_TABLE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(sorted(_IGNORED_IN_TARGET)),
+                                  st.sampled_from([chr(c) for c in _COMPACT_TABLE]))))
+def test_compact_form_is_the_translation_table(text):
+    """compact_form drops, then retypes, in two substitutions: what one str.translate over the table gives; and
+    compact's offsets are those of the characters kept."""
+    assert compact_form(text) == text.translate(_COMPACT_TABLE)
+    assert compact(text)[1] == [index for index, char in enumerate(text) if char not in _IGNORED_IN_TARGET]
 
 
 def _outcome(results):

@@ -70,11 +70,14 @@ def test_the_pre_checks_hide_nothing(finder, lang, data):
     assert find(text, lang) == plain
 
 
-def test_every_english_weekday_name_holds_day():
-    """find_weekdays skips English text without "day" or "DAY": every CLDR name in either case has it."""
-    from appealkit.dates import weekday_name
+@pytest.mark.parametrize("lang", ["en", "zh", "ko"])
+def test_every_weekday_name_holds_a_hint(lang):
+    """find_weekdays skips text without any of its language's hints: every name it reads holds one, and so does
+    the Korean short form in brackets."""
+    from appealkit.dates import _WEEKDAY_HINTS, _weekday_pattern, weekday_name
 
-    names = [weekday_name(day, "en") for day in range(7)]
-    for name in (*names, *map(str.upper, names)):
-        assert "day" in name or "DAY" in name
-        assert [w.text for w in find_weekdays(f"on {name}, 3 May", "en")] == [name]
+    names = list(_weekday_pattern(lang)[0])
+    assert {weekday_name(day, lang) for day in range(7)} <= set(names)
+    for name in (*names, *(["(화)"] if lang == "ko" else [])):
+        assert _WEEKDAY_HINTS[lang].search(name)
+        assert [w.text for w in find_weekdays(f"{name}, 3", lang)] == [name.strip("()")]

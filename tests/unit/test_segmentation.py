@@ -94,3 +94,24 @@ def test_translation_sentences_are_ordered_slices_that_lose_no_text(paragraph: s
         assert sentence.start >= position and not paragraph[position:sentence.start].strip()
         position = sentence.end
     assert not paragraph[position:].strip()
+
+
+_MIXED = st.sampled_from(["China", "must", "act", ".", "..", "…", "!", "?", "”", ")", " ", "\u3000", "\n", "Mr.", "J.",
+                          "No.", "2,000", "中国", "。", "！", "？", "」", "遣返", "다.", "Art. 3"])
+
+
+@given(st.lists(_MIXED, max_size=30).map("".join), st.sampled_from(["en", "zh", "ko"]))
+def test_boundaries_are_those_of_the_plain_patterns(paragraph: str, lang: str) -> None:
+    """The boundary patterns start with a character class (fast to skip to) and Chinese boundaries skip spaces with
+    a search: the same cuts as [.!?…]+ and str.lstrip give."""
+    import re
+
+    from appealkit.segmentation import _boundaries, _is_abbreviation
+
+    plain = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff\uac00-\ud7a3])")
+    cuts = [(m.end(2), m.end(3)) for m in plain.finditer(paragraph)
+            if not (m.group(1) == "." and _is_abbreviation(paragraph, m.start(1)))]
+    if lang == "zh":
+        for m in re.finditer(r"[。！？!?]+[”’」』）)》\]]*", paragraph):
+            cuts.append((m.end(), len(paragraph) - len(paragraph[m.end():].lstrip())))
+    assert _boundaries(paragraph, lang) == sorted(set(cuts))

@@ -159,12 +159,11 @@ _ANY_WEAK = re.compile(
 
 # Literal text every _WEAK pattern needs, in the text lower-cased: "two", "nine", "third", "catch-22", "24/7", or
 # No/number before 1/one. (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: only ASCII text is tested.)
-_WEAK_WORDS = ("two", "nine", "third", "catch-22", "24/7")
-_NUMBER_ONE = re.compile(r"(?:no|number)\.?\s?(?:1|one)")
+_WEAK_HINT = re.compile(r"two|nine|third|catch-22|24/7|no\.?\s?(?:1|one)|number\.?\s?(?:1|one)")
 
 
 def _may_hold_weak(text: str, low: str) -> bool:
-    return not text.isascii() or any(word in low for word in _WEAK_WORDS) or _NUMBER_ONE.search(low) is not None
+    return not text.isascii() or _WEAK_HINT.search(low) is not None
 
 
 def _weaken(text: str, mention: NumberMention) -> NumberMention:
