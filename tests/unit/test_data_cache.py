@@ -4,6 +4,8 @@ only costs time; errors and their lines are the parser's."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,19 @@ def test_the_lexicon_reads_the_same_from_the_cache(folder):
     cold, warm = parse_lexicon(load_yaml_text(text)), parse_lexicon(load_yaml_text(text))
     for lang in ("en", "zh", "ko"):
         assert {k: p.pattern for k, p in cold.cues[lang].items()} == {k: p.pattern for k, p in warm.cues[lang].items()}
+
+
+def test_concurrent_runs_share_the_folder(folder):
+    """Processes that fill the same empty folder at once each read a whole, sound entry or parse."""
+    code = (
+        "import json, sys; from pathlib import Path; from appealkit.yamlsafe import load_yaml_file; "
+        "print(json.dumps([load_yaml_file(Path(p)) for p in sys.argv[1:] * 3], sort_keys=True))"
+    )
+    files = [str(path) for path in GLOSSARY_FILES]
+    runs = [subprocess.Popen([sys.executable, "-c", code, *files], stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [run.communicate(timeout=120)[0] for run in runs]
+    assert all(run.returncode == 0 for run in runs)
+    assert len(set(outputs)) == 1
+    assert len(entries(folder)) == len(GLOSSARY_FILES)
+    assert [load_yaml_file(path) for path in GLOSSARY_FILES] == [fresh(path) for path in GLOSSARY_FILES]
+    assert not list(folder.glob("*.part"))  # no temporary file left behind
