@@ -417,10 +417,13 @@ class Glossary:
             best: tuple[int, Entry] | None = None
             joined = ""
             for j in range(i, min(len(tokens), i + MAX_TERM_WORDS)):
-                if j > i and not _GAP.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
-                    break
+                if j > i:
+                    gap_start, gap_end = tokens[j - 1][1], tokens[j][0]
+                    one_space = gap_end == gap_start + 1 and text[gap_start] == " "  # the common gap, no regex
+                    if not one_space and not _GAP.fullmatch(text, gap_start, gap_end):
+                        break
                 joined += tokens[j][2]
-                found, extends = self._lookup_joined(joined)
+                found, extends = memo.get(joined) or self._lookup_joined(joined)
                 if found is not None and allowed(found[0], found[1], tokens[i][0], tokens[j][1]):
                     best = (j, found[1])
                 if not extends:

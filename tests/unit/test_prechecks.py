@@ -104,6 +104,9 @@ def test_every_weekday_name_holds_a_hint(lang):
         "in the ’80s",
         "the 1980s",
         "number 1",
+        "the nıneties",
+        "the twentieſ, ’",
+        "the SEVENTIES’ ‘boom’",
     ],
 )
 def test_each_idiom_and_decade_alone(text):

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["KINDS", "LANGS", "QUALIFIERS", "NumberMention", "find_numbers", "folded"]
+__all__ = ["KINDS", "LANGS", "QUALIFIERS", "NumberMention", "find_numbers", "folded", "folds_onto_ascii"]
 
 LANGS = ("en", "zh", "ko")
 KINDS = ("cardinal", "ordinal", "percent", "age", "decade")
@@ -63,6 +63,12 @@ _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++")
 # Case-insensitive patterns also match the letters Python's re folds onto ASCII ones (ı, İ → i, ſ → s, K → k):
 # a word matched that way is looked up by its ASCII spelling.
 _ASCII_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+def folds_onto_ascii(text: str) -> bool:
+    """Does ``text`` hold a letter that case-insensitive matching takes for an ASCII one (ı, İ, ſ, K)? Text that
+    does not can be pre-checked on its lower-cased ASCII letters."""
+    return not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text or "\u212a" in text)
 
 
 def folded(word: str) -> str:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from appealkit import speedups
-from appealkit.numerals import NumberMention, decimal_of, folded, to_value
+from appealkit.numerals import NumberMention, decimal_of, folded, folds_onto_ascii, to_value
 
 _UNITS = dict(zip(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], range(1, 10)))
 _TEENS = dict(
@@ -159,12 +159,12 @@ _ANY_WEAK = re.compile(
 
 
 # Literal text every _WEAK pattern needs, in the text lower-cased: "two", "nine", "third", "catch-22", "24/7", or
-# No/number before 1/one. (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: only ASCII text is tested.)
+# No/number before 1/one. (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: text with one is not tested.)
 _NUMBER_ONE = re.compile(r"(?:no|number)\.?\s?(?:1|one)")
 
 
 def _may_hold_weak(text: str, low: str) -> bool:
-    if not text.isascii() or "two" in low or "nine" in low or "third" in low or "catch-22" in low or "24/7" in low:
+    if folds_onto_ascii(text) or "two" in low or "nine" in low or "third" in low or "catch-22" in low or "24/7" in low:
         return True
     return ("1" in low or "one" in low) and _NUMBER_ONE.search(low) is not None
 
@@ -299,9 +299,9 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
 
 
 def _may_hold_short_decade(text: str, low: str) -> bool:
-    """'80s is written as such; the eighties in ASCII text puts a decade word in the lower-cased text.
-    (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: other text is tested as without the pre-check.)"""
-    if not speedups.ACTIVE.prechecks or not text.isascii():
+    """'80s is written as such; the eighties puts a decade word in the lower-cased text. (Case-insensitive matching
+    folds ı, İ, ſ and K onto ASCII: text with one of them is tested as without the pre-check.)"""
+    if not speedups.ACTIVE.prechecks or folds_onto_ascii(text):
         return "'" in text or "’" in text or "ies" in low
     return _SHORT_DECADE_DIGITS.search(text) is not None or (
         "ties" in low and any(word in low for word in _DECADE_WORDS)
