@@ -26,6 +26,8 @@ _POSTCODE = re.compile(r"\b(?:[A-Z]{2}\s(\d{5}(?:-\d{4})?)|(?<=[A-Za-z,]\s)(\d{6
 # What each pattern cannot match without: most paragraphs have no URL, no @ and few digits, and one scan for
 # these is cheaper than running the pattern (each takes 10–17 µs on a letter paragraph).
 _DIGIT = re.compile(r"\d")
+# Seven digits with at most a separator and brackets between each two: what _PHONE's number needs to count.
+_SEVEN_DIGITS = re.compile(r"\d(?:[\s.\-()]{0,3}\d){6}")
 _FIVE_DIGITS = re.compile(r"\d\d{4}")  # not \d{5}: a leading class is skipped to at C speed
 
 
@@ -53,7 +55,7 @@ def find_entities(text: str) -> list[Entity]:
         for match in _EMAIL.finditer(text):
             add("email", match.start(), _strip_trailing(match[0]))
     digits = len(_DIGIT.findall(text)) if digit else 0
-    if digits >= 7:  # a phone number has seven digits at least
+    if digits >= 7 and _SEVEN_DIGITS.search(text):  # a phone number has seven digits at least, close together
         for match in _PHONE.finditer(text):
             if sum(ch.isdigit() for ch in match[1]) >= 7:
                 add("phone", match.start(1), match[1].strip())

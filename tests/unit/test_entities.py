@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,4 +59,15 @@ _pieces = st.sampled_from(["Tel", "fax:", "+", "+82 ", "2", "20", "12345", "1234
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_pieces, max_size=25).map("".join))
 def test_pre_checks_change_nothing_on_generated_text(text):
+    assert find_entities(text) == every_pattern(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tel: 555 1234", "Fax: (12) (345) 67", "Tel. +1 (212) 290-4700", "t: (02) 2345-678", "+82 (2) 123-4567",
+     "phone: 1.2.3.4.5.6.7"],
+)
+def test_a_phone_with_seven_digits_close_together_is_found(text):
+    """Seven digits, at most a bracket, a separator and a bracket between two: the phone pre-check lets them by."""
+    assert any(e.kind == "phone" for e in every_pattern(text))
     assert find_entities(text) == every_pattern(text)
