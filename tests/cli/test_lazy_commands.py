@@ -61,3 +61,13 @@ def test_a_lazy_command_runs_and_shows_its_own_help():
 
 def test_copies_of_the_severities_match_the_findings():
     assert cli_config.SEVERITIES == cli_check.FAIL_ON == findings.SEVERITIES
+
+
+@pytest.mark.parametrize(
+    ("args", "suggestion"), [(["chek"], "check"), (["glossary", "exprt"], "export"), (["transalte"], "translate")]
+)
+def test_a_mistyped_command_is_matched_against_every_command(args, suggestion):
+    result = subprocess.run([sys.executable, "-m", "appealkit", *args], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    if hasattr(click.exceptions, "NoSuchCommand"):  # click >= 8.4 suggests
+        assert f"Did you mean '{suggestion}'?" in result.stderr, result.stderr
