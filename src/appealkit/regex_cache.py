@@ -48,7 +48,7 @@ def store_path() -> Path | None:
     folder = cache_dir()
     if folder is None or _ENGINE is None or _RE_CACHE is None:
         return None
-    return folder / f"regex-{hashlib.sha256(_ENGINE.encode()).hexdigest()[:32]}.marshal"
+    return folder / f"regex-{hashlib.sha256(_ENGINE.encode()).hexdigest()[:32]}.sre"
 
 
 def preload() -> int:

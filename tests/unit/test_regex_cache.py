@@ -78,12 +78,12 @@ def test_a_second_run_reads_its_patterns_from_the_store(tmp_path) -> None:
     assert first["from_store"] == 0
     assert second["preloaded"] >= len(PATTERNS[:7]) and second["from_store"] == len(PATTERNS[:7])
     assert second["behaviour"] == first["behaviour"]
-    assert len(list(tmp_path.glob("regex-*.marshal"))) == 1
+    assert len(list(tmp_path.glob("regex-*.sre"))) == 1
 
 
 def test_a_corrupt_store_is_ignored(tmp_path) -> None:
     _run(str(tmp_path))
-    (store,) = tmp_path.glob("regex-*.marshal")
+    (store,) = tmp_path.glob("regex-*.sre")
     store.write_bytes(store.read_bytes()[:-7] + b"garbage")
     again = _run(str(tmp_path))
     assert again["from_store"] == 0
