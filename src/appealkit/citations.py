@@ -71,7 +71,7 @@ def find_articles(text: str, lang: str) -> list[ArticleRef]:
         for match in _KO_ARTICLE.finditer(text):
             para = int(match[2]) if match[2] else None
             refs.append(ArticleRef(int(match[1]), para, match.start(), match.end(), match[0]))
-    return sorted(refs, key=lambda r: r.start)
+    return sorted(refs, key=lambda r: r.start) if len(refs) > 1 else refs
 
 
 def find_symbols(text: str) -> list[tuple[int, int, str]]:

@@ -15,7 +15,7 @@ import calendar
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -456,23 +456,41 @@ def _weekday_pattern(lang: str) -> tuple[dict[str, int], re.Pattern[str]]:
 
 # What every weekday a language's pattern finds holds (tests/unit/test_prechecks.py pins it): Monday / MONDAY,
 # 星期一 / 周一 / 礼拜一, 화요일 and the short form in brackets, (화).
-_WEEKDAY_HINTS = {
-    lang: re.compile("|".join(map(re.escape, hints)))
-    for lang, hints in (("en", ("day", "DAY")), ("zh", ("星期", "周", "礼拜")), ("ko", ("요일", "(")))
-}
+_WEEKDAY_HINTS = {"en": ("day", "DAY"), "zh": ("星期", "周", "礼拜"), "ko": ("요일", "(")}
+
+
+def _holds_any(text: str, literals: tuple[str, ...]) -> bool:
+    """``any(literal in text for literal in literals)`` without a generator (it runs on every paragraph)."""
+    for literal in literals:  # noqa: SIM110
+        if literal in text:
+            return True
+    return False
+
+
+def _english_weekdays(text: str, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``; with pre-checks, the pattern (eight lookbehinds at every position) is tried only
+    where a plain scan finds a name: every match starts with one, and no name starts inside another."""
+    if not speedups.ACTIVE.prechecks:
+        return pattern.finditer(text)
+    found = (pattern.match(text, name.start()) for name in _name_scan("en").finditer(text))
+    return [m for m in found if m]
+
+
+@functools.cache
+def _name_scan(lang: str) -> re.Pattern[str]:
+    """The weekday names of a language as a plain alternation of literals."""
+    return re.compile("|".join(map(re.escape, sorted(_weekday_pattern(lang)[0], key=len, reverse=True))))
 
 
 def find_weekdays(text: str, lang: str) -> list[WeekdayMention]:
     """Weekdays named in ``text`` (en source, zh/ko targets)."""
     if lang not in _LANGS:
         raise ValueError(f"unsupported language {lang!r}")
-    if speedups.ACTIVE.prechecks and not _WEEKDAY_HINTS[lang].search(text):
+    if speedups.ACTIVE.prechecks and not _holds_any(text, _WEEKDAY_HINTS[lang]):
         return []
     names, pattern = _weekday_pattern(lang)
-    if lang == "en" and speedups.ACTIVE.prechecks and not any(name in text for name in names):
-        return []  # "days", "today": no name written
     out = []
-    for m in pattern.finditer(text):
+    for m in _english_weekdays(text, pattern) if lang == "en" else pattern.finditer(text):
         word = m.group()
         if lang == "ko" and len(word) == 1:
             out.append(WeekdayMention("월화수목금토일".index(word), m.start(), m.end(), word))

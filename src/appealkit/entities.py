@@ -36,19 +36,23 @@ def _strip_trailing(text: str) -> str:
 def find_entities(text: str) -> list[Entity]:
     """URLs, e-mails, phone/fax numbers and postcodes, non-overlapping, in text order."""
     found: list[Entity] = []
+    digit = _DIGIT.search(text)
+    url = "://" in text or "www." in text.lower()  # _URL cannot match without either
+    if not digit and not url and "@" not in text:
+        return found  # most paragraphs: no number, no address of any kind
 
     def add(kind: str, start: int, value: str) -> None:
         end = start + len(value)
         if value and not any(e.start < end and start < e.end for e in found):
             found.append(Entity(kind, start, end, value))
 
-    if "://" in text or "www." in text.lower():  # _URL cannot match without either
+    if url:
         for match in _URL.finditer(text):
             add("url", match.start(), _strip_trailing(match[0]))
     if "@" in text:
         for match in _EMAIL.finditer(text):
             add("email", match.start(), _strip_trailing(match[0]))
-    digits = len(_DIGIT.findall(text))
+    digits = len(_DIGIT.findall(text)) if digit else 0
     if digits >= 7:  # a phone number has seven digits at least
         for match in _PHONE.finditer(text):
             if sum(ch.isdigit() for ch in match[1]) >= 7:
@@ -57,4 +61,4 @@ def find_entities(text: str) -> list[Entity]:
         for match in _POSTCODE.finditer(text):
             group = 1 if match[1] else 2
             add("postcode", match.start(group), match[group])
-    return sorted(found, key=lambda e: e.start)
+    return sorted(found, key=lambda e: e.start) if len(found) > 1 else found

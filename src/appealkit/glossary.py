@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -165,8 +166,9 @@ def _retype(match: re.Match[str]) -> str:
 
 
 def compact_form(text: str) -> str:
-    """``compact(text)[0]`` without the offsets: ``text.translate(_COMPACT_TABLE)``."""
-    return _RETYPED.sub(_retype, _DROPPED.sub("", text))
+    """``compact(text)[0]`` without the offsets: ``text.translate(_COMPACT_TABLE)``. The commonest of each kind,
+    the space of Korean and the full-width comma of Chinese, go by str.replace first (one C pass each)."""
+    return _RETYPED.sub(_retype, _DROPPED.sub("", text.replace(" ", "")).replace("，", ","))
 
 
 def compact(text: str) -> tuple[str, list[int]]:
@@ -320,19 +322,35 @@ class Glossary:
         empty = Paragraph(text, [])
 
         def local(key: str, entry: Entry, start: int, end: int) -> bool:
-            rules = entry.binding(key)
-            if any(rule.near or rule.near_kind for rule in rules):
+            rules, near = self._binding(entry, key)
+            if near:
                 needs_anchors.append(True)
                 return False
-            return applies(rules, empty, start, end)
+            return not rules or applies(rules, empty, start, end)
+
+        def in_paragraph(key: str, entry: Entry, start: int, end: int) -> bool:
+            rules = self._binding(entry, key)[0]
+            return not rules or applies(rules, paragraph, start, end)
 
         anchors = self._walk_english(text, words, local)
         if not needs_anchors:
             return anchors
         paragraph = Paragraph(text, anchors)
-        return self._walk_english(
-            text, words, lambda key, entry, start, end: applies(entry.binding(key), paragraph, start, end)
-        )
+        return self._walk_english(text, words, in_paragraph)
+
+    def _binding(self, entry: Entry, key: str) -> tuple[tuple[FormContext, ...], bool]:
+        """``entry.binding(key)``, and whether a rule of it looks at other terms (``near``); remembered per
+        glossary, since the same forms recur in every paragraph (by id(): the glossary holds its entries)."""
+        memo = self._bindings
+        found = memo.get((id(entry), key))
+        if found is None:
+            rules = entry.binding(key)
+            found = memo[(id(entry), key)] = (rules, any(rule.near or rule.near_kind for rule in rules))
+        return found
+
+    @cached_property
+    def _bindings(self) -> dict[tuple[int, str], tuple[tuple[FormContext, ...], bool]]:
+        return {}
 
     @cached_property
     def _english_automaton(self) -> Any:
@@ -532,7 +550,7 @@ class Glossary:
                 continue
             for match in pattern.finditer(flat):
                 add(match.start(), match.end(), entry, quality)
-        return sorted(found, key=lambda m: (m.start, -m.end))
+        return in_span_order(found)
 
     def lookup(self, term: str) -> list[Entry]:
         """Entries whose id, English form or any rendering equals the term (normalised)."""
@@ -567,6 +585,15 @@ class Glossary:
         return list(ranked.values())[:limit]
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+def in_span_order(matches: list[TermMatch]) -> list[TermMatch]:
+    """``sorted(matches, key=lambda m: (m.start, -m.end))`` as two stable sorts on C key functions (the last key
+    first): no Python call per match."""
+    return sorted(sorted(matches, key=_END, reverse=True), key=_START)
+
+
 def drop_nested(
     matches: Iterable[TermMatch],
     group: Callable[[TermMatch], str] = lambda m: "",
@@ -582,7 +609,7 @@ def drop_nested(
         return matches
     kept: list[TermMatch] = []
     reach: dict[str, tuple[int, int]] = {}  # group → (furthest end of a covering match, its start)
-    for match in sorted(matches, key=lambda m: (m.start, -m.end)):
+    for match in in_span_order(matches):
         key = group(match)
         end, start = reach.get(key, (-1, -1))
         if end > match.end or (end == match.end and start < match.start):

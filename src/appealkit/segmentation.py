@@ -132,9 +132,11 @@ def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
     for end, following in _boundaries(text, lang):
         if end <= start:
             continue
-        if text[start:end].strip():
-            sentences.append(Sentence(text[start:end], start, end))
+        piece = text[start:end]
+        if piece and not piece.isspace():
+            sentences.append(Sentence(piece, start, end))
         start = following
-    if text[start:].strip():
-        sentences.append(Sentence(text[start:].rstrip(), start, len(text.rstrip())))
+    rest = text[start:].rstrip()
+    if rest:  # what is left ends where the text's trailing space begins
+        sentences.append(Sentence(rest, start, start + len(rest)))
     return sentences

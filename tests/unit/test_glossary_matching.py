@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from appealkit.glossary import INTERPUNCTS, compact, compact_form, load_glossary, typography_key
 
@@ -82,3 +84,14 @@ def test_gap_forms_escape_their_pieces(tmp_path: Path):
     path.write_text(REGEX_GLOSSARY.replace('accepted: ["x|y", "c*d"]', 'accepted: ["a+…b?"]'))
     glossary = load_glossary(path)
     assert glossary.find_in_target("a+ 中间 b?", "zh") and not glossary.find_in_target("aa 中间 b", "zh")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 3)), max_size=14))
+def test_span_order_is_start_then_longest_stable(spans):
+    """in_span_order (two stable sorts on C keys) orders as one sort by (start, -end), ties in input order."""
+    from appealkit.glossary import TermMatch, in_span_order
+
+    matches = [TermMatch(None, start, start + length, str(i)) for i, (start, length) in enumerate(spans)]
+    expected = sorted(matches, key=lambda m: (m.start, -m.end))
+    assert [m.text for m in in_span_order(matches)] == [m.text for m in expected]

@@ -35,10 +35,11 @@ def _pieces(text: str) -> list[str]:
 # defeat a naive pre-check or glue onto a neighbour.
 FOUND = {
     "en": _pieces(
-        "on Monday|SUNDAY|Friday's|Article 33|Art. 3|ART 4|art.12|Articles 2(1)|article 4, para. 2|"
-        "paragraph 2 of article 4|A/70/302|CAT/C/GC/4|in the ’80s|the '90s|the eighties|the EIGHTIES|the twentieſ|"
-        "the nıneties|No. 1|number one|the two Koreas|one or two|back nine|cloud nıne|catch-22|24/7|at 3 p.m.|"
-        "7.55am|at 10:30|20:00 GMT|three o'clock|www.amnesty.org|WWW.HRW.ORG|https://a.org/b|a@b.org|"
+        "on Monday|SUNDAY|Friday's|the Sunday Times|Super Tuesday|Mondays|"
+        "Article 33|Art. 3|ART 4|art.12|Articles 2(1)|article 4, para. 2|"
+        "paragraph 2 of article 4|A/70/302|CAT/C/GC/4|in the ’80s|the '90s|the eighties|the EIGHTIES|"
+        "the twentieſ|the nıneties|No. 1|number one|the final third|the two Koreas|one or two|back nine|"
+        "cloud nıne|catch-22|24/7|at 3 p.m.|7.55am|at 10:30|20:00 GMT|three o'clock|www.amnesty.org|WWW.HRW.ORG|https://a.org/b|a@b.org|"
         "tel: 555 1234 567|NY 12345|in May 2017|23 September 2023|2,000 people|twenty-one|aged 4|about 60%"
     ),
     "zh": _pieces(
@@ -62,8 +63,10 @@ NOISE = {
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_the_pre_checks_hide_nothing(finder, lang, data):
-    pieces = st.one_of(st.sampled_from(FOUND[lang]), st.sampled_from(NOISE[lang]))
-    text = "".join(data.draw(st.lists(pieces, max_size=10)))
+    # ASCII-only English too: some pre-checks give up on other text, which would hide what they test.
+    ascii_only = lang == "en" and data.draw(st.booleans())
+    found, noise = ([p for p in pieces if p.isascii() or not ascii_only] for pieces in (FOUND[lang], NOISE[lang]))
+    text = "".join(data.draw(st.lists(st.one_of(st.sampled_from(found), st.sampled_from(noise)), max_size=10)))
     find = FINDERS[finder]
     with speedups.switched(prechecks=False):
         plain = find(text, lang)
@@ -79,5 +82,32 @@ def test_every_weekday_name_holds_a_hint(lang):
     names = list(_weekday_pattern(lang)[0])
     assert {weekday_name(day, lang) for day in range(7)} <= set(names)
     for name in (*names, *(["(화)"] if lang == "ko" else [])):
-        assert _WEEKDAY_HINTS[lang].search(name)
+        assert any(hint in name for hint in _WEEKDAY_HINTS[lang])
         assert [w.text for w in find_weekdays(f"{name}, 3", lang)] == [name.strip("()")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the final third",
+        "the two Koreas",
+        "No. 1",
+        "No.1 seed",
+        "back nine",
+        "catch-22",
+        "24/7",
+        "one or two",
+        "two or three",
+        "cloud nine",
+        "the eighties",
+        "the '90s",
+        "in the ’80s",
+        "the 1980s",
+        "number 1",
+    ],
+)
+def test_each_idiom_and_decade_alone(text):
+    """Each English idiom that weakens a figure, and each decade, read alone (no other piece to open the pre-check)."""
+    with speedups.switched(prechecks=False):
+        plain = find_numbers(text, "en")
+    assert plain and find_numbers(text, "en") == plain

@@ -10,10 +10,11 @@ quantifiers where a repetition may be followed by a failing token.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from appealkit import speedups
 from appealkit.numerals import NumberMention, decimal_of, folded, to_value
@@ -159,11 +160,13 @@ _ANY_WEAK = re.compile(
 
 # Literal text every _WEAK pattern needs, in the text lower-cased: "two", "nine", "third", "catch-22", "24/7", or
 # No/number before 1/one. (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: only ASCII text is tested.)
-_WEAK_HINT = re.compile(r"two|nine|third|catch-22|24/7|no\.?\s?(?:1|one)|number\.?\s?(?:1|one)")
+_NUMBER_ONE = re.compile(r"(?:no|number)\.?\s?(?:1|one)")
 
 
 def _may_hold_weak(text: str, low: str) -> bool:
-    return not text.isascii() or _WEAK_HINT.search(low) is not None
+    if not text.isascii() or "two" in low or "nine" in low or "third" in low or "catch-22" in low or "24/7" in low:
+        return True
+    return ("1" in low or "one" in low) and _NUMBER_ONE.search(low) is not None
 
 
 def _weaken(text: str, mention: NumberMention) -> NumberMention:
@@ -227,13 +230,41 @@ def find(text: str) -> list[NumberMention]:
     low = text.lower()
     if len(low) != len(text):  # a few non-ASCII capitals lower to 2 chars
         low = text.translate(_ASCII_LOWER)
-    for m in _WORDS.finditer(low):
+    first = _first_number_word(low) if speedups.ACTIVE.prechecks else 0
+    for m in _WORDS.finditer(low, first) if first >= 0 else ():
         out.extend(_word_run(text, low, m))
     if _may_hold_short_decade(text, low):
         out.extend(_short_decades(text))
     if out and speedups.ACTIVE.prechecks and not _may_hold_weak(text, low):
         return out
     return [_weaken(text, m) for m in out]
+
+
+@functools.cache
+def _number_words() -> Any:
+    """An Aho–Corasick automaton of the number words: one pass over a paragraph is cheaper than trying _WORDS at
+    every letter it may start with."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in _NUMBER_WORDS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _first_number_word(low: str) -> int:
+    """Where the first number word that starts a word begins in ``low`` (every _WORDS run starts with one; the
+    scan may begin there), or -1."""
+    starts = [
+        end + 1 - length
+        for end, length in _number_words().iter(low)
+        if end + 1 == length or low[end - length] not in _WORD_CHARS
+    ]
+    return min(starts, default=-1)
 
 
 def _dotted(text: str, m: re.Match[str]) -> list[NumberMention]:
@@ -268,17 +299,16 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
 
 
 def _may_hold_short_decade(text: str, low: str) -> bool:
-    """'80s needs an apostrophe and a digit; the eighties in ASCII text puts a decade word in the lower-cased text.
+    """'80s is written as such; the eighties in ASCII text puts a decade word in the lower-cased text.
     (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: other text is tested as without the pre-check.)"""
-    apostrophe = "'" in text or "’" in text
     if not speedups.ACTIVE.prechecks or not text.isascii():
-        return apostrophe or "ies" in low
-    return (apostrophe and _ASCII_DIGIT.search(text) is not None) or (
+        return "'" in text or "’" in text or "ies" in low
+    return _SHORT_DECADE_DIGITS.search(text) is not None or (
         "ties" in low and any(word in low for word in _DECADE_WORDS)
     )
 
 
-_ASCII_DIGIT = re.compile(r"[0-9]")
+_SHORT_DECADE_DIGITS = re.compile(r"['’][0-9]0s")  # the first alternative of _SHORT_DECADE, without its \b
 
 
 def _short_decades(text: str) -> list[NumberMention]:
