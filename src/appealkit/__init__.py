@@ -4,7 +4,12 @@ Importing this package is cheap on purpose: the checker path must never pull in
 argostranslate, torch or spaCy.
 """
 
+from appealkit import regex_cache as _regex_cache
+
 SUPPORTED_TARGETS = ("zh", "ko")
+
+# The patterns earlier runs compiled, built from their stored engine code before any module compiles them.
+_regex_cache.preload()
 
 
 def __getattr__(name: str) -> str:

@@ -135,3 +135,13 @@ def _prune(folder: Path) -> None:
             continue
     for _, path in sorted(entries, reverse=True)[MAX_ENTRIES:]:
         path.unlink(missing_ok=True)
+
+
+def read_entry(path: Path) -> tuple[Any] | None:
+    """(data,) from a sound entry file written by ``write_entry``, else None (for stores of other modules)."""
+    return _read(path)
+
+
+def write_entry(path: Path, data: Any) -> None:
+    """Write an entry file atomically, with its payload's digest; silent when the folder is not writable."""
+    _write(path, data)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from appealkit.checks import RULES
-from appealkit.checks.context import FileContext, LetterContext
+from appealkit.checks.files import FileContext  # the file rules, without the checker's modules
+from appealkit.checks.registry import RULES
 from appealkit.discovery import SOURCE_NAME, TreeFile
 from appealkit.findings import Finding, PairResult
 from appealkit.letters import Letter, LetterPair, load_letter
@@ -46,6 +46,8 @@ def _empty(path: Path) -> Letter:
 
 
 def _file_result(item: TreeFile, letter: Letter | None) -> PairResult:
+    from appealkit.checks.context import LetterContext
+
     pair = LetterPair(item.path.with_name(SOURCE_NAME), item.path, item.lang or "", item.path.parent.name)
     context = LetterContext(_empty(pair.source), letter or _empty(item.path), pair.lang, None, [], [])  # type: ignore[arg-type]
     return PairResult(pair, context, [], checked=False)

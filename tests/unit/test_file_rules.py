@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from appealkit.checks.context import FileContext
+from appealkit.checks.files import FileContext
 from appealkit.checks.files import front_matter_key, front_matter_lang, front_matter_status
 from appealkit.discovery import TreeFile, discover
 from appealkit.letters import parse_letter

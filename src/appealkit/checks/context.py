@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from appealkit.alignment import Bead
 from appealkit.facts import ParagraphFacts
 from appealkit.glossary import Glossary, TermMatch, credited
 from appealkit.letters import Letter
 from appealkit.reorder import ParagraphOrder
-
-if TYPE_CHECKING:
-    from appealkit.discovery import TreeFile
 
 T = TypeVar("T")
 
@@ -30,14 +27,6 @@ class LetterContext:
     beads: list[Bead] = field(default_factory=list)
     joined: list[Bead] = field(default_factory=list)  # beads the checker joined over a moved sentence
     order: ParagraphOrder = field(default_factory=lambda: ParagraphOrder())  # moved, swapped, duplicated
-
-
-@dataclass
-class FileContext:
-    """What a file rule sees: a file found under a checked tree, and the letter in it when it is one."""
-
-    file: TreeFile
-    letter: Letter | None
 
 
 @dataclass

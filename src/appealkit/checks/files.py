@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from appealkit.checks.context import FileContext
 from appealkit.checks.registry import Hit, rule
-from appealkit.discovery import LANG_ALIASES, translation_lang
-from appealkit.letters import FRONT_MATTER_KEYS, LANGUAGE_NAMES, STATUSES
+from appealkit.discovery import LANG_ALIASES, TreeFile, translation_lang
+from appealkit.letters import FRONT_MATTER_KEYS, LANGUAGE_NAMES, STATUSES, Letter
+
+
+@dataclass
+class FileContext:
+    """What a file rule sees: a file found under a checked tree, and the letter in it when it is one. (Here,
+    not in checks.context: a run answered from the result cache runs the file rules without the checker.)"""
+
+    file: TreeFile
+    letter: Letter | None
 
 
 @rule(
