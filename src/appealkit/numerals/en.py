@@ -230,10 +230,10 @@ def find(text: str) -> list[NumberMention]:
     low = text.lower()
     if len(low) != len(text):  # a few non-ASCII capitals lower to 2 chars
         low = text.translate(_ASCII_LOWER)
-    first = _first_number_word(low) if speedups.ACTIVE.prechecks else 0
+    first, decade_word = _number_words_in(low) if speedups.ACTIVE.prechecks else (0, True)
     for m in _WORDS.finditer(low, first) if first >= 0 else ():
         out.extend(_word_run(text, low, m))
-    if _may_hold_short_decade(text, low):
+    if _may_hold_short_decade(text, low, decade_word):
         out.extend(_short_decades(text))
     if out and speedups.ACTIVE.prechecks and not _may_hold_weak(text, low):
         return out
@@ -242,13 +242,16 @@ def find(text: str) -> list[NumberMention]:
 
 @functools.cache
 def _number_words() -> Any:
-    """An Aho–Corasick automaton of the number words: one pass over a paragraph is cheaper than trying _WORDS at
-    every letter it may start with."""
+    """An Aho–Corasick automaton of the number words and the decade words (the eighties), each with its length
+    and whether it is a decade word: one pass over a paragraph is cheaper than trying _WORDS at every letter it
+    may start with."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
     for word in _NUMBER_WORDS:
-        automaton.add_word(word, len(word))
+        automaton.add_word(word, (len(word), False))
+    for word in _DECADE_WORDS:
+        automaton.add_word(word, (len(word), True))
     automaton.make_automaton()
     return automaton
 
@@ -256,15 +259,17 @@ def _number_words() -> Any:
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
-def _first_number_word(low: str) -> int:
+def _number_words_in(low: str) -> tuple[int, bool]:
     """Where the first number word that starts a word begins in ``low`` (every _WORDS run starts with one; the
-    scan may begin there), or -1."""
-    starts = [
-        end + 1 - length
-        for end, length in _number_words().iter(low)
-        if end + 1 == length or low[end - length] not in _WORD_CHARS
-    ]
-    return min(starts, default=-1)
+    scan may begin there), or -1; and whether a decade word is written."""
+    first, decade = -1, False
+    for end, (length, is_decade) in _number_words().iter(low):
+        start = end + 1 - length
+        if is_decade:
+            decade = True
+        elif (first < 0 or start < first) and (start == 0 or low[start - 1] not in _WORD_CHARS):
+            first = start
+    return first, decade
 
 
 def _dotted(text: str, m: re.Match[str]) -> list[NumberMention]:
@@ -298,14 +303,13 @@ def _digits(text: str, m: re.Match[str]) -> NumberMention | None:
     return _decorate(text, m.start(), end, d, kind)
 
 
-def _may_hold_short_decade(text: str, low: str) -> bool:
-    """'80s is written as such; the eighties puts a decade word in the lower-cased text. (Case-insensitive matching
-    folds ı, İ, ſ and K onto ASCII: text with one of them is tested as without the pre-check.)"""
+def _may_hold_short_decade(text: str, low: str, decade_word: bool) -> bool:
+    """'80s is written as such; the eighties puts a decade word in the lower-cased text (``decade_word``, from the
+    number-word pass). (Case-insensitive matching folds ı, İ, ſ and K onto ASCII: text with one of them is tested
+    as without the pre-check.)"""
     if not speedups.ACTIVE.prechecks or folds_onto_ascii(text):
         return "'" in text or "’" in text or "ies" in low
-    return _SHORT_DECADE_DIGITS.search(text) is not None or (
-        "ties" in low and any(word in low for word in _DECADE_WORDS)
-    )
+    return decade_word or _SHORT_DECADE_DIGITS.search(text) is not None
 
 
 _SHORT_DECADE_DIGITS = re.compile(r"['’][0-9]0s")  # the first alternative of _SHORT_DECADE, without its \b
