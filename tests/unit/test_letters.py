@@ -81,7 +81,9 @@ def test_split_paragraphs_never_loses_text(blocks):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aZ9 ,é가힣ᄀᇿ一鿿〇ａ\u3000中국xyz"), max_size=60))
+@given(st.text(alphabet=st.sampled_from("aZ9 ,é가힣ᄀᇿ一鿿〇ａ\u3000中국xyz"  # and the edges of the UTF-16 count:
+                                          "\ud700\ud7a3\ud7a4\ud7ff\u4dff\ua000\u10ff\u1200\U0002000b\ud800"),
+               max_size=60))
 def test_script_counts_are_those_of_a_character_loop(text):
     """language_from_script counts with regexes; the same counts as testing every character."""
     hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff")
