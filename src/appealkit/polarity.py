@@ -84,17 +84,31 @@ class VerbClass:
 
 class ClassPatterns(Mapping[str, re.Pattern[str]]):
     """kind → the class's patterns of one language as one alternation, in order. A class is compiled when first
-    searched: with the prefilter, a short text may never need most of them."""
+    searched: with the prefilter, a short text may never need most of them; ``subset`` compiles the alternation
+    of some of its alternatives (those that can match a given text)."""
 
     def __init__(self, lang: str, data: dict[str, list[str]]) -> None:
         self.lang = lang
-        self.sources = {kind: pattern_source(data.get(kind, [])) for kind in KINDS}
+        self.alternatives = {kind: _alternatives(data.get(kind, [])) for kind in KINDS}
+        self.sources = {kind: pattern_source(self.alternatives[kind]) for kind in KINDS}
         self._compiled: dict[str, re.Pattern[str]] = {}
+        self._subsets: dict[tuple[str, tuple[int, ...]], re.Pattern[str]] = {}
 
     def __getitem__(self, kind: str) -> re.Pattern[str]:
         if kind not in self._compiled:
             self._compiled[kind] = re.compile(self.sources[kind])
         return self._compiled[kind]
+
+    def subset(self, kind: str, indices: tuple[int, ...]) -> re.Pattern[str]:
+        """The alternation of the class's alternatives ``indices`` (in order): where the others cannot match,
+        it finds what the whole class finds, and is searched faster (often a single literal-led pattern)."""
+        if len(indices) == len(self.alternatives[kind]):
+            return self[kind]
+        key = (kind, indices)
+        if key not in self._subsets:
+            alternatives = self.alternatives[kind]
+            self._subsets[key] = re.compile(pattern_source([alternatives[i] for i in indices]))
+        return self._subsets[key]
 
     def __iter__(self) -> Iterator[str]:
         return iter(KINDS)
@@ -139,11 +153,11 @@ CASE_EXTRAS = frozenset(
 )
 
 
-def pattern_source(patterns: list[str]) -> str:
-    """One regular expression per class: its patterns as alternatives, the first listed winning at a position
-    (the data lists longer forms first: 必须 before 须, 不得不 before 不得). English patterns are lower case
-    and run on lower-cased text (``find_cues``); alternatives that start with ``\\b`` share one test."""
-    return hoist_boundaries(_alternatives(patterns)) or r"(?!x)x"
+def pattern_source(alternatives: list[str]) -> str:
+    """One regular expression per class: its alternatives in order, the first listed winning at a position (the
+    data lists longer forms first: 必须 before 须, 不得不 before 不得). English patterns are lower case and run
+    on lower-cased text (``find_cues``); alternatives that start with ``\\b`` share one test."""
+    return hoist_boundaries(alternatives) or r"(?!x)x"
 
 
 def _alternatives(patterns: list[str]) -> list[str]:
@@ -195,11 +209,15 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
     haystack, ignore_case = _matchable(text, lang)
-    searched = KINDS if ignore_case or not speedups.ACTIVE.prefilter else _cue_filter(lang).possible(haystack)
-    for kind in searched:
-        pattern, held, position = lexicon().cues[lang][kind], SpanSet(taken), 0
-        if ignore_case:
-            pattern = _ignoring_case(pattern)
+    patterns = lexicon().cues[lang]
+    if ignore_case:
+        searched = [(kind, _ignoring_case(patterns[kind])) for kind in KINDS]
+    elif not speedups.ACTIVE.prefilter:
+        searched = [(kind, patterns[kind]) for kind in KINDS]
+    else:
+        searched = [(kind, patterns.subset(kind, indices)) for kind, indices in _cue_filter(lang).possible(haystack)]
+    for kind, pattern in searched:
+        held, position = SpanSet(taken), 0
         while (match := pattern.search(haystack, position)) is not None:
             start, end = match.span()
             if (
@@ -217,31 +235,38 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
 
 
 class CueFilter:
-    """Which cue classes can match a text at all: one Aho–Corasick pass for the necessary literals of every
-    class (``regex_analysis``). A class that cannot match takes no span and gives no cue, so leaving its
-    search out changes nothing; a class without literals is always searched."""
+    """Which alternatives of which cue classes can match a text at all: one Aho–Corasick pass for the necessary
+    literals of every alternative (``regex_analysis``). An alternative that cannot match anywhere in the text
+    never wins a position, so searching only the others finds the same matches; a class none of whose
+    alternatives can match takes no span and gives no cue, and is not searched. An alternative without
+    literals is always searched."""
 
-    def __init__(self, literals: dict[str, list[str] | None]):
+    def __init__(self, literals: dict[str, list[list[str] | None]]):
         import ahocorasick
 
-        self._always = [kind for kind in KINDS if literals.get(kind) is None]
-        starts: dict[str, set[str]] = {}
+        self._always: dict[str, set[int]] = {}
+        starts: dict[str, set[tuple[str, int]]] = {}
         for kind in KINDS:
-            for literal in literals.get(kind) or ():
-                starts.setdefault(literal, set()).add(kind)
+            for index, alternative in enumerate(literals.get(kind, [])):
+                if alternative is None:
+                    self._always.setdefault(kind, set()).add(index)
+                for literal in alternative or ():
+                    starts.setdefault(literal, set()).add((kind, index))
         self._automaton = ahocorasick.Automaton()
-        for literal, kinds in starts.items():
-            self._automaton.add_word(literal, frozenset(kinds))
+        for literal, places in starts.items():
+            self._automaton.add_word(literal, frozenset(places))
         if starts:
             self._automaton.make_automaton()
 
-    def possible(self, text: str) -> list[str]:
-        """The classes that may match ``text``, in matching order (``KINDS``)."""
-        found = set(self._always)
+    def possible(self, text: str) -> list[tuple[str, tuple[int, ...]]]:
+        """The classes that may match ``text``, in matching order (``KINDS``), each with the alternatives that
+        may."""
+        found: dict[str, set[int]] = {kind: set(indices) for kind, indices in self._always.items()}
         if len(self._automaton):
-            for _end, kinds in self._automaton.iter(text):
-                found |= kinds
-        return [kind for kind in KINDS if kind in found]
+            for _end, places in self._automaton.iter(text):
+                for kind, index in places:
+                    found.setdefault(kind, set()).add(index)
+        return [(kind, tuple(sorted(found[kind]))) for kind in KINDS if found.get(kind)]
 
 
 @cache
@@ -250,10 +275,16 @@ def _cue_filter(lang: str) -> CueFilter:
 
 
 @cache
-def _cue_literals() -> dict[str, dict[str, list[str] | None]]:
-    """Necessary literals of every class of every language, derived from the compiled patterns' sources once and
-    kept in appealkit.data_cache (keyed by those sources and by the module of ``literal_table``)."""
-    records = [f"{lang}\x1f{kind}\x1f{lexicon().cues[lang].sources[kind]}" for lang in LANGS for kind in KINDS]
+def _cue_literals() -> dict[str, dict[str, list[list[str] | None]]]:
+    """Necessary literals of every alternative of every class of every language, derived once from the
+    alternatives themselves and kept in appealkit.data_cache (keyed by them and by the module of
+    ``literal_table``)."""
+    records = [
+        f"{lang}\x1f{kind}\x1f{alternative}"
+        for lang in LANGS
+        for kind in KINDS
+        for alternative in lexicon().cues[lang].alternatives[kind]
+    ]
     return cached_parse("\x1e".join(records), "cue-literals", literal_table)
 
 

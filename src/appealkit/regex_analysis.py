@@ -43,14 +43,15 @@ def necessary_literals(pattern: str) -> Strings | None:
     return _necessary(exact, best)
 
 
-def literal_table(records: str) -> dict[str, dict[str, list[str] | None]]:
-    """``lang US kind US pattern`` records, separated by RS: every pattern's necessary literals (sorted), or
-    None, by language and kind: what ``polarity.CueFilter`` is built from, in a form data_cache can keep."""
-    table: dict[str, dict[str, list[str] | None]] = {}
+def literal_table(records: str) -> dict[str, dict[str, list[list[str] | None]]]:
+    """``lang US kind US alternative`` records, separated by RS: each alternative's necessary literals (sorted),
+    or None, in order, by language and kind: what ``polarity.CueFilter`` is built from, in a form data_cache can
+    keep."""
+    table: dict[str, dict[str, list[list[str] | None]]] = {}
     for record in records.split("\x1e"):
-        lang, kind, pattern = record.split("\x1f", 2)
-        literals = necessary_literals(pattern)
-        table.setdefault(lang, {})[kind] = None if literals is None else sorted(literals)
+        lang, kind, alternative = record.split("\x1f", 2)
+        literals = necessary_literals(alternative)
+        table.setdefault(lang, {}).setdefault(kind, []).append(None if literals is None else sorted(literals))
     return table
 
 

@@ -238,3 +238,21 @@ def test_case_extras_cover_every_extra_case_of_the_re_module() -> None:
 
     extras = {chr(c) for key, values in _casefix._EXTRA_CASES.items() for c in (key, *values)}
     assert {c for c in extras if not c.isascii()} <= polarity.CASE_EXTRAS
+
+
+_ZH_PIECES = ["不", "不得", "应", "必须", "没有", "不仅", "避免", "遣返", "难民", "非法", "无", "未", "要求", "，", "。", "也不会"]
+_KO_PIECES = ["않", "안 된다", "해야 한다", "없", "못", "거부", "송환", "난민", "지 말", "것을", " ", ",", "아니"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["en", "zh", "ko"]), st.data())
+def test_the_prefilter_finds_what_every_search_finds(lang: str, data) -> None:
+    """Searching only the alternatives whose literals occur (speedups.prefilter) finds the same cues."""
+    from appealkit import speedups
+
+    pieces = {"en": _EN_WORDS, "zh": _ZH_PIECES, "ko": _KO_PIECES}[lang]
+    words = data.draw(st.lists(st.sampled_from(pieces) | st.text(max_size=2), max_size=14))
+    text = (" " if lang == "en" else "").join(words)
+    with speedups.switched(prefilter=False):
+        plain = polarity.find_cues(text, lang)
+    assert polarity.find_cues(text, lang) == plain
