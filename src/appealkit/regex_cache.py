@@ -21,11 +21,14 @@ import atexit
 import hashlib
 import re
 import sys
+from array import array
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
-MAX_ENTRIES = 2048  # a store that grew past this starts afresh (patterns built from user data vary)
+FORMAT = 2  # 2: engine code stored as machine words (bytes), read back at C speed
+# A store that would grow past what ``re`` caches keeps only this run's patterns (patterns built from the text,
+# such as the polarity prefilter's, vary from run to run).
+MAX_ENTRIES = getattr(re, "_MAXCACHE", 512)
 
 try:  # the engine's own constructor and code generator (CPython's re internals)
     import _sre  # type: ignore[import-not-found]
@@ -33,11 +36,14 @@ try:  # the engine's own constructor and code generator (CPython's re internals)
 
     _RE_CACHE: dict[Any, Any] | None = re._cache if isinstance(getattr(re, "_cache", None), dict) else None  # type: ignore[attr-defined]
     _ENGINE: str | None = f"{FORMAT}\x1f{sys.version}\x1f{_sre.MAGIC}\x1f{_sre.CODESIZE}"
-except (ImportError, AttributeError):
+    _WORD = next(code for code in "IL" if array(code).itemsize == _sre.CODESIZE)  # the engine's code unit
+except (ImportError, AttributeError, StopIteration):
     _RE_CACHE = _ENGINE = None
+    _WORD = "I"
 
-# What the engine is given for a (pattern, flags): flags, engine code, groups, group index.
-Entry = tuple[int, list[int], int, dict[str, int]]
+# What the engine is given for a (pattern, flags): flags, engine code (as bytes of CODESIZE words), groups,
+# group index.
+Entry = tuple[int, bytes, int, dict[str, int]]
 _stored: dict[tuple[str, int], Entry] = {}
 _preloaded: dict[tuple[str, int], re.Pattern[str]] = {}
 
@@ -71,16 +77,18 @@ def preload() -> int:
 def code_of(pattern: str, flags: int = 0) -> Entry:
     """What ``re._compiler.compile`` computes before it calls the engine."""
     parsed = _parser.parse(pattern, flags)
-    code = _compiler._code(parsed, flags)
-    return flags | parsed.state.flags, [int(c) for c in code], parsed.state.groups - 1, dict(parsed.state.groupdict)
+    code = array(_WORD, _compiler._code(parsed, flags)).tobytes()
+    return flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict)
 
 
 def _build(pattern: str, entry: Entry) -> re.Pattern[str]:
-    flags, code, groups, groupindex = entry
+    flags, words, groups, groupindex = entry
+    code = array(_WORD)
+    code.frombytes(words)
     indexgroup: list[str | None] = [None] * (groups + 1)
     for name, index in groupindex.items():
         indexgroup[index] = name
-    return _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
+    return _sre.compile(pattern, flags, code.tolist(), groups, groupindex, tuple(indexgroup))
 
 
 def _read(path: Path) -> dict[tuple[str, int], Entry]:
@@ -115,11 +123,12 @@ def save() -> None:
 
     entries = {**_read(path), **_stored}
     if len(entries) + len(new) > MAX_ENTRIES:
-        entries = {}
+        in_use = {(pattern, int(flags)) for kind, pattern, flags in list(_RE_CACHE or ()) if kind is str}
+        entries = {key: entry for key, entry in entries.items() if key in in_use}
     for key in new:
         try:
             entries[key] = code_of(*key)
         except (re.error, RecursionError):
             continue
     _stored.update(entries)
-    write_entry(path, {key: list(entry) for key, entry in entries.items()})
+    write_entry(path, {key: list(entry) for key, entry in entries.items()})  # marshal: lists, bytes, dicts
