@@ -244,12 +244,12 @@ class CueFilter:
     def __init__(self, literals: dict[str, list[list[str] | None]]):
         import ahocorasick
 
-        self._always: dict[str, set[int]] = {}
+        self._always_places: set[tuple[str, int]] = set()  # alternatives without literals: always searched
         starts: dict[str, set[tuple[str, int]]] = {}
         for kind in KINDS:
             for index, alternative in enumerate(literals.get(kind, [])):
                 if alternative is None:
-                    self._always.setdefault(kind, set()).add(index)
+                    self._always_places.add((kind, index))
                 for literal in alternative or ():
                     starts.setdefault(literal, set()).add((kind, index))
         self._automaton = ahocorasick.Automaton()
@@ -261,12 +261,14 @@ class CueFilter:
     def possible(self, text: str) -> list[tuple[str, tuple[int, ...]]]:
         """The classes that may match ``text``, in matching order (``KINDS``), each with the alternatives that
         may."""
-        found: dict[str, set[int]] = {kind: set(indices) for kind, indices in self._always.items()}
+        places: set[tuple[str, int]] = set(self._always_places)
         if len(self._automaton):
-            for _end, places in self._automaton.iter(text):
-                for kind, index in places:
-                    found.setdefault(kind, set()).add(index)
-        return [(kind, tuple(sorted(found[kind]))) for kind in KINDS if found.get(kind)]
+            for _end, found in self._automaton.iter(text):
+                places.update(found)  # a set union in C per occurrence, not a Python loop per place
+        by_kind: dict[str, list[int]] = {}
+        for kind, index in places:
+            by_kind.setdefault(kind, []).append(index)
+        return [(kind, tuple(sorted(by_kind[kind]))) for kind in KINDS if kind in by_kind]
 
 
 @cache
