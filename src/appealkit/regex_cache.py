@@ -63,7 +63,7 @@ def preload() -> int:
     if path is None or _RE_CACHE is None:
         return 0
     _stored.update(_read(path))
-    room = getattr(re, "_MAXCACHE", 512) - len(_RE_CACHE)
+    room = MAX_ENTRIES - len(_RE_CACHE)
     for (pattern, flags), entry in list(_stored.items())[: max(0, room)]:
         try:
             built = _build(pattern, entry)

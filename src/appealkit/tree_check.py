@@ -4,7 +4,7 @@ of unknown files gets a result of its own, marked not checked)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from appealkit.checks.files import FileContext  # the file rules, without the checker's modules
@@ -53,6 +53,23 @@ def _file_result(item: TreeFile, letter: Letter | None) -> PairResult:
     return PairResult(pair, context, [], checked=False)
 
 
+def _letters_of(results: list[PairResult]) -> Callable[[Path], Letter]:
+    """A letter by its path: the one a result already holds (read and parsed by the check, or by a context
+    answered from the cache, from the text it already read), else read from disk."""
+    held: dict[Path, tuple[PairResult, str]] = {}
+    for result in results:
+        held.setdefault(result.pair.source, (result, "source"))
+        held.setdefault(result.pair.target, (result, "target"))
+
+    def letter_of(path: Path) -> Letter:
+        if path in held:
+            result, side = held[path]
+            return getattr(result.context, side)
+        return load_letter(path)
+
+    return letter_of
+
+
 def report_files(files: Sequence[TreeFile], results: list[PairResult]) -> list[PairResult]:
     """The results with the file rules' findings attached: a translation's to its own result, an en.md's or
     an unknown file's to the first result of its folder, else to a new unchecked result for the file."""
@@ -61,8 +78,9 @@ def report_files(files: Sequence[TreeFile], results: list[PairResult]) -> list[P
     for result in results:
         by_folder.setdefault(result.pair.source.parent, result)
     extra: list[PairResult] = []
+    letter_of = _letters_of(results)
     for item in files:
-        letter = load_letter(item.path) if item.kind in LETTER_KINDS else None
+        letter = letter_of(item.path) if item.kind in LETTER_KINDS else None
         found = file_findings(item, letter)
         if not found:
             continue
