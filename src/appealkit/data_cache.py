@@ -57,34 +57,55 @@ def _file_identity(path: str | None) -> str:
 
 
 @functools.cache
-def _parser_identity(parse_file: str | None) -> bytes:
-    """PyYAML as installed (found without importing it: importing it is what a hit saves), the module that
-    defines the parse (an edited loader never answers from an older one's entries) and Python's version."""
+def _parser_identity(parse_files: tuple[str | None, ...]) -> bytes:
+    """PyYAML as installed (found without importing it: importing it is what a hit saves), the modules that
+    define the parse (an edited loader never answers from an older one's entries) and Python's version."""
     spec = importlib.util.find_spec("yaml")
     yaml_id = _file_identity(spec.origin if spec else None)
-    return f"{FORMAT}\x1f{yaml_id}\x1f{_file_identity(parse_file)}\x1f{sys.version}\x1f".encode()
+    modules = "\x1f".join(_file_identity(path) for path in parse_files)
+    return f"{FORMAT}\x1f{yaml_id}\x1f{modules}\x1f{sys.version}\x1f".encode()
+
+
+def _source_file(parse: Callable[..., Any] | None) -> str | None:
+    code = getattr(parse, "__code__", None)
+    return code.co_filename if code else None
 
 
 def entry_path(folder: Path, kind: str, text: str, parse: Callable[[str], Any] | None = None) -> Path:
-    code = getattr(parse, "__code__", None)
-    identity = _parser_identity(code.co_filename if code else None)
-    key = hashlib.sha256(identity + kind.encode() + b"\x1f" + text.encode("utf-8", "surrogatepass"))
+    return _entry_path(folder, kind, text, (_source_file(parse),))
+
+
+def _entry_path(folder: Path, kind: str, text: str, sources: tuple[str | None, ...]) -> Path:
+    key = hashlib.sha256(_parser_identity(sources) + kind.encode() + b"\x1f" + text.encode("utf-8", "surrogatepass"))
     return folder / f"{key.hexdigest()}{SUFFIX}"
 
 
 def cached_parse(text: str, kind: str, parse: Callable[[str], Any]) -> Any:
     """``parse(text)``, or the stored result of the same parse of the same text. ``kind`` names the parse
     (two parsers of one text must not share an entry). Errors of ``parse`` pass through; nothing is stored."""
-    folder = cache_dir() if len(text) >= MIN_CHARS else None
-    if folder is None:
+    if len(text) < MIN_CHARS:
         return parse(text)
-    path = entry_path(folder, kind, text, parse)
-    found = _read(path)
+    sources = (_source_file(parse),)
+    found = recall(kind, text, sources)
     if found is not None:
         return found[0]
     data = parse(text)
-    _write(path, data)
+    remember(kind, text, sources, data)
     return data
+
+
+def recall(kind: str, text: str, sources: tuple[str | None, ...]) -> tuple[Any] | None:
+    """(data,) stored by ``remember`` for the same kind and text, computed by the same ``sources`` (the files
+    of the modules that compute it: editing one is a miss), else None."""
+    folder = cache_dir()
+    return _read(_entry_path(folder, kind, text, sources)) if folder is not None else None
+
+
+def remember(kind: str, text: str, sources: tuple[str | None, ...], data: Any) -> None:
+    """Store ``data``, what ``sources`` computed from ``text``, for ``recall``."""
+    folder = cache_dir()
+    if folder is not None:
+        _write(_entry_path(folder, kind, text, sources), data)
 
 
 def _read(path: Path) -> tuple[Any] | None:

@@ -13,24 +13,28 @@ Matching rules (the contract the glossary files rely on):
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from appealkit import speedups
+from appealkit import data_cache, speedups
 from appealkit.errors import AppealInputError
 from appealkit.glossary_context import FormContext, Paragraph, applies, context_from_mapping
 from appealkit.textio import PACKAGE_DIR
 
+if TYPE_CHECKING:
+    from appealkit.glossary_lint import Document, Problem
+
 KINDS = ("treaty", "law", "term", "body", "place", "person", "organization")
 TARGET_LANGS = ("zh", "ko")
+_T = TypeVar("_T")
 _TITLE_MARKS = '《》〈〉「」『』<>"“”‘’'
 _IGNORED_IN_TARGET = set(_TITLE_MARKS) | {" ", "\t", "\n", "\u3000", "\u00a0"}
 _WORD = re.compile(r"[^\W_]+")
@@ -243,13 +247,14 @@ def _kept_original(entry: Entry) -> tuple[str, ...]:
     return tuple(form for form in entry.en if len(form) > 3 or is_latin_acronym(form))
 
 
-def _target_quality(form: str, quality: str, rendering: Rendering, entry: Entry) -> str:
+def _target_quality(compacted: str, quality: str, preferred: str, entry: Entry, form: str) -> str:
     """An accepted form that embeds the preferred one verbatim (北京市 for 北京, 联合国禁止酷刑委员会 for
     禁止酷刑委员会) uses the preferred terminology: it counts as preferred, so that an administrative
     suffix or a fuller official name is not a style warning. So does an organization's acronym kept in
-    Latin script (APRRN, HRNK), as zh and ko NGO texts usually write them."""
+    Latin script (APRRN, HRNK), as zh and ko NGO texts usually write them. (``compacted`` and ``preferred``:
+    the form and the preferred rendering compacted.)"""
     acronym = entry.kind == "organization" and is_latin_acronym(form)
-    if quality == "accepted" and (compact_form(rendering.preferred) in compact_form(form) or acronym):
+    if quality == "accepted" and (preferred in compacted or acronym):
         return "preferred"
     return quality
 
@@ -437,47 +442,59 @@ class Glossary:
         return matches
 
     @cached_property
-    def _target_forms(self) -> dict[str, list[tuple[str, Entry, str]]]:
-        """Per language: (compacted form, entry, quality), longest first."""
-        table: dict[str, list[tuple[str, Entry, str]]] = {}
-        for lang in TARGET_LANGS:
-            forms = [
-                (compact_form(form), entry, _target_quality(form, quality, rendering, entry))
-                for entry in self.entries
-                if (rendering := entry.rendering(lang))
-                for quality, group in (
-                    ("preferred", (rendering.preferred,)),
-                    ("accepted", (*rendering.accepted, *rendering.short, *_kept_original(entry))),
-                    ("discouraged", rendering.discouraged),
-                    ("forbidden", rendering.forbidden),
-                )
-                for form in group
-                if compact_form(form) and GAP_MARK not in form
-            ]
-            table[lang] = sorted(forms, key=lambda item: -len(item[0]))
-        return table
+    def _per_language(self) -> dict[tuple[str, str], Any]:
+        """The target tables, built per language on first use: a check of zh never builds those of ko."""
+        return {}
 
-    @cached_property
-    def _target_automata(self) -> dict[str, Any]:
-        """Per language: one Aho–Corasick automaton over every plain rendering, built once per glossary.
+    def _target_table(self, kind: str, lang: str, build: Callable[[str], _T]) -> _T:
+        table = self._per_language
+        if (kind, lang) not in table:
+            table[kind, lang] = build(lang)
+        return table[kind, lang]
+
+    def _target_forms(self, lang: str) -> list[tuple[str, Entry, str]]:
+        """(compacted form, entry, quality) of every plain rendering in ``lang``, longest first."""
+        return self._target_table("forms", lang, self._build_target_forms)
+
+    def _build_target_forms(self, lang: str) -> list[tuple[str, Entry, str]]:
+        forms: list[tuple[str, Entry, str]] = []
+        for entry in self.entries:
+            rendering = entry.rendering(lang)
+            if not rendering:
+                continue
+            preferred = compact_form(rendering.preferred)
+            for quality, group in (
+                ("preferred", (rendering.preferred,)),
+                ("accepted", (*rendering.accepted, *rendering.short, *_kept_original(entry))),
+                ("discouraged", rendering.discouraged),
+                ("forbidden", rendering.forbidden),
+            ):
+                for form in group:
+                    compacted = compact_form(form)
+                    if compacted and GAP_MARK not in form:
+                        forms.append((compacted, entry, _target_quality(compacted, quality, preferred, entry, form)))
+        return sorted(forms, key=lambda item: -len(item[0]))
+
+    def _target_automaton(self, lang: str) -> Any:
+        """One Aho–Corasick automaton over every plain rendering in ``lang`` (None: there is none).
 
         Each compacted form maps to its (entry, quality) pairs in ``_target_forms`` order, so that matches of
         equal span come out in the order of the search per form, which this replaces."""
+        return self._target_table("automaton", lang, self._build_target_automaton)
+
+    def _build_target_automaton(self, lang: str) -> Any:
         import ahocorasick
 
-        table: dict[str, Any] = {}
-        for lang, forms in self._target_forms.items():
-            payloads: dict[str, list[tuple[Entry, str]]] = {}
-            for needle, entry, quality in forms:
-                payloads.setdefault(needle, []).append((entry, quality))
-            if not payloads:
-                continue
-            automaton = ahocorasick.Automaton()
-            for needle, items in payloads.items():
-                automaton.add_word(needle, (len(needle), items))
-            automaton.make_automaton()
-            table[lang] = automaton
-        return table
+        payloads: dict[str, list[tuple[Entry, str]]] = {}
+        for needle, entry, quality in self._target_forms(lang):
+            payloads.setdefault(needle, []).append((entry, quality))
+        if not payloads:
+            return None
+        automaton = ahocorasick.Automaton()
+        for needle, items in payloads.items():
+            automaton.add_word(needle, (len(needle), items))
+        automaton.make_automaton()
+        return automaton
 
     @cached_property
     def _target_gap_forms(self) -> dict[str, list[tuple[re.Pattern[str], Entry, str, tuple[str, ...]]]]:
@@ -530,7 +547,7 @@ class Glossary:
             found.append(TermMatch(entry, o_start, o_end, text[o_start:o_end], quality))
 
         if fast:
-            automaton = self._target_automata.get(lang)
+            automaton = self._target_automaton(lang)
             hits = list(automaton.iter(flat)) if automaton is not None else []
             kept: Sequence[int] = ()
             if hits:
@@ -540,7 +557,7 @@ class Glossary:
                 span = text[o_start:o_end]
                 found += [TermMatch(entry, o_start, o_end, span, quality) for entry, quality in payloads]
         else:
-            for needle, entry, quality in self._target_forms.get(lang, []):
+            for needle, entry, quality in self._target_forms(lang):
                 start = flat.find(needle)
                 while start != -1:
                     add(start, start + len(needle), entry, quality)
@@ -579,6 +596,8 @@ class Glossary:
             names += [compact_form(f) for r in entry.targets.values() for f in (r.preferred, *r.accepted)]
             for name in names:
                 keys.setdefault(name, []).append(entry)
+        import difflib  # only for a term that matched nothing
+
         query = compact_form(term) if not term.isascii() else english_key(term)
         close = difflib.get_close_matches(query, list(keys), n=limit * 3, cutoff=0.6)
         ranked: dict[str, Entry] = {}
@@ -739,17 +758,34 @@ def entry_from_mapping(raw: dict[str, Any], file: Path, line: int) -> Entry:
 
 def load_glossary(path: Path | str | None = None) -> Glossary:
     """Load and validate a glossary directory or file; the first lint error aborts with file:line."""
-    from appealkit.glossary_lint import lint_documents, loading_errors, read_documents
+    from appealkit.glossary_lint import read_documents
 
     root = Path(path) if path is not None else default_glossary_path()
-    documents = read_documents(glossary_files(root))
-    problems = loading_errors(lint_documents(documents, word_frequency=False))
+    files = glossary_files(root)
+    documents = read_documents(files)
+    digest = glossary_digest(files)
+    problems = _loading_problems(documents, digest)
     if problems:
         first = problems[0]
         extra = f" (and {len(problems) - 1} more; run 'appeal glossary lint')" if len(problems) > 1 else ""
         raise AppealInputError(f"invalid glossary: {first.message}{extra}", first.file, first.line)
     entries = [entry_from_mapping(raw, doc.path, line) for doc in documents for raw, line in doc.entries()]
-    return Glossary(entries, [doc.path for doc in documents], glossary_digest(doc.path for doc in documents))
+    return Glossary(entries, [doc.path for doc in documents], digest)
+
+
+def _loading_problems(documents: list[Document], digest: str) -> list[Problem]:
+    """Lint's loading errors. A glossary that the same lint found clean before is not linted again: the
+    verdict is kept in appealkit.data_cache under its files' names and bytes and the lint's own modules."""
+    from appealkit import glossary_context, glossary_lint, yamlsafe
+
+    key = "\x1f".join([digest, *(str(doc.path) for doc in documents)])
+    linters = tuple(module.__file__ for module in (glossary_lint, sys.modules[__name__], glossary_context, yamlsafe))
+    if data_cache.recall("glossary-clean", key, linters) is not None:
+        return []
+    problems = glossary_lint.loading_errors(glossary_lint.lint_documents(documents, word_frequency=False))
+    if not problems:
+        data_cache.remember("glossary-clean", key, linters, True)
+    return problems
 
 
 def glossary_digest(files: Iterable[Path]) -> str:

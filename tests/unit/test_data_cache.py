@@ -4,6 +4,7 @@ only costs time; errors and their lines are the parser's."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -172,3 +173,32 @@ def test_concurrent_runs_share_the_folder(folder):
     assert len(entries(folder)) == len(GLOSSARY_FILES)
     assert [load_yaml_file(path) for path in GLOSSARY_FILES] == [fresh(path) for path in GLOSSARY_FILES]
     assert not list(folder.glob("*.part"))  # no temporary file left behind
+
+
+def test_a_glossary_found_clean_is_not_linted_again(folder, tmp_path, monkeypatch):
+    """The clean verdict is kept per glossary text; an edited file is linted again."""
+    from appealkit import glossary_lint
+
+    glossary = tmp_path / "glossary"
+    shutil.copytree(ROOT / "glossary", glossary)
+    first = load_glossary(glossary)
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("linted again")
+
+    monkeypatch.setattr(glossary_lint, "lint_documents", refuse)
+    assert load_glossary(glossary).entries == first.entries
+    edited = sorted(glossary.glob("*.yaml"))[0]
+    edited.write_text(edited.read_text("utf-8") + "\n# edited\n", "utf-8")
+    with pytest.raises(AssertionError, match="linted again"):
+        load_glossary(glossary)
+
+
+def test_a_broken_glossary_fails_on_every_load(folder, tmp_path):
+    """Only a clean verdict is kept: a glossary with an error is linted, and refused, every time."""
+    glossary = tmp_path / "broken.yaml"
+    entry = "  - id: refugee\n    kind: term\n    en: refugee\n    zh: {preferred: 难民}\n    ko: {preferred: 난민}\n"
+    glossary.write_text("entries:\n" + entry + entry, "utf-8")
+    for _ in range(2):
+        with pytest.raises(AppealInputError, match="duplicate id 'refugee'"):
+            load_glossary(glossary)

@@ -95,3 +95,11 @@ def test_span_order_is_start_then_longest_stable(spans):
     matches = [TermMatch(None, start, start + length, str(i)) for i, (start, length) in enumerate(spans)]
     expected = sorted(matches, key=lambda m: (m.start, -m.end))
     assert [m.text for m in in_span_order(matches)] == [m.text for m in expected]
+
+
+def test_target_tables_are_built_for_the_checked_language_only():
+    """A check of zh never builds the ko automaton (half the glossary's start-up)."""
+    fresh = load_glossary()
+    assert [match.entry.id for match in fresh.find_in_target("保护难民", "zh")] == ["refugee"]
+    assert fresh._target_automaton("zh") is not None
+    assert ("automaton", "ko") not in fresh._per_language
