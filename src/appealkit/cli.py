@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from appealkit import dataclass_cache
 from appealkit.cli_config import GLOSSARY_HELP
 from appealkit.errors import INPUT_ERROR_EXIT, AppealInputError
 
@@ -149,6 +150,7 @@ class AppealGroup(LazyGroup):
     every command survive a closed pipe."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        dataclass_cache.install()  # before the command's modules define their classes
         if not isinstance(sys.stdout, QuietPipe) and sys.stdout is not None:
             sys.stdout = QuietPipe(sys.stdout)
         try:

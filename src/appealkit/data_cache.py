@@ -158,6 +158,13 @@ def _prune(folder: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def store_path(name: str, identity: str, suffix: str) -> Path | None:
+    """The file of a store that a module keeps across runs in this folder (regex_cache, dataclass_cache), one
+    per ``identity``: what one Python build compiled is never read by another. None when the cache is off."""
+    folder = cache_dir()
+    return folder / f"{name}-{hashlib.sha256(identity.encode()).hexdigest()[:32]}{suffix}" if folder else None
+
+
 def read_entry(path: Path) -> tuple[Any] | None:
     """(data,) from a sound entry file written by ``write_entry``, else None (for stores of other modules)."""
     return _read(path)

@@ -18,7 +18,6 @@ foreign file is ignored. This relies on CPython's ``re`` internals (``_sre.compi
 from __future__ import annotations
 
 import atexit
-import hashlib
 import re
 import sys
 from array import array
@@ -49,12 +48,11 @@ _preloaded: dict[tuple[str, int], re.Pattern[str]] = {}
 
 
 def store_path() -> Path | None:
-    from appealkit.data_cache import cache_dir
+    from appealkit import data_cache
 
-    folder = cache_dir()
-    if folder is None or _ENGINE is None or _RE_CACHE is None:
+    if _ENGINE is None or _RE_CACHE is None:
         return None
-    return folder / f"regex-{hashlib.sha256(_ENGINE.encode()).hexdigest()[:32]}.sre"
+    return data_cache.store_path("regex", _ENGINE, ".sre")
 
 
 def preload() -> int:
