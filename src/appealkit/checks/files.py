@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from appealkit.checks.registry import Hit, rule
 from appealkit.discovery import LANG_ALIASES, TreeFile, translation_lang
 from appealkit.letters import FRONT_MATTER_KEYS, LANGUAGE_NAMES, STATUSES, Letter
+
+
+def _closest(word: str, known: Sequence[str], cutoff: float = 0.6) -> list[str]:
+    """The known word closest to a misspelt one, if any (difflib is imported only when a word is unknown)."""
+    import difflib
+
+    return difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
 
 
 @dataclass
@@ -123,7 +129,7 @@ def front_matter_status(ctx: FileContext) -> Iterator[Hit]:
     known = STATUSES["en" if ctx.file.kind == "source" else "translation"]
     value = letter.meta["status"]
     if str(value) not in known:
-        close = difflib.get_close_matches(str(value), known, n=1)
+        close = _closest(str(value), known)
         hint = f": did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
         yield Hit(
             f"unknown status '{value}'{hint}", found=str(value), expected=known, line=letter.meta_lines.get("status", 2)
@@ -149,7 +155,7 @@ def front_matter_key(ctx: FileContext) -> Iterator[Hit]:
     for key in letter.meta:
         if key in FRONT_MATTER_KEYS:
             continue
-        close = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1, cutoff=0.75)
+        close = _closest(str(key), FRONT_MATTER_KEYS, cutoff=0.75)
         if close:
             yield Hit(
                 f"unknown front-matter key '{key}': did you mean '{close[0]}'?",
