@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -279,9 +280,15 @@ class Glossary:
         return {_form_key(form): entry for entry in self.entries for form in entry.en if _form_key(form)}
 
     @cached_property
-    def _english_prefixes(self) -> frozenset[str]:
-        """Every prefix of every form key, lower-cased: lets the walk stop as soon as no term can match."""
-        return frozenset(key.lower()[:n] for key in self._english_index for n in range(1, len(key) + 1))
+    def _english_keys_sorted(self) -> list[str]:
+        """Every form key, lower-cased and sorted: a text that begins one of them sorts just before it."""
+        return sorted({key.lower() for key in self._english_index})
+
+    def _begins_a_form(self, lowered: str) -> bool:
+        """Whether some form key starts with ``lowered``: lets the walk stop as soon as no term can match."""
+        keys = self._english_keys_sorted
+        index = bisect_left(keys, lowered)
+        return index < len(keys) and keys[index].startswith(lowered)
 
     def _lookup_words(self, words: list[str]) -> tuple[str, Entry] | None:
         """Exact case for acronyms (stored upper case), any case otherwise; then simple plurals.
@@ -303,7 +310,7 @@ class Glossary:
         if joined not in memo:
             if len(memo) > 200_000:  # a pathological input: keep memory bounded
                 memo.clear()
-            memo[joined] = (self._lookup_words([joined]), joined.lower() in self._english_prefixes)
+            memo[joined] = (self._lookup_words([joined]), self._begins_a_form(joined.lower()))
         return memo[joined]
 
     @cached_property

@@ -103,3 +103,14 @@ def test_target_tables_are_built_for_the_checked_language_only():
     assert [match.entry.id for match in fresh.find_in_target("保护难民", "zh")] == ["refugee"]
     assert fresh._target_automaton("zh") is not None
     assert ("automaton", "ko") not in fresh._per_language
+
+
+_GLOSSARY = load_glossary()
+_KEYS = sorted({key.lower() for key in _GLOSSARY._english_index})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(_KEYS).flatmap(lambda key: st.integers(0, len(key)).map(lambda n: key[:n])),
+                 st.sampled_from(_KEYS).map(lambda key: key + "x"), st.text(max_size=12)))
+def test_a_form_is_begun_exactly_when_some_key_starts_with_the_text(text):
+    assert _GLOSSARY._begins_a_form(text) == any(key.startswith(text) for key in _KEYS)
