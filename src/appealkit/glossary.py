@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,15 +22,12 @@ from functools import cached_property
 from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from appealkit import data_cache, speedups
+from appealkit import speedups
 from appealkit.errors import AppealInputError
 from appealkit.glossary_context import FormContext, Paragraph, applies, context_from_mapping
 from appealkit.textio import PACKAGE_DIR
-
-if TYPE_CHECKING:
-    from appealkit.glossary_lint import Document, Problem
 
 KINDS = ("treaty", "law", "term", "body", "place", "person", "organization")
 TARGET_LANGS = ("zh", "ko")
@@ -269,6 +265,22 @@ class Glossary:
     @cached_property
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
+
+    # Not kept by pickling (appealkit.glossary_store): memos of one process (keyed by id(), or growing with the
+    # texts read) and the automata, which are rebuilt from the kept tables faster than they unpickle.
+    _UNPICKLED = ("_joined_memo", "_bindings", "_english_automaton")
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {name: value for name, value in self.__dict__.items() if name not in self._UNPICKLED}
+        if "_per_language" in state:
+            state["_per_language"] = {key: table for key, table in self._per_language.items() if key[0] != "automaton"}
+        return state
+
+    def prepare(self, lang: str) -> None:
+        """Build every table that matching in ``lang`` (and in English) uses, now rather than on first use."""
+        for table in ("by_id", "has_contexts", "_english_keys_sorted", "_target_gap_forms", "_target_gap_hints"):
+            getattr(self, table)
+        self._target_forms(lang)
 
     @property
     def version(self) -> str:
@@ -764,35 +776,27 @@ def entry_from_mapping(raw: dict[str, Any], file: Path, line: int) -> Entry:
 
 
 def load_glossary(path: Path | str | None = None) -> Glossary:
-    """Load and validate a glossary directory or file; the first lint error aborts with file:line."""
-    from appealkit.glossary_lint import read_documents
+    """Load and validate a glossary directory or file; the first lint error aborts with file:line. A glossary
+    whose files are unchanged since a clean load is read back ready to match (appealkit.glossary_store)."""
+    from appealkit import glossary_store
+    from appealkit.glossary_lint import lint_documents, loading_errors, read_documents
 
     root = Path(path) if path is not None else default_glossary_path()
     files = glossary_files(root)
-    documents = read_documents(files)
     digest = glossary_digest(files)
-    problems = _loading_problems(documents, digest)
+    stored = glossary_store.recall(files, digest)
+    if stored is not None:
+        return stored
+    documents = read_documents(files)
+    problems = loading_errors(lint_documents(documents, word_frequency=False))
     if problems:
         first = problems[0]
         extra = f" (and {len(problems) - 1} more; run 'appeal glossary lint')" if len(problems) > 1 else ""
         raise AppealInputError(f"invalid glossary: {first.message}{extra}", first.file, first.line)
     entries = [entry_from_mapping(raw, doc.path, line) for doc in documents for raw, line in doc.entries()]
-    return Glossary(entries, [doc.path for doc in documents], digest)
-
-
-def _loading_problems(documents: list[Document], digest: str) -> list[Problem]:
-    """Lint's loading errors. A glossary that the same lint found clean before is not linted again: the
-    verdict is kept in appealkit.data_cache under its files' names and bytes and the lint's own modules."""
-    from appealkit import glossary_context, glossary_lint, yamlsafe
-
-    key = "\x1f".join([digest, *(str(doc.path) for doc in documents)])
-    linters = tuple(module.__file__ for module in (glossary_lint, sys.modules[__name__], glossary_context, yamlsafe))
-    if data_cache.recall("glossary-clean", key, linters) is not None:
-        return []
-    problems = glossary_lint.loading_errors(glossary_lint.lint_documents(documents, word_frequency=False))
-    if not problems:
-        data_cache.remember("glossary-clean", key, linters, True)
-    return problems
+    loaded = Glossary(entries, files, digest)
+    glossary_store.remember(loaded)
+    return loaded
 
 
 def glossary_digest(files: Iterable[Path]) -> str:
