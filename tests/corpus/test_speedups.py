@@ -95,7 +95,9 @@ def test_automaton_finds_what_the_search_per_rendering_finds(corpus, glossary):
 
 
 def _walk(glossary, text, allowed):
-    """The English walk as it was before it remembered lookups: every word sequence looked up afresh."""
+    """The English walk as it was before it remembered lookups: every word sequence looked up afresh, and the
+    walk stopped where no form key begins with the words (every prefix of every key, as a set)."""
+    prefixes = {key.lower()[:n] for key in glossary._english_index for n in range(1, len(key) + 1)}
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     matches, i = [], 0
     while i < len(tokens):
@@ -107,7 +109,7 @@ def _walk(glossary, text, allowed):
             found = glossary._lookup_words(words)
             if found is not None and allowed(found[0], found[1], tokens[i][0], tokens[j][1]):
                 best = (j, found[1])
-            if "".join(words).lower() not in glossary._english_prefixes:
+            if "".join(words).lower() not in prefixes:
                 break
         if best is None:
             i += 1
