@@ -63,5 +63,9 @@ def remember(loaded: Glossary) -> None:
     """Store a clean glossary, with the tables of every target language built first."""
     for lang in TARGET_LANGS:
         loaded.prepare(lang)
+    try:
+        payload = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):  # the next run loads it afresh
+        return
     text, sources = _address(loaded.files, loaded.digest)
-    data_cache.remember(KIND, text, sources, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+    data_cache.remember(KIND, text, sources, payload)

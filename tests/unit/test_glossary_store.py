@@ -96,3 +96,12 @@ def test_a_glossary_with_errors_is_never_stored(tmp_path, monkeypatch):
     with pytest.raises(AppealInputError, match="invalid glossary"):
         load_glossary(broken)
     assert entry_file(broken).exists() is False
+
+
+def test_a_glossary_that_cannot_be_pickled_is_loaded_all_the_same(glossary, monkeypatch):
+    def cannot(*_args, **_kwargs):
+        raise pickle.PicklingError("not today")
+
+    monkeypatch.setattr(glossary_store.pickle, "dumps", cannot)
+    assert load_glossary(glossary).by_id["refugee"].targets["zh"].preferred == "难民"
+    assert not entry_file(glossary).exists()
