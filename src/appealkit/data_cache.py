@@ -5,10 +5,12 @@ YAML: 28 ms to parse with libyaml, 1 ms to read back) and the polarity lexicon a
 stored is exactly what the safe loader returned (``marshal``: dicts, lists, strings, numbers, with the
 ``__lines__`` that file:line messages use), so validation and every message run on the same data as before.
 ``appeal check --no-cache`` is about the result cache (``.appeal/cache``): it checks every pair again, and
-still reads parsed data files from here.
+still reads parsed data files from here. Other derived data use the same entries through ``recall`` and
+``remember`` (a clean glossary ready to match: appealkit.glossary_store), and the same folder holds the stores
+of compiled code (``store_path``: appealkit.regex_cache, appealkit.dataclass_cache).
 
-An entry is addressed by the SHA-256 of: ``FORMAT``, the kind of parse, PyYAML as installed and the module
-that defines the parse (size and modification time of each file), Python's version, and the text. It holds the
+An entry is addressed by the SHA-256 of: ``FORMAT``, the kind of parse, PyYAML as installed and the modules
+that define the parse (size and modification time of each file), Python's version, and the text. It holds the
 SHA-256 of its payload then the payload; a missing, torn or corrupt entry is a miss and the text is parsed.
 Entries are written to a temporary file and renamed into place (concurrent runs see a whole entry or none); a
 folder that cannot be written is skipped silently. Texts under ``MIN_CHARS`` (parsed in well under a
