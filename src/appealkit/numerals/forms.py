@@ -4,6 +4,7 @@ pieces the renderers of ``zh`` and ``ko`` share."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 ZH_DIGITS = "零一二三四五六七八九"
@@ -113,6 +114,28 @@ def localized_forms(value: float, lang: str, kind: str = "cardinal", after: str 
 # ---------------------------------------------------------------------------------------------------------
 # Shared pieces of the renderers in zh.py and ko.py (CLDR data through babel).
 # ---------------------------------------------------------------------------------------------------------
+
+
+def render_figure_as(
+    value: int | float,
+    kind: str,
+    people: bool,
+    render_number: Callable[[int | float], str],
+    ordinal: str,
+    age: str,
+    counter: str,
+) -> str:
+    """A figure with its language's marks: ``ordinal`` before an ordinal (第19, 제19), ``age`` after an age (4岁,
+    4세), % after a percentage, and ``counter`` after a count of people (9名, 9명: the only noun class given a
+    counter); other figures as ``render_number`` writes them."""
+    if kind == "ordinal":
+        return f"{ordinal}{decimal_text(value)}"
+    if kind == "age":
+        return f"{decimal_text(value)}{age}"
+    number = render_number(value)
+    if kind == "percent":
+        return f"{number}%"
+    return f"{number}{counter}" if people else number
 
 
 def decimal_text(value: int | float | Decimal) -> str:

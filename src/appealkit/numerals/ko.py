@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from appealkit import speedups
 from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, to_value
-from appealkit.numerals.forms import currency_name, decimal_text, grouped
+from appealkit.numerals.forms import currency_name, decimal_text, grouped, render_figure_as
 from appealkit.numerals.zh import Atom, parse_atoms
 
 _SINO_DIGIT = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
@@ -470,13 +470,7 @@ def render_number(value: int | float) -> str:
 
 def render_figure(value: int | float, kind: str, people: bool = False) -> str:
     """제19 (ordinal), 4세 (age), 25% (percent), 9명 (a count of people: the only noun class given a counter)."""
-    if kind in ("ordinal", "age"):
-        number = decimal_text(value)
-        return f"제{number}" if kind == "ordinal" else f"{number}세"
-    number = render_number(value)
-    if kind == "percent":
-        return f"{number}%"
-    return f"{number}{PERSON_COUNTER}" if people else number
+    return render_figure_as(value, kind, people, render_number, "제", "세", PERSON_COUNTER)
 
 
 def render_money(value: int | float, currency: str) -> str:

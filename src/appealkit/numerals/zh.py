@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from appealkit.numerals import FULLWIDTH, NumberMention, decimal_of, to_value
-from appealkit.numerals.forms import currency_name, decimal_text, grouped, spelled
+from appealkit.numerals.forms import currency_name, decimal_text, grouped, render_figure_as, spelled
 
 
 class Atom(NamedTuple):  # a NamedTuple: several are built per figure, and it is cheap
@@ -460,13 +460,7 @@ def render_number(value: int | float) -> str:
 
 def render_figure(value: int | float, kind: str, people: bool = False) -> str:
     """第19 (ordinal), 4岁 (age), 25% (percent), 9名 (a count of people: the only noun class given a counter)."""
-    if kind in ("ordinal", "age"):
-        number = decimal_text(value)
-        return f"第{number}" if kind == "ordinal" else f"{number}岁"
-    number = render_number(value)
-    if kind == "percent":
-        return f"{number}%"
-    return f"{number}{PERSON_COUNTER}" if people else number
+    return render_figure_as(value, kind, people, render_number, "第", "岁", PERSON_COUNTER)
 
 
 def render_money(value: int | float, currency: str) -> str:
