@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Protocol
 
 from appealkit import speedups
@@ -80,8 +81,11 @@ def _log_ratio(expected: float, actual: float) -> float:
     return math.log((actual + LENGTH_SLACK) / (expected + LENGTH_SLACK))
 
 
+_TWICE_VARIANCE = 2 * LOG_RATIO_SIGMA**2
+
+
 def _length_cost(expected: float, actual: float) -> float:
-    return min(_log_ratio(expected, actual) ** 2 / (2 * LOG_RATIO_SIGMA**2), MAX_LENGTH_COST)
+    return min(_log_ratio(expected, actual) ** 2 / _TWICE_VARIANCE, MAX_LENGTH_COST)
 
 
 def _anchors_of(facts: Sequence[Alignable], indices: Sequence[int]) -> frozenset[str]:
@@ -120,21 +124,21 @@ class _Side:
 
     def __init__(self, facts: Sequence[Alignable]):
         self.facts = facts
+        self.prefix = list(accumulate((f.size for f in facts), initial=0))
+        self._anchors = [f.anchors for f in facts]
         self._unions: dict[tuple[int, int], frozenset[str]] = {}
-        self.prefix = [0]
-        for f in facts:
-            self.prefix.append(self.prefix[-1] + f.size)
 
     def size(self, start: int, count: int) -> int:
         return self.prefix[start + count] - self.prefix[start]
 
     def anchors(self, start: int, count: int) -> frozenset[str]:
         if count == 1:
-            return self.facts[start].anchors
+            return self._anchors[start]
         key = (start, count)
-        if key not in self._unions:
-            self._unions[key] = frozenset().union(*(f.anchors for f in self.facts[start : start + count]))
-        return self._unions[key]
+        union = self._unions.get(key)
+        if union is None:
+            union = self._unions[key] = frozenset().union(*self._anchors[start : start + count])
+        return union
 
 
 class _BeadCost:
@@ -149,11 +153,11 @@ class _BeadCost:
         key = (i, di, j, dj)
         costs = self._costs.get(key)
         if costs is None:
-            costs = (
-                _length_cost(self.src.size(i, di) * self.ratio, self.tgt.size(j, dj)),
-                ANCHOR_WEIGHT * _anchor_cost(self.src.anchors(i, di), self.tgt.anchors(j, dj)),
+            src, tgt = self.src, self.tgt
+            costs = self._costs[key] = (
+                _length_cost(src.size(i, di) * self.ratio, tgt.size(j, dj)),
+                ANCHOR_WEIGHT * _anchor_cost(src.anchors(i, di), tgt.anchors(j, dj)),
             )
-            self._costs[key] = costs
         return costs
 
 
