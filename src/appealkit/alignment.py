@@ -149,7 +149,8 @@ class _BeadCost:
         self.src, self.tgt, self.ratio = src, tgt, ratio
         self._costs: dict[tuple[int, int, int, int], tuple[float, float]] = {}
 
-    def __call__(self, i: int, di: int, j: int, dj: int) -> tuple[float, float]:
+    def of(self, i: int, di: int, j: int, dj: int) -> tuple[float, float]:
+        """The costs of the bead of ``di`` source paragraphs from ``i`` and ``dj`` target paragraphs from ``j``."""
         key = (i, di, j, dj)
         costs = self._costs.get(key)
         if costs is None:
@@ -165,7 +166,7 @@ class _BeadCost:
 class _Search:
     """The dynamic programme's table over the cells it visited: best cost and last bead shape per cell."""
 
-    best: dict[tuple[int, int], float]
+    rows: list[dict[int, float]]  # rows[i][j]: the best cost of cell (i, j)
     back: dict[tuple[int, int], tuple[int, int]]
 
     def beads(self, n: int, m: int) -> list[Bead]:
@@ -213,12 +214,15 @@ def _search(
     lo, hi = skews
     goal = m - n
     limit = bound + _SLACK * max(1.0, bound)
-    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    rows: list[dict[int, float]] = [{} for _ in range(n + 1)]  # rows[i][j]: best cost of cell (i, j) so far
+    rows[0][0] = 0.0
     back: dict[tuple[int, int], tuple[int, int]] = {}
     shapes_at = _shapes_by_skew(lo, hi, goal, guide)  # the guide pass tries GUIDE_BEADS only
-    for i in range(n + 1):
-        for j in range(max(0, i + lo), min(m, i + hi) + 1):
-            here = best.get((i, j))
+    for i, row in enumerate(rows):
+        if not row:
+            continue
+        for j in range(max(min(row), i + lo), min(m, i + hi) + 1):  # a row gains cells only to the right
+            here = row.get(j)
             if here is None:
                 continue
             budget = limit - here
@@ -232,13 +236,14 @@ def _search(
                     continue
                 cost = here + penalty
                 if di and dj:
-                    length, anchors = bead_cost(i, di, j, dj)
+                    length, anchors = bead_cost.of(i, di, j, dj)
                     cost += length
                     cost += anchors
-                if cost < best.get((ti, tj), math.inf):
-                    best[ti, tj] = cost
+                reached = rows[ti]
+                if cost < reached.get(tj, math.inf):
+                    reached[tj] = cost
                     back[ti, tj] = (di, dj)
-    return _Search(best, back)
+    return _Search(rows, back)
 
 
 def align(
@@ -264,7 +269,7 @@ def align(
     else:
         low, high = min(0, m - n), max(0, m - n)
         guide = _search(bead_cost, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, guide=True)
-        bound = guide.best[n, m]
+        bound = guide.rows[n][m]
         # |s| + |m − n − s| ≤ bound / SKEW_COST for the skew s of any cell on a path no dearer than the guide
         reach = min(int((bound / SKEW_COST - (high - low)) / 2) + 1, MAX_REACH)
         found = _search(bead_cost, (low - reach, high + reach), bound)
