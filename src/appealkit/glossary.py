@@ -574,7 +574,8 @@ class Glossary:
             for last, (length, payloads) in hits:  # add() inlined: letters hold dozens of renderings a paragraph
                 o_start, o_end = kept[last + 1 - length], kept[last] + 1
                 span = text[o_start:o_end]
-                found += [TermMatch(entry, o_start, o_end, span, quality) for entry, quality in payloads]
+                for entry, quality in payloads:
+                    found.append(TermMatch(entry, o_start, o_end, span, quality))
         else:
             for needle, entry, quality in self._target_forms(lang):
                 start = flat.find(needle)
