@@ -106,8 +106,10 @@ class Entry:
         return tuple(rule for rule in self.contexts if rule.binds and rule.covers(form_key, _form_key))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: find_in_target builds dozens a paragraph, and frozen makes each 3× dearer
 class TermMatch:
+    """One occurrence of a glossary form in a text; never changed once found."""
+
     entry: Entry
     start: int
     end: int
