@@ -303,7 +303,12 @@ def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
 
 def clauses(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> list[Clause]:
     """The clauses of a sentence with their cues; offsets are the sentence's."""
-    cues = find_cues(text, lang, masked)
+    return split_clauses(text, lang, find_cues(text, lang, masked))
+
+
+def split_clauses(text: str, lang: str, cues: Sequence[Cue]) -> list[Clause]:
+    """The clauses of a sentence whose cues (``find_cues``) a caller already has: each clause holds the cues that
+    start inside it."""
     starts = [c.start for c in cues]
     return [
         Clause(s, e, text[s:e], tuple(cues[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]))

@@ -18,6 +18,7 @@ from appealkit.polarity import (
     find_cues,
     lexicon,
     lost_and_added,
+    split_clauses,
     target_verbs,
 )
 from appealkit.spans import SpanSet
@@ -205,6 +206,9 @@ def test_cues_are_disjoint_spans_outside_the_mask_and_clauses_tile_the_text(text
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     inside = [c for clause in clauses(text, lang, mask) for c in clause.cues]
     assert all(any(s <= c.start < e for s, e in spans) for c in inside)
+    # split_clauses, given the cues: each clause holds exactly the cues that start inside it
+    for clause in split_clauses(text, lang, cues):
+        assert list(clause.cues) == [c for c in cues if clause.start <= c.start < clause.end]
 
 
 # ---------------------------------------------------------------- lower-cased English matching
