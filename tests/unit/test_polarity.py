@@ -260,3 +260,16 @@ def test_the_prefilter_finds_what_every_search_finds(lang: str, data) -> None:
     with speedups.switched(prefilter=False):
         plain = polarity.find_cues(text, lang)
     assert polarity.find_cues(text, lang) == plain
+
+
+def test_prefiltered_searches_the_possible_alternatives_of_each_class_in_matching_order() -> None:
+    """What find_cues searches for a set of possible alternatives: classes in KINDS order, each the alternation of
+    its possible alternatives in the lexicon's order; nothing when none may match."""
+    patterns = lexicon().cues["zh"]
+    possible = frozenset({("negation", 2), ("prohibition", 0), ("negation", 0)})
+    assert polarity._prefiltered("zh", possible) == (
+        ("prohibition", patterns.subset("prohibition", (0,))),
+        ("negation", patterns.subset("negation", (0, 2))),
+    )
+    assert polarity._prefiltered("zh", frozenset()) == ()
+    assert polarity._cue_filter("zh").possible("他们在北京") == frozenset()
