@@ -205,7 +205,8 @@ def find_cues(text: str, lang: str, masked: Iterable[tuple[int, int]] = ()) -> l
 
     A cue inside a masked span (the 不 of 不驱回原则) or across its edge is dropped; a cue that holds a whole
     masked span keeps it ("No State Party shall" around the term "State Party"). A class never takes text an
-    earlier class holds; where a match is refused, the search resumes one character later."""
+    earlier class holds; where a match is refused, the search resumes one character later. ``masked`` is read
+    only when some class may match (a generator of spans is not run for a text with nothing to search)."""
     haystack, ignore_case = _matchable(text, lang)
     patterns = lexicon().cues[lang]
     searched: Sequence[tuple[str, re.Pattern[str]]]

@@ -273,3 +273,13 @@ def test_prefiltered_searches_the_possible_alternatives_of_each_class_in_matchin
     )
     assert polarity._prefiltered("zh", frozenset()) == ()
     assert polarity._cue_filter("zh").possible("他们在北京") == frozenset()
+
+
+def test_find_cues_reads_the_mask_only_when_a_cue_may_match() -> None:
+    def unread_mask():
+        raise AssertionError("the mask was read")
+        yield (0, 0)
+
+    assert find_cues("他们在北京", "zh", unread_mask()) == []
+    with pytest.raises(AssertionError, match="the mask was read"):
+        find_cues("中国不得遣返他们", "zh", unread_mask())

@@ -114,6 +114,15 @@ def test_sentences_align_inside_a_paragraph_pair(glossary) -> None:
     ]
 
 
+def test_a_sentence_masks_the_terms_inside_it_in_its_own_offsets(glossary) -> None:
+    zh = "他们被捕了。中国应遵守不驱回原则。"
+    first, second = sentences_of([(0, target_facts(zh, "zh", glossary))], "zh")
+    assert list(first.masked()) == []
+    spans = list(second.masked())
+    assert "不驱回原则" in [second.text[s:e] for s, e in spans]
+    assert all(0 <= s < e <= len(second.text) for s, e in spans)
+
+
 def test_two_sentences_merged_into_one_are_one_pair(glossary) -> None:
     en = "In 2015 ten refugees were arrested. They were returned in 2016. China did not reply."
     zh = "2015年有10名难民被捕，并于2016年被遣返。中国没有回应。"

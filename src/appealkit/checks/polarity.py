@@ -94,7 +94,7 @@ def _reading(ref: SentenceRef, name: str, read: Callable[[], T]) -> T:
 
 
 def _cues(ref: SentenceRef, lang: str) -> list[Cue]:
-    return _reading(ref, "cues", lambda: find_cues(ref.text, lang, ref.masked))
+    return _reading(ref, "cues", lambda: find_cues(ref.text, lang, ref.masked()))
 
 
 def _clauses(ref: SentenceRef, lang: str) -> list[Clause]:
