@@ -4,10 +4,10 @@
 Speed-ups (issue 11): the banded alignment search (off: every cell of the matrix), the Aho–Corasick glossary
 automaton (off: one substring search per rendering, an English walk from every word), the polarity cue prefilter
 (off: every cue class searched in every sentence), the fact recognisers' pre-checks (off: every recogniser scans
-every paragraph), the result cache (cold, then warm) and worker processes
-(``--jobs``). Corpora: letters/, the held-out rounds, the seeded cases (tests/fixtures/seeded and
-benchmarks/seeded), the NTREX real-text corpus (benchmarks/corpora/ntrex-dev) and the mutation benchmark's
-mutants (every mutant of benchmarks/mutation.py written out as a letter folder).
+every paragraph), the polarity rules' reportable cues (off: a sentence pair with any cue is aligned and read), the
+result cache (cold, then warm) and worker processes (``--jobs``). Corpora: letters/, the held-out rounds, the seeded
+cases (tests/fixtures/seeded and benchmarks/seeded), the NTREX real-text corpus (benchmarks/corpora/ntrex-dev) and
+the mutation benchmark's mutants (every mutant of benchmarks/mutation.py written out as a letter folder).
 
 Plain: ``speedups.switched(**speedups.ALL_OFF)`` and ``checker.check_pairs`` in one process, no cache.
 Fast: every switch on and ``batch.check_many`` with a cache, twice (cold, then answered from the cache), with

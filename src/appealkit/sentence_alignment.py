@@ -9,7 +9,7 @@ gets one 2-1 pair, exactly as for paragraphs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -51,12 +51,12 @@ class SentenceRef:
         """Non-space characters, as ``ParagraphFacts.size``."""
         return sum(map(len, self.text.split()))
 
-    @cached_property
-    def masked(self) -> tuple[tuple[int, int], ...]:
+    def masked(self) -> Iterator[tuple[int, int]]:
         """Spans of the glossary terms and names inside the sentence, in sentence offsets: their words are the
-        term's, not the clause's (the 不 of 不驱回原则)."""
-        spans = [(x.start, x.end) for x in (*self._inside(self.facts.terms), *self._inside(self.facts.entities))]
-        return tuple((s - self.start, e - self.start) for s, e in spans)
+        term's, not the clause's (the 不 of 不驱回原则). A generator: ``polarity.find_cues`` reads it only when
+        some cue may match the sentence."""
+        for item in (*self._inside(self.facts.terms), *self._inside(self.facts.entities)):
+            yield item.start - self.start, item.end - self.start
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ found in one Aho–Corasick pass instead of one substring search per rendering, 
 only at words where such a pass saw a form begin; ``prefilter`` — a polarity cue class is searched only when
 its necessary literals occur in the text (``polarity.CueFilter``); ``prechecks`` — a fact recogniser (numbers,
 dates, weekdays, times, articles, symbols) does not scan a paragraph that lacks what every match needs (a digit,
-"day", a slash, 년대). The result cache and the worker processes are switched on the command line
-(``--no-cache``, ``--jobs 1``).
+"day", a slash, 년대); ``reportable`` — the polarity rules align a bead's sentences, and keep a sentence pair,
+only when it has a cue they can report on (a negation, prohibition, negative verb or repeat) instead of any cue.
+The result cache and the worker processes are switched on the command line (``--no-cache``, ``--jobs 1``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class SpeedUps:
     automaton: bool = True
     prefilter: bool = True
     prechecks: bool = True
+    reportable: bool = True
 
 
 ACTIVE = SpeedUps()

@@ -6,6 +6,8 @@ on every corpus the project has (letters/, the held-out rounds, the seeded cases
   English walk starts at every word, not only where the automaton saw a form begin).
 - prefilter: a polarity cue class searched only where its necessary literals occur; without it, always.
 - prechecks: a fact recogniser skips text that lacks what each of its matches needs; without it, it scans all.
+- reportable: the polarity rules align and read only sentence pairs with a cue they can report on (a negation,
+  prohibition, negative verb or repeat); without it, every pair with any cue.
 - cache and jobs: ``batch.check_many`` answering from ``.appeal/cache`` and checking in worker processes;
   without them, ``checker.check_pairs`` in this process.
 The mutation benchmark's mutants are compared by ``benchmarks/speedup_equivalence.py``.

@@ -18,6 +18,7 @@ from appealkit.polarity import (
     find_cues,
     lexicon,
     lost_and_added,
+    split_clauses,
     target_verbs,
 )
 from appealkit.spans import SpanSet
@@ -205,6 +206,9 @@ def test_cues_are_disjoint_spans_outside_the_mask_and_clauses_tile_the_text(text
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     inside = [c for clause in clauses(text, lang, mask) for c in clause.cues]
     assert all(any(s <= c.start < e for s, e in spans) for c in inside)
+    # split_clauses, given the cues: each clause holds exactly the cues that start inside it
+    for clause in split_clauses(text, lang, cues):
+        assert list(clause.cues) == [c for c in cues if clause.start <= c.start < clause.end]
 
 
 # ---------------------------------------------------------------- lower-cased English matching
@@ -256,3 +260,26 @@ def test_the_prefilter_finds_what_every_search_finds(lang: str, data) -> None:
     with speedups.switched(prefilter=False):
         plain = polarity.find_cues(text, lang)
     assert polarity.find_cues(text, lang) == plain
+
+
+def test_prefiltered_searches_the_possible_alternatives_of_each_class_in_matching_order() -> None:
+    """What find_cues searches for a set of possible alternatives: classes in KINDS order, each the alternation of
+    its possible alternatives in the lexicon's order; nothing when none may match."""
+    patterns = lexicon().cues["zh"]
+    possible = frozenset({("negation", 2), ("prohibition", 0), ("negation", 0)})
+    assert polarity._prefiltered("zh", possible) == (
+        ("prohibition", patterns.subset("prohibition", (0,))),
+        ("negation", patterns.subset("negation", (0, 2))),
+    )
+    assert polarity._prefiltered("zh", frozenset()) == ()
+    assert polarity._cue_filter("zh").possible("他们在北京") == frozenset()
+
+
+def test_find_cues_reads_the_mask_only_when_a_cue_may_match() -> None:
+    def unread_mask():
+        raise AssertionError("the mask was read")
+        yield (0, 0)
+
+    assert find_cues("他们在北京", "zh", unread_mask()) == []
+    with pytest.raises(AssertionError, match="the mask was read"):
+        find_cues("中国不得遣返他们", "zh", unread_mask())

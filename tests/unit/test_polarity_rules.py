@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from appealkit import speedups
 from appealkit.checks import RULES
-from appealkit.facts import source_facts, target_facts
+from appealkit.checks.polarity import (
+    SOURCE_REPORTABLE,
+    TARGET_REPORTABLE,
+    Located,
+    PolarityPair,
+    inversions,
+    may_report,
+)
+from appealkit.facts import ParagraphFacts, source_facts, target_facts
 from appealkit.findings import CATEGORIES
-from appealkit.sentence_alignment import align_sentences
+from appealkit.polarity import KINDS, Clause, Cue, count_negations, find_cues, lost_and_added
+from appealkit.sentence_alignment import SentenceRef, align_sentences, sentences_of
 
 from test_rules import run
 
@@ -102,8 +114,75 @@ def test_sentences_align_inside_a_paragraph_pair(glossary) -> None:
     ]
 
 
+def test_a_sentence_masks_the_terms_inside_it_in_its_own_offsets(glossary) -> None:
+    zh = "他们被捕了。中国应遵守不驱回原则。"
+    first, second = sentences_of([(0, target_facts(zh, "zh", glossary))], "zh")
+    assert list(first.masked()) == []
+    spans = list(second.masked())
+    assert "不驱回原则" in [second.text[s:e] for s, e in spans]
+    assert all(0 <= s < e <= len(second.text) for s, e in spans)
+
+
 def test_two_sentences_merged_into_one_are_one_pair(glossary) -> None:
     en = "In 2015 ten refugees were arrested. They were returned in 2016. China did not reply."
     zh = "2015年有10名难民被捕，并于2016年被遣返。中国没有回应。"
     pairs = align_sentences([(0, source_facts(en, glossary))], [(0, target_facts(zh, "zh", glossary))], "zh")
     assert [(len(p.source), len(p.target)) for p in pairs] == [(2, 1), (1, 1)]
+
+
+# ---------------------------------------------------------------- which pairs may be reported (speedups.reportable)
+_VERB_CLAUSES = {
+    "en": ["China must return them", "they refuse to force them back", "release them", "stop expelling"],
+    "zh": ["应遣返他们", "强迫他们返回", "释放他们", "驱逐"],
+    "ko": ["송환해야 한다", "강제로 돌려보낼 것", "석방", "추방"],
+}
+
+
+def _side(data, lang: str, kinds: list[str]) -> list[Located]:
+    """Clauses with verbs and random cues of the given kinds, placed in order in one sentence."""
+    texts = data.draw(st.lists(st.sampled_from(_VERB_CLAUSES[lang]), min_size=1, max_size=3))
+    facts = ParagraphFacts(" ".join(texts))
+    ref = SentenceRef(0, 0, len(facts.text), facts.text, facts)
+    located, start = [], 0
+    for text in texts:
+        drawn = data.draw(st.lists(st.sampled_from(kinds), max_size=3))
+        cues = tuple(Cue(kind, start, start + 1, text[0]) for kind in drawn)
+        place = len(located) / max(1, len(texts) - 1)
+        located.append(Located(ref, Clause(start, start + len(text), text, cues), place))
+        start += len(text) + 1
+    return located
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["zh", "ko"]), st.data())
+def test_a_pair_without_a_reportable_cue_is_never_reported(lang: str, data) -> None:
+    """What lets polarity_pairs drop such pairs (and skip aligning a bead without one): whatever cues of the
+    other kinds either side holds, no loss, no addition and no inversion."""
+    pair = PolarityPair(_side(data, "en", sorted(set(KINDS) - SOURCE_REPORTABLE)),
+                        _side(data, lang, sorted(set(KINDS) - TARGET_REPORTABLE)))
+    counts = [count_negations([located.clause for located in side]) for side in (pair.source, pair.target)]
+    assert lost_and_added(*counts) == (0, 0)
+    assert list(inversions(pair, lang)) == []
+
+
+@pytest.mark.parametrize("en, zh, side, kind", [
+    ("Chinese officials did not give an answer.\n", "中国官员作出了答复。\n", "en", "negation"),
+    ("Chinese officials refused to give an answer.\n", "中国官员作出了答复。\n", "en", "implicit"),
+    ("China must not return them.\n", "中国必须遣返他们。\n", "en", "prohibition"),
+    ("Chinese officials gave an answer.\n", "中国官员没有作出答复。\n", "zh", "negation"),
+    ("China must release them.\n", "中国不得释放他们。\n", "zh", "prohibition"),
+])
+def test_a_reportable_cue_alone_is_reported(glossary, en, zh, side, kind) -> None:
+    """One reportable cue, on one side only, is a finding: the reportable kinds are not narrower than the rules."""
+    reportable = SOURCE_REPORTABLE if side == "en" else TARGET_REPORTABLE
+    assert [c.kind for c in find_cues(en if side == "en" else zh, side)] == [kind] and kind in reportable
+    assert polarity(run(glossary, en, zh))
+
+
+def test_may_report_without_the_shortcut_is_any_cue(glossary) -> None:
+    en = source_facts("China must release them.", glossary)
+    zh = target_facts("中国应释放他们。", "zh", glossary)
+    source, target = sentences_of([(0, en)], "en"), sentences_of([(0, zh)], "zh")
+    assert not may_report(source, target, "zh")
+    with speedups.switched(reportable=False):
+        assert may_report(source, target, "zh")

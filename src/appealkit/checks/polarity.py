@@ -7,17 +7,31 @@ negation, prohibition and obligation cues (``polarity``). Glossary renderings ar
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
+from appealkit import speedups
 from appealkit.checks.context import BeadContext
 from appealkit.checks.registry import Hit, rule
-from appealkit.polarity import Clause, Cue, clauses, count_negations, english_verbs, lost_and_added, target_verbs
+from appealkit.polarity import (
+    KINDS,
+    Clause,
+    Cue,
+    count_negations,
+    english_verbs,
+    find_cues,
+    lost_and_added,
+    split_clauses,
+    target_verbs,
+)
 from appealkit.sentence_alignment import SentenceRef, align_sentence_refs, sentences_of
 
 # What a translation writes to forbid an act, offered as the expected form of an inverted clause.
 PROHIBITION_FORMS = {"zh": ("不得", "不应", "切勿"), "ko": ("-서는 안 된다", "-지 말 것")}
 OBLIGATION_FORMS = {"zh": ("应", "必须"), "ko": ("-해야 한다", "-ㄹ 것")}
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -69,32 +83,64 @@ def _located(refs: Sequence[SentenceRef], lang: str) -> list[Located]:
     return [Located(ref, c, i / last) for i, (ref, c) in enumerate(found)]
 
 
-def _clauses(ref: SentenceRef, lang: str) -> list[Clause]:
-    """The sentence's clauses, read once per paragraph facts (an English sentence serves the zh and ko checks)."""
-    key = ("clauses", ref.start, ref.end, ref.masked)
+def _reading(ref: SentenceRef, name: str, read: Callable[[], T]) -> T:
+    """A reading of one sentence, made once per paragraph facts (an English sentence serves the zh and ko
+    checks); the sentence is its span in the paragraph, which fixes its text and its masked terms."""
+    key = (name, ref.start, ref.end)
     readings = ref.facts.readings
     if key not in readings:
-        readings[key] = clauses(ref.text, lang, ref.masked)
+        readings[key] = read()
     return readings[key]
 
 
-def _has_cue(refs: Sequence[SentenceRef], lang: str) -> bool:
-    return any(c.cues for ref in refs for c in _clauses(ref, lang))
+def _cues(ref: SentenceRef, lang: str) -> list[Cue]:
+    return _reading(ref, "cues", lambda: find_cues(ref.text, lang, ref.masked()))
+
+
+def _clauses(ref: SentenceRef, lang: str) -> list[Clause]:
+    return _reading(ref, "clauses", lambda: split_clauses(ref.text, lang, _cues(ref, lang)))
+
+
+def _clause_cue_kinds(ref: SentenceRef, lang: str) -> set[str]:
+    """The kinds of the cues in the sentence's clauses (a sentence without a cue is not split into clauses)."""
+    if not _cues(ref, lang):
+        return set()
+    return {cue.kind for clause in _clauses(ref, lang) for cue in clause.cues}
+
+
+# The cue kinds a finding needs. polarity-changed: ``lost_and_added`` counts a negation lost only when the English
+# has a negation, prohibition, negative verb (implicit) or repeat, and one added only when the translation has a
+# negation, prohibition or repeat; polarity-inverted needs a prohibition on one side. Obligations and optional or
+# bare cues alone are never reported.
+SOURCE_REPORTABLE = frozenset({"prohibition", "negation", "implicit", "repeat"})
+TARGET_REPORTABLE = frozenset({"prohibition", "negation", "repeat"})
+ANY_CUE = frozenset(KINDS)
+
+
+def may_report(source: Sequence[SentenceRef], target: Sequence[SentenceRef], lang: str) -> bool:
+    """Whether either rule can report on these English and translated sentences: a reportable cue on one side
+    (with ``speedups.reportable`` off: any cue)."""
+    source_kinds, target_kinds = (
+        (SOURCE_REPORTABLE, TARGET_REPORTABLE) if speedups.ACTIVE.reportable else (ANY_CUE, ANY_CUE)
+    )
+    return any(_clause_cue_kinds(ref, "en") & source_kinds for ref in source) or any(
+        _clause_cue_kinds(ref, lang) & target_kinds for ref in target
+    )
 
 
 def polarity_pairs(ctx: BeadContext) -> list[PolarityPair]:
-    """The bead's aligned sentence pairs as clauses; shared by both rules of this module. Only pairs with a cue
-    on one side at least: with no negation, prohibition or obligation, neither rule can report (and when the
-    whole bead has none, its sentences are not even aligned)."""
+    """The bead's aligned sentence pairs as clauses; shared by both rules of this module. Only pairs that
+    ``may_report``: with no reportable cue (a negation, prohibition, negative verb or repeat), neither rule
+    can report, and when the whole bead has none its sentences are not even aligned."""
 
     def compute() -> list[PolarityPair]:
         src, tgt = sentences_of(list(ctx.sources()), "en"), sentences_of(list(ctx.targets()), ctx.lang)
-        if not _has_cue(src, "en") and not _has_cue(tgt, ctx.lang):
+        if not may_report(src, tgt, ctx.lang):
             return []
         return [
             PolarityPair(_located(p.source, "en"), _located(p.target, ctx.lang))
             for p in align_sentence_refs(src, tgt, ctx.lang)
-            if p.source and p.target and (_has_cue(p.source, "en") or _has_cue(p.target, ctx.lang))
+            if p.source and p.target and may_report(p.source, p.target, ctx.lang)
         ]
 
     return ctx.memo("polarity-pairs", compute)
