@@ -203,9 +203,9 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
-def _squeezed(text: str) -> str:
-    """The words of ``text`` run together: ``"".join(_WORD.findall(text))``. ASCII punctuation and spaces go
-    in one bytes pass; what is left goes through the regex only if it is not ASCII (’, é)."""
+def words_run_together(text: str) -> str:
+    """The words (letters and digits) of ``text`` run together: ``"".join(_WORD.findall(text))``. ASCII
+    punctuation and spaces go in one bytes pass; what is left goes through the regex only if it is not ASCII."""
     kept = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_WORD).decode("utf-8", "surrogatepass")
     return kept if kept.isascii() else _NOT_WORD.sub("", kept)
 
@@ -403,7 +403,7 @@ class Glossary:
     def _english_starts(self, text: str) -> tuple[list[tuple[int, int, str]], Iterable[int]]:
         """The text's words, and the indices of those where a term may start (all of them without the
         ``automaton`` speed-up, or when lower-casing the words run together would move offsets)."""
-        joined = _squeezed(text) if speedups.ACTIVE.automaton else ""
+        joined = words_run_together(text) if speedups.ACTIVE.automaton else ""
         lowered = joined.lower()
         if not joined or len(lowered) != len(joined) or "Σ" in joined:  # İ lowers to two characters, Σ by context
             tokens = _tokens(text)

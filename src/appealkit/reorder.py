@@ -20,13 +20,13 @@ unchanged and runs once, on the paragraphs that are in order.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from appealkit.alignment import Bead, align
 from appealkit.facts import ParagraphFacts
+from appealkit.glossary import words_run_together
 
 MIN_ANCHORS = 2  # a paragraph needs two anchors to be recognised anywhere in the letter ...
 RARE = 2  # ... shared with its home, each found in at most this many translated paragraphs (not "China")
@@ -69,12 +69,9 @@ class ParagraphOrder:
     duplicates: list[Duplicate] = field(default_factory=list)
 
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")  # \w is str.isalnum() or "_"
-
-
 def _normalized(text: str) -> str:
     """Letters and digits only, case-folded: "It Is Very Bad." and "It is very bad." are one paragraph."""
-    return "".join(_ALNUM_RUN.findall(text.casefold()))
+    return words_run_together(text.casefold())
 
 
 def find_duplicates(source: Sequence[ParagraphFacts], target: Sequence[ParagraphFacts], lang: str) -> list[Duplicate]:
