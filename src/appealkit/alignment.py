@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Protocol
 
 from appealkit import speedups
@@ -80,8 +81,11 @@ def _log_ratio(expected: float, actual: float) -> float:
     return math.log((actual + LENGTH_SLACK) / (expected + LENGTH_SLACK))
 
 
+_TWICE_VARIANCE = 2 * LOG_RATIO_SIGMA**2
+
+
 def _length_cost(expected: float, actual: float) -> float:
-    return min(_log_ratio(expected, actual) ** 2 / (2 * LOG_RATIO_SIGMA**2), MAX_LENGTH_COST)
+    return min(_log_ratio(expected, actual) ** 2 / _TWICE_VARIANCE, MAX_LENGTH_COST)
 
 
 def _anchors_of(facts: Sequence[Alignable], indices: Sequence[int]) -> frozenset[str]:
@@ -120,21 +124,21 @@ class _Side:
 
     def __init__(self, facts: Sequence[Alignable]):
         self.facts = facts
+        self.prefix = list(accumulate((f.size for f in facts), initial=0))
+        self._anchors = [f.anchors for f in facts]
         self._unions: dict[tuple[int, int], frozenset[str]] = {}
-        self.prefix = [0]
-        for f in facts:
-            self.prefix.append(self.prefix[-1] + f.size)
 
     def size(self, start: int, count: int) -> int:
         return self.prefix[start + count] - self.prefix[start]
 
     def anchors(self, start: int, count: int) -> frozenset[str]:
         if count == 1:
-            return self.facts[start].anchors
+            return self._anchors[start]
         key = (start, count)
-        if key not in self._unions:
-            self._unions[key] = frozenset().union(*(f.anchors for f in self.facts[start : start + count]))
-        return self._unions[key]
+        union = self._unions.get(key)
+        if union is None:
+            union = self._unions[key] = frozenset().union(*self._anchors[start : start + count])
+        return union
 
 
 class _BeadCost:
@@ -145,15 +149,16 @@ class _BeadCost:
         self.src, self.tgt, self.ratio = src, tgt, ratio
         self._costs: dict[tuple[int, int, int, int], tuple[float, float]] = {}
 
-    def __call__(self, i: int, di: int, j: int, dj: int) -> tuple[float, float]:
+    def of(self, i: int, di: int, j: int, dj: int) -> tuple[float, float]:
+        """The costs of the bead of ``di`` source paragraphs from ``i`` and ``dj`` target paragraphs from ``j``."""
         key = (i, di, j, dj)
         costs = self._costs.get(key)
         if costs is None:
-            costs = (
-                _length_cost(self.src.size(i, di) * self.ratio, self.tgt.size(j, dj)),
-                ANCHOR_WEIGHT * _anchor_cost(self.src.anchors(i, di), self.tgt.anchors(j, dj)),
+            src, tgt = self.src, self.tgt
+            costs = self._costs[key] = (
+                _length_cost(src.size(i, di) * self.ratio, tgt.size(j, dj)),
+                ANCHOR_WEIGHT * _anchor_cost(src.anchors(i, di), tgt.anchors(j, dj)),
             )
-            self._costs[key] = costs
         return costs
 
 
@@ -161,7 +166,7 @@ class _BeadCost:
 class _Search:
     """The dynamic programme's table over the cells it visited: best cost and last bead shape per cell."""
 
-    best: dict[tuple[int, int], float]
+    rows: list[dict[int, float]]  # rows[i][j]: the best cost of cell (i, j)
     back: dict[tuple[int, int], tuple[int, int]]
 
     def beads(self, n: int, m: int) -> list[Bead]:
@@ -209,12 +214,15 @@ def _search(
     lo, hi = skews
     goal = m - n
     limit = bound + _SLACK * max(1.0, bound)
-    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    rows: list[dict[int, float]] = [{} for _ in range(n + 1)]  # rows[i][j]: best cost of cell (i, j) so far
+    rows[0][0] = 0.0
     back: dict[tuple[int, int], tuple[int, int]] = {}
     shapes_at = _shapes_by_skew(lo, hi, goal, guide)  # the guide pass tries GUIDE_BEADS only
-    for i in range(n + 1):
-        for j in range(max(0, i + lo), min(m, i + hi) + 1):
-            here = best.get((i, j))
+    for i, row in enumerate(rows):
+        if not row:
+            continue
+        for j in range(max(min(row), i + lo), min(m, i + hi) + 1):  # a row gains cells only to the right
+            here = row.get(j)
             if here is None:
                 continue
             budget = limit - here
@@ -228,13 +236,14 @@ def _search(
                     continue
                 cost = here + penalty
                 if di and dj:
-                    length, anchors = bead_cost(i, di, j, dj)
+                    length, anchors = bead_cost.of(i, di, j, dj)
                     cost += length
                     cost += anchors
-                if cost < best.get((ti, tj), math.inf):
-                    best[ti, tj] = cost
+                reached = rows[ti]
+                if cost < reached.get(tj, math.inf):
+                    reached[tj] = cost
                     back[ti, tj] = (di, dj)
-    return _Search(best, back)
+    return _Search(rows, back)
 
 
 def align(
@@ -260,7 +269,7 @@ def align(
     else:
         low, high = min(0, m - n), max(0, m - n)
         guide = _search(bead_cost, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, guide=True)
-        bound = guide.best[n, m]
+        bound = guide.rows[n][m]
         # |s| + |m − n − s| ≤ bound / SKEW_COST for the skew s of any cell on a path no dearer than the guide
         reach = min(int((bound / SKEW_COST - (high - low)) / 2) + 1, MAX_REACH)
         found = _search(bead_cost, (low - reach, high + reach), bound)

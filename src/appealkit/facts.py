@@ -86,12 +86,19 @@ def anchor_tokens(
     document symbols, months, clock times, weekdays) that a paragraph and its translation share."""
     # "one" is too ambiguous across languages (一位, 한 명, "a") to anchor anything.
     tokens = {f"n{n.value:g}" for n in numbers if n.value != 1}
-    tokens |= {f"t{t.entry.id}" for t in outermost(terms)}
-    tokens |= {f"e{e.text.lower()}" for e in entities}
-    tokens |= {f"s{s[2]}" for s in symbols}
-    tokens |= {f"d{d.year}-{d.month}" for d in dates if d.month}
-    tokens |= {f"h{t.hour12}:{t.minute}" for t in times}
-    tokens |= {f"w{w.weekday}" for w in weekdays}
+    # Most paragraphs have few kinds of facts: a set is built only for the kinds present.
+    if terms:
+        tokens.update(f"t{t.entry.id}" for t in outermost(terms))
+    if entities:
+        tokens.update(f"e{e.text.lower()}" for e in entities)
+    if symbols:
+        tokens.update(f"s{s[2]}" for s in symbols)
+    if dates:
+        tokens.update(f"d{d.year}-{d.month}" for d in dates if d.month)
+    if times:
+        tokens.update(f"h{t.hour12}:{t.minute}" for t in times)
+    if weekdays:
+        tokens.update(f"w{w.weekday}" for w in weekdays)
     return frozenset(tokens)
 
 

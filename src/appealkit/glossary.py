@@ -106,8 +106,10 @@ class Entry:
         return tuple(rule for rule in self.contexts if rule.binds and rule.covers(form_key, _form_key))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: find_in_target builds dozens a paragraph, and frozen makes each 3× dearer
 class TermMatch:
+    """One occurrence of a glossary form in a text; never changed once found."""
+
     entry: Entry
     start: int
     end: int
@@ -574,7 +576,8 @@ class Glossary:
             for last, (length, payloads) in hits:  # add() inlined: letters hold dozens of renderings a paragraph
                 o_start, o_end = kept[last + 1 - length], kept[last] + 1
                 span = text[o_start:o_end]
-                found += [TermMatch(entry, o_start, o_end, span, quality) for entry, quality in payloads]
+                for entry, quality in payloads:
+                    found.append(TermMatch(entry, o_start, o_end, span, quality))
         else:
             for needle, entry, quality in self._target_forms(lang):
                 start = flat.find(needle)
@@ -637,10 +640,11 @@ def in_span_order(matches: list[TermMatch]) -> list[TermMatch]:
 
 def drop_nested(
     matches: Iterable[TermMatch],
-    group: Callable[[TermMatch], str] = lambda m: "",
-    can_cover: Callable[[TermMatch], bool] = lambda m: True,
+    group: Callable[[TermMatch], str] | None = None,
+    can_cover: Callable[[TermMatch], bool] | None = None,
 ) -> list[TermMatch]:
-    """Drop matches strictly inside a longer match of the same group that ``can_cover`` them.
+    """Drop matches strictly inside a longer match of the same ``group`` (all one group when None) that
+    ``can_cover`` them (any match when None).
 
     One pass over matches sorted by start, then by decreasing end; equal spans all stay (朝鲜 renders
     both "DPRK" and "North Korea").
@@ -649,16 +653,19 @@ def drop_nested(
     if len(matches) < 2:  # most paragraphs: nothing to drop, nothing to sort
         return matches
     kept: list[TermMatch] = []
-    reach: dict[str, tuple[int, int]] = {}  # group → (furthest end of a covering match, its start)
+    reach: dict[str | None, tuple[int, int]] = {}  # group → (furthest end of a covering match, its start)
     for match in in_span_order(matches):
-        key = group(match)
-        end, start = reach.get(key, (-1, -1))
+        key = group(match) if group else None
+        end, start = reach.get(key, _NOWHERE)
         if end > match.end or (end == match.end and start < match.start):
             continue
         kept.append(match)
-        if can_cover(match) and match.end > end:
+        if match.end > end and (can_cover is None or can_cover(match)):
             reach[key] = (match.end, match.start)
     return kept
+
+
+_NOWHERE = (-1, -1)
 
 
 def outermost(matches: Iterable[TermMatch]) -> list[TermMatch]:

@@ -188,10 +188,9 @@ def align_in_order(
     kept_source = [i for i in range(len(source)) if i not in moved]
     taken = {d.target for d in duplicates} | set(moved.values())
     kept_target = [j for j in range(len(target)) if j not in taken]
-    beads = [
-        Bead(tuple(kept_source[i] for i in b.source), tuple(kept_target[j] for j in b.target))
-        for b in align([source[i] for i in kept_source], [target[j] for j in kept_target], lang)
-    ]
+    beads = align([source[i] for i in kept_source], [target[j] for j in kept_target], lang)
+    if taken:  # paragraphs were left out of the alignment: its indices are those of the paragraphs kept
+        beads = [Bead(tuple(kept_source[i] for i in b.source), tuple(kept_target[j] for j in b.target)) for b in beads]
     for i, j in sorted(moved.items()):
         beads = _insert(beads, Bead((i,), (j,)))
     return beads, ParagraphOrder(moves, duplicates)

@@ -97,6 +97,40 @@ def test_span_order_is_start_then_longest_stable(spans):
     assert [m.text for m in in_span_order(matches)] == [m.text for m in expected]
 
 
+def _nested_by_definition(matches, group, can_cover):
+    """drop_nested's contract, pair by pair: a match goes when another one of its group that can cover it
+    spans it strictly (equal spans both stay); the rest keep span order."""
+    from appealkit.glossary import in_span_order
+
+    def covers(outer, inner):
+        return (
+            group(outer) == group(inner)
+            and can_cover(outer)
+            and outer.start <= inner.start
+            and inner.end <= outer.end
+            and (outer.start, outer.end) != (inner.start, inner.end)
+        )
+
+    return [m for m in in_span_order(matches) if not any(covers(other, m) for other in matches)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(1, 5), st.sampled_from("ab"), st.booleans()), max_size=14))
+def test_drop_nested_keeps_what_no_longer_match_of_its_group_covers(spans):
+    """The one-pass sweep (drop_nested, and so outermost, resolve_overlaps and credited) equals the pairwise
+    definition, with and without groups and covering rules."""
+    from appealkit.glossary import TermMatch, drop_nested
+
+    matches = [
+        TermMatch(None, start, start + length, f"{i}{group}", "preferred" if covering else "accepted")
+        for i, (start, length, group, covering) in enumerate(spans)
+    ]
+    group, can_cover = (lambda m: m.text[-1]), (lambda m: m.quality == "preferred")
+    assert drop_nested(matches) == _nested_by_definition(matches, lambda m: None, lambda m: True)
+    assert drop_nested(matches, group, can_cover) == _nested_by_definition(matches, group, can_cover)
+    assert drop_nested(matches, can_cover=can_cover) == _nested_by_definition(matches, lambda m: None, can_cover)
+
+
 def test_target_tables_are_built_for_the_checked_language_only():
     """A check of zh never builds the ko automaton (half the glossary's start-up)."""
     fresh = load_glossary()
