@@ -145,6 +145,8 @@ def citation_year(ctx: BeadContext) -> Iterator[Hit]:
     instrument without it. An error when another year stands in its place (1951 → 1915): that misdates the
     instrument.
     """
+    if not any(citation.year for _, citation in _citations(ctx)):
+        return  # no year to look for: the translation's numbers are not read
     numbers = {int(n.value) for _, f in ctx.targets() for n in f.all_numbers if float(n.value).is_integer()}
     years = {d.year for _, f in ctx.targets() for d in f.dates if d.year}
     source_numbers = {int(n.value) for _, f in ctx.sources() for n in f.all_numbers if float(n.value).is_integer()}

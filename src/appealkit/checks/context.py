@@ -35,6 +35,13 @@ class BeadContext:
     bead: Bead
     index: int
     _memo: dict[str, Any] = field(default_factory=dict)
+    _sources: list[tuple[int, ParagraphFacts]] = field(init=False, repr=False)
+    _targets: list[tuple[int, ParagraphFacts]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Listed once: every rule walks them, most beads have one paragraph a side and nothing much to read.
+        self._sources = [(i, self.letter.source_facts[i]) for i in self.bead.source]
+        self._targets = [(j, self.letter.target_facts[j]) for j in self.bead.target]
 
     @property
     def lang(self) -> str:
@@ -44,13 +51,13 @@ class BeadContext:
     def glossary(self) -> Glossary:
         return self.letter.glossary
 
-    def sources(self) -> Iterator[tuple[int, ParagraphFacts]]:
-        for i in self.bead.source:
-            yield i, self.letter.source_facts[i]
+    def sources(self) -> list[tuple[int, ParagraphFacts]]:
+        """(index, facts) of the bead's source paragraphs."""
+        return self._sources
 
-    def targets(self) -> Iterator[tuple[int, ParagraphFacts]]:
-        for j in self.bead.target:
-            yield j, self.letter.target_facts[j]
+    def targets(self) -> list[tuple[int, ParagraphFacts]]:
+        """(index, facts) of the bead's target paragraphs."""
+        return self._targets
 
     @cached_property
     def target_text(self) -> str:

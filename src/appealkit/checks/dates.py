@@ -53,6 +53,8 @@ def expected_forms(date: DateMention, lang: str) -> tuple[str, ...]:
 def match_dates(ctx: BeadContext) -> DateMatch:
     def compute() -> DateMatch:
         result = DateMatch()
+        if not any(facts.dates for _, facts in ctx.sources()):
+            return result  # nothing to look for: the translation's dates are not read
         pool = [(j, d) for j, facts in ctx.targets() for d in facts.dates]
         year_numbers = {int(n.value) for _, f in ctx.targets() for n in f.all_numbers}
         for i, facts in ctx.sources():
@@ -156,6 +158,8 @@ def match_weekdays(
 
     def compute():
         source_days = {w.weekday for _, f in ctx.sources() for w in f.weekdays}
+        if not source_days:
+            return [], []  # nothing to look for: the translation's weekdays are not read
         targets = [(j, w) for j, f in ctx.targets() for w in f.weekdays]
         target_days = {w.weekday for _, w in targets}
         strangers = [(j, w) for j, w in targets if w.weekday not in source_days]

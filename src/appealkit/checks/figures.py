@@ -151,7 +151,7 @@ def match_figures(ctx: BeadContext) -> FigureMatch:
                 result.missing.append((i, figure))
                 if may_be_absent:
                     excusable.append((i, figure))
-        candidates = _change_candidates(ctx, pool)
+        candidates = _change_candidates(ctx, pool) if result.missing else []
         for i, figure in list(result.missing):
             values = acceptable_values(figure, ctx.letter.source_facts[i].text)
             near = next((t for t in candidates if any(looks_changed(v, float(t[1].value)) for v in values)), None)
@@ -364,9 +364,12 @@ def figure_added(ctx: BeadContext) -> Iterator[Hit]:
     Additions are not omissions: informational only. Digits inside a glossary name (6·25국군포로가족회)
     are part of the name, not additions.
     """
+    leftover = match_figures(ctx).leftover
+    if not leftover:
+        return
     source_values = {float(n.value) for _, f in ctx.sources() for n in f.all_numbers}
     targets = dict(ctx.targets())
-    for j, found in match_figures(ctx).leftover:
+    for j, found in leftover:
         if _inside_a_name(targets[j], found):
             continue  # part of a glossary name (6·25국군포로가족회), not a figure the translator added
         if float(found.value) not in source_values and float(found.value) != 1:

@@ -237,10 +237,12 @@ def inline_code_lost(ctx: BeadContext) -> Iterator[Hit]:
     than the translation is reported. Letters in Markdown have no inline codes.
     """
     letter = ctx.letter
+    if not ctx.bead.target:
+        return  # the whole unit is missing: structure-missing-paragraph says so
+    if not any(letter.source.paragraphs[i].codes for i in ctx.bead.source):
+        return  # no code to lose (every paragraph of a Markdown letter)
     present = Counter(code for j in ctx.bead.target for code in letter.target.paragraphs[j].codes)
     for i in ctx.bead.source:
-        if not ctx.bead.target:
-            return  # the whole unit is missing: structure-missing-paragraph says so
         wanted = Counter(letter.source.paragraphs[i].codes)
         for code in sorted((wanted - present).elements()):
             yield Hit(
