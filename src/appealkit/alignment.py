@@ -142,7 +142,7 @@ class _Side:
 
 
 class _BeadCost:
-    """The length and anchor costs of a bead, computed once per (cell, shape) for both passes of the search
+    """The length and anchor costs of a bead, computed once per (cell, shape) for the upper bound and the search
     (kept apart, so that a path's cost is summed in the same order, to the last bit, as without the cache)."""
 
     def __init__(self, src: _Side, tgt: _Side, ratio: float):
@@ -246,14 +246,34 @@ def _search(
     return _Search(rows, back)
 
 
+def _diagonal_cost(bead_cost: _BeadCost, n: int) -> float:
+    """The cost of the straight path of 1-1 beads, summed as ``_search`` sums a path: the guide pass's bound
+    whenever its best path is straight (a translation that keeps the paragraphs one for one), for n beads' work."""
+    cost = 0.0
+    for i in range(n):
+        length, anchors = bead_cost.of(i, 1, i, 1)
+        cost += BEADS[1, 1]
+        cost += length
+        cost += anchors
+    return cost
+
+
+def _guide_cost(bead_cost: _BeadCost) -> float:
+    """The cost of the best path within GUIDE_WIDTH of the straight one, through GUIDE_BEADS only."""
+    n, m = len(bead_cost.src.facts), len(bead_cost.tgt.facts)
+    low, high = min(0, m - n), max(0, m - n)
+    return _search(bead_cost, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, guide=True).rows[n][m]
+
+
 def align(
     source: Sequence[Alignable], target: Sequence[Alignable], lang: str = "zh", exhaustive: bool | None = None
 ) -> list[Bead]:
     """Monotonic best alignment, then moved paragraphs re-paired.
 
     The search gives the same beads as ``exhaustive=True``, which scores every cell of the matrix, but
-    visits only a band around the diagonal: a first pass within GUIDE_WIDTH of the straight path gives the
-    cost of a good alignment, and the second pass skips every cell from which that cost cannot be beaten.
+    visits only a band around the diagonal: the cost of a good alignment — the straight path of 1-1 beads when
+    the counts are equal, else the best path within GUIDE_WIDTH of it (a first, cheap pass) — lets the search
+    skip every cell from which that cost cannot be beaten.
     The band widens by itself where anchors pull the alignment off the diagonal (a cheap path there keeps
     the cells alive); on letters it is a few cells wide. It is exact up to MAX_REACH paragraphs of skew,
     which bounds the work to linear in the length of the letter. ``exhaustive`` defaults to the
@@ -268,9 +288,8 @@ def align(
         found = _search(bead_cost, (-n, m), math.inf)
     else:
         low, high = min(0, m - n), max(0, m - n)
-        guide = _search(bead_cost, (low - GUIDE_WIDTH, high + GUIDE_WIDTH), math.inf, guide=True)
-        bound = guide.rows[n][m]
-        # |s| + |m − n − s| ≤ bound / SKEW_COST for the skew s of any cell on a path no dearer than the guide
+        bound = _diagonal_cost(bead_cost, n) if n == m else _guide_cost(bead_cost)
+        # |s| + |m − n − s| ≤ bound / SKEW_COST for the skew s of any cell on a path no dearer than the bound
         reach = min(int((bound / SKEW_COST - (high - low)) / 2) + 1, MAX_REACH)
         found = _search(bead_cost, (low - reach, high + reach), bound)
     beads = found.beads(n, m)

@@ -16,10 +16,11 @@ def _paragraph(size: int, anchors: frozenset[str]) -> ParagraphFacts:
 
 
 # Few sizes and a small anchor alphabet: many exact ties, merges, splits, omissions and moved anchors.
-_paragraphs = st.lists(st.tuples(st.sampled_from([0, 3, 10, 40, 41, 120, 300]),
-                                 st.frozensets(st.sampled_from(["n1", "n2", "n2000", "tcat", "d2017-11"]),
-                                               max_size=3)),
-                       max_size=40)
+_size_and_anchors = st.tuples(
+    st.sampled_from([0, 3, 10, 40, 41, 120, 300]),
+    st.frozensets(st.sampled_from(["n1", "n2", "n2000", "tcat", "d2017-11"]), max_size=3),
+)
+_paragraphs = st.lists(_size_and_anchors, max_size=40)
 
 
 @settings(max_examples=300, deadline=None)
@@ -39,6 +40,33 @@ def test_band_equals_full_search_when_a_paragraph_is_split(source, split, lang):
     for k, (size, anchors) in enumerate(source):
         pieces = split if k == len(source) // 2 else 1
         tgt += [_paragraph(max(1, size // (2 * pieces)), anchors) for _ in range(pieces)]
+    assert align(src, tgt, lang) == align(src, tgt, lang, exhaustive=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pairs=st.lists(st.tuples(_size_and_anchors, _size_and_anchors), max_size=40), lang=st.sampled_from(["zh", "ko"]))
+def test_band_equals_full_search_when_the_counts_are_equal(pairs, lang):
+    """As many translated paragraphs as English ones: the straight path, not the guide pass, bounds the search."""
+    src = [_paragraph(size, anchors) for (size, anchors), _ in pairs]
+    tgt = [_paragraph(size, anchors) for _, (size, anchors) in pairs]
+    assert align(src, tgt, lang) == align(src, tgt, lang, exhaustive=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(source=_paragraphs, merge=st.integers(0, 39), split=st.integers(0, 39), lang=st.sampled_from(["zh", "ko"]))
+def test_band_equals_full_search_when_a_merge_and_a_split_keep_the_counts_equal(source, merge, split, lang):
+    """One pair of paragraphs merged and one paragraph split elsewhere: equal counts, and the straight path is
+    not the best one."""
+    src = [_paragraph(size, anchors) for size, anchors in source]
+    pieces: list[tuple[int, frozenset[str]]] = list(source)
+    if len(pieces) >= 3:
+        k = merge % (len(pieces) - 1)
+        pieces[k : k + 2] = [(pieces[k][0] + pieces[k + 1][0], pieces[k][1] | pieces[k + 1][1])]
+        k = split % len(pieces)
+        size, anchors = pieces[k]
+        pieces[k : k + 1] = [(size // 2, anchors), (size - size // 2, frozenset())]
+    tgt = [_paragraph(size * 2 // 5, anchors) for size, anchors in pieces]
+    assert len(src) == len(tgt)
     assert align(src, tgt, lang) == align(src, tgt, lang, exhaustive=True)
 
 
