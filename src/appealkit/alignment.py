@@ -68,11 +68,15 @@ class Bead:
     target: tuple[int, ...]
 
 
+UNANCHORED_COST = 0.3  # neither side has an anchor: no evidence either way
+
+
 def _anchor_cost(a: frozenset[str], b: frozenset[str]) -> float:
     """Mostly recall of the source's anchors, a little precision: translations add anchors (a name
-    spelled out, a year made explicit) far more often than they invent unrelated ones."""
+    spelled out, a year made explicit) far more often than they invent unrelated ones. Never below
+    UNANCHORED_COST when either side has no anchor."""
     if not a:
-        return 0.3 if not b else 0.5
+        return UNANCHORED_COST if not b else 0.5
     shared = len(a & b)
     return 1.0 - 0.8 * shared / len(a) - 0.2 * (shared / len(b) if b else 0.0)
 
@@ -108,6 +112,13 @@ def length_ratio(source: Sequence[Alignable], target: Sequence[Alignable], lang:
 # SKEW_COST·|d| (the widest beads are the cheapest per paragraph of skew), and no bead costs less than its
 # penalty: the bound that lets the search skip cells without changing its result.
 SKEW_COST = min(penalty / abs(dj - di) for (di, dj), penalty in BEADS.items() if di != dj)
+# A 1-1 bead with a paragraph without anchors costs at least ANCHOR_WEIGHT · UNANCHORED_COST, any other bead at
+# least its penalty: so every bead costs UNANCHORED_FLOOR per paragraph without anchors on either of its sides, and
+# the paragraphs without anchors still to align bound the cost of the rest of the path.
+UNANCHORED_FLOOR = min(
+    ANCHOR_WEIGHT * UNANCHORED_COST,
+    *(penalty / max(shape) for shape, penalty in BEADS.items() if shape != (1, 1)),
+)
 # The first, cheap pass only supplies an upper bound: the commonest beads, within GUIDE_WIDTH of the
 # straight path.
 GUIDE_WIDTH = 1
@@ -119,6 +130,16 @@ MAX_REACH = 16
 _SLACK = 1e-9  # relative: float sums of the bound and of a path may differ in the last bits
 
 
+def _unanchored_after(anchors: Sequence[frozenset[str]]) -> list[float]:
+    """Per index i, UNANCHORED_FLOOR for each paragraph from i on without anchors: the least the rest of any path
+    from a cell of row (column) i costs."""
+    after = [0.0]
+    for paragraph in reversed(anchors):
+        after.append(after[-1] if paragraph else after[-1] + UNANCHORED_FLOOR)
+    after.reverse()
+    return after
+
+
 class _Side:
     """Prefix sums of sizes and cached anchor unions, so a bead costs O(1) to score."""
 
@@ -126,6 +147,7 @@ class _Side:
         self.facts = facts
         self.prefix = list(accumulate((f.size for f in facts), initial=0))
         self._anchors = [f.anchors for f in facts]
+        self.unanchored_after = _unanchored_after(self._anchors)
         self._unions: dict[tuple[int, int], frozenset[str]] = {}
 
     def size(self, start: int, count: int) -> int:
@@ -207,8 +229,9 @@ def _search(
     Cells are visited in the order of the full search (rows, then columns) and a relaxation wins only when
     strictly cheaper, so that ties resolve as they do there. With a finite
     ``bound`` (the cost of some complete path), a cell or bead is skipped when even the cheapest way on to
-    (n, m) — SKEW_COST per paragraph of skew still to make up — would cost more: no optimal path, and no
-    tie on one, passes there, so the result is the full search's.
+    (n, m) — SKEW_COST per paragraph of skew still to make up, or UNANCHORED_FLOOR per paragraph without
+    anchors still to align on either side — would cost more: no optimal path, and no tie on one, passes
+    there, so the result is the full search's.
     """
     n, m = len(bead_cost.src.facts), len(bead_cost.tgt.facts)
     lo, hi = skews
@@ -218,6 +241,7 @@ def _search(
     rows[0][0] = 0.0
     back: dict[tuple[int, int], tuple[int, int]] = {}
     shapes_at = _shapes_by_skew(lo, hi, goal, guide)  # the guide pass tries GUIDE_BEADS only
+    src_rest, tgt_rest = bead_cost.src.unanchored_after, bead_cost.tgt.unanchored_after
     for i, row in enumerate(rows):
         if not row:
             continue
@@ -232,7 +256,7 @@ def _search(
                 if penalty > budget:
                     break
                 ti, tj = i + di, j + dj
-                if ti > n or tj > m or penalty + rest > budget:
+                if ti > n or tj > m or penalty + max(rest, src_rest[ti], tgt_rest[tj]) > budget:
                     continue
                 cost = here + penalty
                 if di and dj:

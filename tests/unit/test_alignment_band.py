@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from appealkit.alignment import BEADS, SKEW_COST, align
+from appealkit.alignment import BEADS, SKEW_COST, UNANCHORED_COST, UNANCHORED_FLOOR, _anchor_cost, align
 from appealkit.facts import ParagraphFacts
 
 
@@ -73,3 +73,14 @@ def test_band_equals_full_search_when_a_merge_and_a_split_keep_the_counts_equal(
 def test_skew_cost_bounds_every_bead_that_changes_the_skew():
     assert SKEW_COST > 0
     assert all(penalty >= SKEW_COST * abs(dj - di) for (di, dj), penalty in BEADS.items())
+
+
+def test_unanchored_floor_bounds_every_bead_per_paragraph_without_anchors():
+    assert UNANCHORED_FLOOR > 0
+    assert all(penalty >= UNANCHORED_FLOOR * max(shape) for shape, penalty in BEADS.items() if shape != (1, 1))
+
+
+@given(anchors=st.frozensets(st.sampled_from(["n1", "n2", "tcat"])))
+def test_a_side_without_anchors_costs_at_least_the_unanchored_cost(anchors):
+    assert _anchor_cost(frozenset(), anchors) >= UNANCHORED_COST
+    assert _anchor_cost(anchors, frozenset()) >= UNANCHORED_COST
