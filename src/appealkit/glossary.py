@@ -588,7 +588,7 @@ class Glossary:
         if fast and gap_forms and not self._target_gap_hints[lang].search(flat):
             gap_forms = []  # none of their first pieces is in the text
         for pattern, entry, quality, pieces in gap_forms:
-            if fast and not all(piece in flat for piece in pieces):
+            if fast and not _holds_all(flat, pieces):
                 continue
             for match in pattern.finditer(flat):
                 add(match.start(), match.end(), entry, quality)
@@ -627,6 +627,14 @@ class Glossary:
             for entry in keys[key]:
                 ranked.setdefault(entry.id, entry)
         return list(ranked.values())[:limit]
+
+
+def _holds_all(text: str, pieces: tuple[str, ...]) -> bool:
+    """``all(piece in text for piece in pieces)`` without a generator (it runs per rendering with gaps)."""
+    for piece in pieces:  # noqa: SIM110
+        if piece not in text:
+            return False
+    return True
 
 
 def drop_nested(

@@ -23,9 +23,11 @@ S = TypeVar("S", bound=Spanned)
 _START, _END = attrgetter("start"), attrgetter("end")
 
 
-def in_span_order(found: Iterable[S]) -> list[S]:
+def in_span_order(found: list[S]) -> list[S]:
     """``sorted(found, key=lambda f: (f.start, -f.end))`` as two stable sorts on C key functions (the last key
     first): no Python call per item; equal spans stay in their order."""
+    if len(found) < 2:  # most paragraphs: no figure or one
+        return found[:]
     return sorted(sorted(found, key=_END, reverse=True), key=_START)
 
 

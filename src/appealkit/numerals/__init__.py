@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -132,7 +132,7 @@ def decimal_of(digits: str) -> int | Decimal | None:
     return Decimal(s) if dot else int(whole)
 
 
-def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention]:
+def finalize(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """Drop masked mentions, sort, and keep the first of overlapping ones."""
     ordered = in_span_order(mentions)
     masks = masked_spans(text) if ordered else []

@@ -112,24 +112,25 @@ _TOKEN = re.compile(
     # 제 + digits anywhere (협약제3조); 제 + words only at a word start, and
     # only 삼 or a word with a multiplier (제사 is a rite, 제일 "most").
     r"|(?<=제)(?:(?P<jed>" + _ARAB + r")|(?<![가-힣].)(?P<jes>" + _SINO_WORD + r"|삼))"
-    # Sino-Korean word at a word start with a multiplier in its first two
-    # syllables; 만세 (hurrah) is not "10,000 years old".
-    r"|(?<![가-힣].)(?:(?<=[" + _SINO_DIGITS + r"])[십백천만억]|(?<=[십백천억])|(?<=만)(?!세))"
-    r"(?P<sino>[" + _SINO_ALL + r"]*+)"
-    # Native word at a word start, directly before a counter.
-    r"|(?<![가-힣].)(?:" + _NATIVE_REST + r")(?P<native>)(?= ?(?:" + _COUNTER_NATIVE + r"))"
+    # Words: only at a word start (one lookbehind for all of them: most syllables it stops at are inside a word).
     r"|(?<![가-힣].)(?:"
+    # Sino-Korean word with a multiplier in its first two syllables; 만세 (hurrah) is not "10,000 years old".
+    r"(?:(?<=[" + _SINO_DIGITS + r"])[십백천만억]|(?<=[십백천억])|(?<=만)(?!세))"
+    r"(?P<sino>[" + _SINO_ALL + r"]*+)"
+    # Native word directly before a counter.
+    r"|(?:" + _NATIVE_REST + r")(?P<native>)(?= ?(?:" + _COUNTER_NATIVE + r"))"
+    r"|(?:"
     + _ALONE_REST
     + r")(?P<alone>)"
     + _ALONE_END
-    + r"|(?<![가-힣].)(?:(?<=세)|(?<=네)|(?<=스)무)(?P<adnominal>)(?= (?:"
+    + r"|(?:(?<=세)|(?<=네)|(?<=스)무)(?P<adnominal>)(?= (?:"
     + _ADNOMINAL_NOUNS
     + r"))"
     # 두 as a word of its own is a numeral before any noun (두 손자, 첫 두 바퀴, 두 마지막 시도); 세 is also "tax".
-    r"|(?<![가-힣].)(?<=두)(?P<adnominal2>)(?= [가-힣])"
-    r"|(?<![가-힣].)(?:(?<=[삼오육칠팔])(?= (?:" + _LONE_COUNTERS + r"))|(?<=이)(?= (?:" + _UNITS + r")))"
+    r"|(?<=두)(?P<adnominal2>)(?= [가-힣])"
+    r"|(?:(?<=[삼오육칠팔])(?= (?:" + _LONE_COUNTERS + r"))|(?<=이)(?= (?:" + _UNITS + r")))"
     r"(?P<lone>)"
-    r")"
+    r"))"
 )
 _SINO_COUNTER = re.compile(r"여? ?(?:" + _COUNTER_SINO + r")")  # 이백여 명: about 200
 _LONE_COUNTER = re.compile(r" (?:" + _LONE_COUNTERS + r")")
