@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -263,3 +264,10 @@ def test_letters_folded_onto_ascii_are_read_not_fatal(text: str, expected: list)
     """Case-insensitive patterns match ı, İ, ſ and K (Kelvin) as i, i, s and k: the word is read by its ASCII key."""
     assert nums(text) == expected
     assert find_numbers("approxımately 5", "en")[0].qualifier == "about"
+
+
+def test_mentions_compare_and_hash_by_value():
+    """NumberMention is slotted, not frozen (cheaper to build): it still compares and hashes by its fields."""
+    first, again = find_numbers("2,000 people", "en")[0], find_numbers("2,000 people", "en")[0]
+    assert first == again and hash(first) == hash(again) and len({first, again}) == 1
+    assert first != replace(first, weak="idiom") and not hasattr(first, "__dict__")
