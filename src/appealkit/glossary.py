@@ -20,13 +20,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
 from appealkit import speedups
 from appealkit.errors import AppealInputError
 from appealkit.glossary_context import FormContext, Paragraph, applies, context_from_mapping
+from appealkit.spans import in_span_order
 from appealkit.textio import PACKAGE_DIR
 
 KINDS = ("treaty", "law", "term", "body", "place", "person", "organization")
@@ -627,15 +627,6 @@ class Glossary:
             for entry in keys[key]:
                 ranked.setdefault(entry.id, entry)
         return list(ranked.values())[:limit]
-
-
-_START, _END = attrgetter("start"), attrgetter("end")
-
-
-def in_span_order(matches: list[TermMatch]) -> list[TermMatch]:
-    """``sorted(matches, key=lambda m: (m.start, -m.end))`` as two stable sorts on C key functions (the last key
-    first): no Python call per match."""
-    return sorted(sorted(matches, key=_END, reverse=True), key=_START)
 
 
 def drop_nested(

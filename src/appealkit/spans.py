@@ -5,6 +5,28 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from operator import attrgetter
+from typing import Protocol, TypeVar
+
+
+class Spanned(Protocol):
+    """Anything found in a text: a figure, a date, a glossary term."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Spanned)
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+def in_span_order(found: Iterable[S]) -> list[S]:
+    """``sorted(found, key=lambda f: (f.start, -f.end))`` as two stable sorts on C key functions (the last key
+    first): no Python call per item; equal spans stay in their order."""
+    return sorted(sorted(found, key=_END, reverse=True), key=_START)
 
 
 class SpanSet:

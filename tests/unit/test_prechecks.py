@@ -52,7 +52,7 @@ FOUND = {
     ),
 }
 NOISE = {
-    "en": _pieces("day|days|today|DAY|the |The |art|ies|ties|ı|İ|ſ|\u212a|No|two|'|’|:|.|/|@|3| |, |-|clock|www"),
+    "en": _pieces("day|days|today|DAY|the |The |art|ies|ties|ı|İ|ſ|\u212a|No|two|'|’|:|.|/|@|3|0s|0| |, |-|clock|www"),
     "zh": _pieces("三|点|时|：|.|年代|/|，| |3|第|周"),
     "ko": _pieces("시|세|년대|분의|국|두|/|.| |3|제"),
 }

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from appealkit.spans import in_span_order
+
 __all__ = ["KINDS", "LANGS", "QUALIFIERS", "NumberMention", "find_numbers", "folded", "folds_onto_ascii"]
 
 LANGS = ("en", "zh", "ko")
@@ -27,7 +29,9 @@ KINDS = ("cardinal", "ordinal", "percent", "age", "decade")
 QUALIFIERS = ("about", "more_than", "at_least", "less_than", "up_to")
 
 
-@dataclass(frozen=True)
+# Slotted, not frozen (never changed once found, like glossary.TermMatch): a frozen dataclass sets each field
+# through object.__setattr__, 4× dearer, and the readers build thousands. Hashable as if frozen.
+@dataclass(slots=True, unsafe_hash=True)
 class NumberMention:
     value: int | float
     start: int
@@ -128,13 +132,9 @@ def decimal_of(digits: str) -> int | Decimal | None:
     return Decimal(s) if dot else int(whole)
 
 
-def _order(m: NumberMention) -> tuple[int, int]:
-    return m.start, -m.end
-
-
 def finalize(text: str, mentions: Iterable[NumberMention]) -> list[NumberMention]:
     """Drop masked mentions, sort, and keep the first of overlapping ones."""
-    ordered = sorted(mentions, key=_order)
+    ordered = in_span_order(mentions)
     masks = masked_spans(text) if ordered else []
     out: list[NumberMention] = []
     last_end = -1
