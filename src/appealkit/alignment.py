@@ -119,8 +119,8 @@ UNANCHORED_FLOOR = min(
     ANCHOR_WEIGHT * UNANCHORED_COST,
     *(penalty / max(shape) for shape, penalty in BEADS.items() if shape != (1, 1)),
 )
-# The first, cheap pass only supplies an upper bound: the commonest beads, within GUIDE_WIDTH of the
-# straight path.
+# When the counts differ, a first, cheap pass supplies the upper bound: the commonest beads, within GUIDE_WIDTH of
+# the straight path.
 GUIDE_WIDTH = 1
 GUIDE_BEADS = {shape: BEADS[shape] for shape in ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1))}
 # A document whose guide alignment is so poor that the exact band would pass this many paragraphs of skew
