@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from appealkit.errors import AppealInputError
 from appealkit.textio import read_text
-from appealkit.yamlsafe import plain_mapping, safe_load
+from appealkit.yamlsafe import plain_mapping, safe_load, yaml_error
 
 FRONT_MATTER_FENCE = "---"
 KNOWN_LANGS = ("en", "zh", "ko")
@@ -90,7 +88,7 @@ def _parse_front_matter(yaml_text: str, path: Path | str) -> dict[str, Any]:
         return dict(plain)
     try:
         meta = safe_load(yaml_text)
-    except yaml.YAMLError as exc:
+    except yaml_error() as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for the opening fence
         problem = getattr(exc, "problem", None) or "invalid YAML"

@@ -21,14 +21,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from appealkit.errors import AppealInputError
 from appealkit.findings import Finding
 from appealkit.textio import atomic_write
 from appealkit.yamlsafe import LINES_KEY, line_of, load_yaml_file
 
 if TYPE_CHECKING:  # the checker imports every rule; keep this module importable on its own
+    import yaml
+
     from appealkit.checker import PairResult
 
 DEFAULT_IGNORE_FILE = Path(".appeal-ignore.yaml")
@@ -438,11 +438,16 @@ class _FlowList(list):
     """A list written inline (``span: [120, 139]``): a span is one value, not two lines."""
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
+@functools.cache
+def _dumper() -> type[yaml.SafeDumper]:
+    """PyYAML's safe dumper, writing ``_FlowList`` inline; PyYAML is imported only when a file is written."""
+    import yaml
 
+    class Dumper(yaml.SafeDumper):
+        pass
 
-_Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+    Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+    return Dumper
 
 
 def dump_suppressions(entries: Sequence[Suppression]) -> str:
@@ -450,9 +455,11 @@ def dump_suppressions(entries: Sequence[Suppression]) -> str:
     for item in items:
         if "span" in item:
             item["span"] = _FlowList(item["span"])
+    import yaml
+
     body = yaml.dump(
         {"version": IGNORE_VERSION, "suppressions": items},
-        Dumper=_Dumper,
+        Dumper=_dumper(),
         sort_keys=False,
         allow_unicode=True,
         width=100,

@@ -8,18 +8,20 @@ also remembers the line of every mapping key, and reads back an unchanged file's
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from appealkit.data_cache import cached_parse
 from appealkit.errors import AppealInputError
 from appealkit.textio import read_text
 
+if TYPE_CHECKING:
+    import yaml
+
 LINES_KEY = "__lines__"
-FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineMixin:
@@ -34,17 +36,45 @@ class _LineMixin:
         return mapping
 
 
-class LineLoader(_LineMixin, FAST_SAFE_LOADER):  # type: ignore[misc, valid-type]
-    """Safe loader (libyaml's parser when available) that records key lines."""
+@dataclass(frozen=True)
+class Loaders:
+    """PyYAML's safe loaders: ``fast`` is libyaml's parser when PyYAML has it, else the pure one; the line
+    loaders also record the line of every mapping key (LINES_KEY)."""
+
+    fast: type
+    pure: type
+    fast_lines: type
+    pure_lines: type
 
 
-class PureLineLoader(_LineMixin, yaml.SafeLoader):
-    """The same in pure Python: its errors are the ones reported."""
+@functools.cache
+def loaders() -> Loaders:
+    """The loaders, made on first use: importing PyYAML (about 4 ms) is left to the runs that parse YAML, so a
+    check whose data files are read back from appealkit.data_cache and whose letters have no front matter never
+    imports it."""
+    import yaml
+
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return Loaders(fast, yaml.SafeLoader, _with_lines(fast), _with_lines(yaml.SafeLoader))
 
 
-def safe_load(text: str, fast: type | None = None, pure: type = yaml.SafeLoader) -> Any:
+def _with_lines(loader: type) -> type:
+    return type(f"Line{loader.__name__}", (_LineMixin, loader), {"__module__": __name__})
+
+
+def yaml_error() -> type[Exception]:
+    """``yaml.YAMLError``, for an ``except`` clause (evaluated only when an exception is being matched, so PyYAML
+    is imported only when something failed)."""
+    import yaml
+
+    return yaml.YAMLError
+
+
+def safe_load(text: str, fast: type | None = None, pure: type | None = None) -> Any:
     """``yaml.safe_load`` on the fast loader; on a YAML error, the pure loader's result or error."""
-    fast = fast or FAST_SAFE_LOADER
+    import yaml
+
+    fast, pure = fast or loaders().fast, pure or loaders().pure
     try:
         return yaml.load(text, Loader=fast)  # noqa: S506 - a SafeLoader (C or pure)
     except yaml.YAMLError:
@@ -58,7 +88,6 @@ def safe_load(text: str, fast: type | None = None, pure: type = yaml.SafeLoader)
 # has neither ":" nor "#").
 _PLAIN_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): +([A-Za-z0-9_.(/][A-Za-z0-9_.,()/+ -]*)")
 _STR_TAG = "tag:yaml.org,2002:str"
-_RESOLVER = yaml.resolver.Resolver()
 
 
 def plain_mapping(text: str) -> dict[str, str] | None:
@@ -81,11 +110,20 @@ def plain_mapping(text: str) -> dict[str, str] | None:
 
 
 def _implicit_tag(scalar: str) -> str:
-    return _RESOLVER.resolve(yaml.ScalarNode, scalar, (True, False))
+    import yaml
+
+    return _resolver().resolve(yaml.ScalarNode, scalar, (True, False))
+
+
+@functools.cache
+def _resolver() -> yaml.resolver.Resolver:
+    import yaml
+
+    return yaml.resolver.Resolver()
 
 
 def _parse_with_lines(text: str) -> Any:
-    return safe_load(text, LineLoader, PureLineLoader)
+    return safe_load(text, loaders().fast_lines, loaders().pure_lines)
 
 
 def load_yaml_text(text: str) -> Any:
@@ -103,7 +141,7 @@ def load_yaml_file(path: Path | str) -> Any:
     text = read_text(path)
     try:
         return cached_parse(text, "yaml-lines", _parse_with_lines)
-    except yaml.YAMLError as exc:
+    except yaml_error() as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise AppealInputError(f"invalid YAML: {problem}", path, mark.line + 1 if mark else None) from None

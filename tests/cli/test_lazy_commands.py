@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import os
 import subprocess
 import sys
 
@@ -74,3 +75,22 @@ def test_a_mistyped_command_is_matched_against_every_command(args, suggestion):
     assert result.returncode == 2
     if hasattr(click.exceptions, "NoSuchCommand"):  # click >= 8.4 suggests
         assert f"Did you mean '{suggestion}'?" in result.stderr, result.stderr
+
+
+def test_a_check_whose_data_is_cached_never_imports_pyyaml(tmp_path):
+    """The glossary and lexicons come back from appealkit.data_cache and a letter without front matter has no
+    YAML: PyYAML (about 4 ms to import) is loaded only by a run that parses YAML."""
+    pair = tmp_path / "letters" / "one-line"
+    pair.mkdir(parents=True)
+    (pair / "en.md").write_text("We ask you to protect 2,000 refugees.\n", "utf-8")
+    (pair / "zh.md").write_text("我们请求您保护2,000名难民。\n", "utf-8")
+    code = (
+        "import sys, atexit; from appealkit.cli import main; "
+        "atexit.register(lambda: print('yaml' in sys.modules, file=sys.stderr)); main()"
+    )
+    env = {**os.environ, "APPEAL_DATA_CACHE": str(tmp_path / "data-cache")}
+    command = [sys.executable, "-c", code, "check", str(tmp_path / "letters"), "--no-cache"]
+    runs = [subprocess.run(command, capture_output=True, text=True, env=env, timeout=120) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
+    assert runs[0].stderr.split()[-1] == "True"  # the first run parsed the glossary and filled the data cache
+    assert runs[1].stderr.split()[-1] == "False"

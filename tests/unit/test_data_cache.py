@@ -16,7 +16,7 @@ from appealkit import data_cache
 from appealkit.errors import AppealInputError
 from appealkit.glossary import load_glossary
 from appealkit.polarity import parse_lexicon
-from appealkit.yamlsafe import PureLineLoader, load_yaml_file, load_yaml_text, safe_load
+from appealkit.yamlsafe import load_yaml_file, load_yaml_text, loaders, safe_load
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY_FILES = sorted((ROOT / "glossary").glob("*.yaml"))
@@ -34,7 +34,7 @@ def entries(folder: Path) -> list[Path]:
 
 
 def fresh(path: Path):
-    return yaml.load(path.read_text("utf-8"), Loader=PureLineLoader)  # noqa: S506 - a SafeLoader
+    return yaml.load(path.read_text("utf-8"), Loader=loaders().pure_lines)  # noqa: S506 - a SafeLoader
 
 
 def test_a_hit_equals_a_fresh_parse(folder):

@@ -10,14 +10,16 @@ import yaml
 from appealkit import yamlsafe
 from appealkit.errors import AppealInputError
 from appealkit.letters import parse_letter
-from appealkit.yamlsafe import FAST_SAFE_LOADER, PureLineLoader, load_yaml_file, safe_load
+from appealkit.yamlsafe import Loaders, load_yaml_file, loaders, safe_load
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_c_loader_is_used_when_pyyaml_has_it():
-    assert FAST_SAFE_LOADER is (yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
-    assert issubclass(FAST_SAFE_LOADER, yaml.constructor.SafeConstructor)
+    fast = loaders().fast
+    assert fast is (yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+    assert issubclass(fast, yaml.constructor.SafeConstructor)
+    assert issubclass(loaders().fast_lines, fast) and issubclass(loaders().pure_lines, yaml.SafeLoader)
 
 
 def _front_matters() -> list[str]:
@@ -34,7 +36,7 @@ def test_fast_and_pure_loaders_build_the_same_values():
     assert len(texts) > 30
     assert [safe_load(t) for t in texts] == [yaml.safe_load(t) for t in texts]
     for path in sorted((ROOT / "glossary").glob("*.yaml")):
-        assert load_yaml_file(path) == yaml.load(path.read_text("utf-8"), Loader=PureLineLoader)  # noqa: S506
+        assert load_yaml_file(path) == yaml.load(path.read_text("utf-8"), Loader=loaders().pure_lines)  # noqa: S506
 
 
 @pytest.mark.parametrize("broken", ["title: [unclosed\nlang: zh", "a: b\n  c: d", "lang: zh\n\tstatus: x", "- [a\n"])
@@ -57,7 +59,8 @@ def test_without_libyaml_the_pure_loader_is_used(monkeypatch):
         calls.append(Loader)
         return original(text, Loader=Loader)  # noqa: S506 - SafeLoader
 
-    monkeypatch.setattr(yamlsafe, "FAST_SAFE_LOADER", yaml.SafeLoader)
+    pure = loaders().pure
+    monkeypatch.setattr(yamlsafe, "loaders", lambda: Loaders(pure, pure, pure, pure))
     monkeypatch.setattr(yaml, "load", spy)
     assert safe_load("a: [1, 2]") == {"a": [1, 2]}
     with pytest.raises(yaml.YAMLError):
