@@ -22,6 +22,7 @@ from typing import NamedTuple
 from appealkit import speedups
 from appealkit.numerals import FULLWIDTH, folded, masked_spans, overlaps_any
 from appealkit.numerals.zh import cn_to_int
+from appealkit.spans import in_span_order
 from appealkit.textio import read_bundled
 
 __all__ = ["DateMention", "WeekdayMention", "find_dates", "find_weekdays"]
@@ -58,7 +59,7 @@ _LANGS = frozenset(("en", "zh", "ko"))
 def find_dates(text: str, lang: str) -> list[DateMention]:
     if lang not in _LANGS:
         raise ValueError(f"unsupported language {lang!r}")
-    raw = sorted(_find_en(text) if lang == "en" else _find_cjk(text, lang), key=_order)
+    raw = in_span_order(_find_en(text) if lang == "en" else _find_cjk(text, lang))
     if not raw:
         return []
     resolved = _resolve_ranges(text, raw, _CONNECTOR[lang])
@@ -73,10 +74,6 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
         out.append(DateMention(d.year, d.month, d.day, d.part, d.start, d.end, text[d.start : d.end]))
         last_end = d.end
     return out
-
-
-def _order(d: _D) -> tuple[int, int]:
-    return d.start, -d.end
 
 
 _CONNECTOR = {

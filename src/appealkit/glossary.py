@@ -637,6 +637,9 @@ def _holds_all(text: str, pieces: tuple[str, ...]) -> bool:
     return True
 
 
+_NOWHERE = (-1, -1)  # no covering match yet: (end, start)
+
+
 def drop_nested(
     matches: Iterable[TermMatch],
     group: Callable[[TermMatch], str] | None = None,
@@ -662,9 +665,6 @@ def drop_nested(
         if match.end > end and (can_cover is None or can_cover(match)):
             reach[key] = (match.end, match.start)
     return kept
-
-
-_NOWHERE = (-1, -1)
 
 
 def outermost(matches: Iterable[TermMatch]) -> list[TermMatch]:

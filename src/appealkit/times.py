@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from appealkit import speedups
-from appealkit.numerals import FULLWIDTH, folded, masked_spans, overlaps_any
+from appealkit.numerals import FULLWIDTH, finalize, folded
 from appealkit.numerals.zh import cn_to_int
 
 __all__ = ["TimeMention", "find_times", "same_time"]
@@ -45,18 +45,7 @@ def same_time(a: TimeMention, b: TimeMention) -> bool:
 def find_times(text: str, lang: str) -> list[TimeMention]:
     if lang not in _FINDERS:
         raise ValueError(f"unsupported language {lang!r}")
-    found = _FINDERS[lang](text)
-    if not found:
-        return []
-    masks = masked_spans(text)
-    out: list[TimeMention] = []
-    last_end = -1
-    for t in sorted(found, key=lambda t: (t.start, -t.end)):
-        if t.start < last_end or (masks and overlaps_any(masks, t.start, t.end)):
-            continue
-        out.append(t)
-        last_end = t.end
-    return out
+    return finalize(text, _FINDERS[lang](text))
 
 
 def _mention(

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from appealkit.spans import in_span_order
+from appealkit.spans import S, in_span_order
 
 __all__ = ["KINDS", "LANGS", "QUALIFIERS", "NumberMention", "find_numbers", "folded", "folds_onto_ascii"]
 
@@ -132,11 +132,11 @@ def decimal_of(digits: str) -> int | Decimal | None:
     return Decimal(s) if dot else int(whole)
 
 
-def finalize(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
-    """Drop masked mentions, sort, and keep the first of overlapping ones."""
+def finalize(text: str, mentions: list[S]) -> list[S]:
+    """Drop masked mentions, sort, and keep the first of overlapping ones (figures, clock times)."""
     ordered = in_span_order(mentions)
     masks = masked_spans(text) if ordered else []
-    out: list[NumberMention] = []
+    out: list[S] = []
     last_end = -1
     for m in ordered:
         if m.start < last_end or (masks and overlaps_any(masks, m.start, m.end)):
